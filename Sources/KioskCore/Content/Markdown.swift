@@ -1,0 +1,166 @@
+/// The Markdown a curator may write in a narrative or a label: paragraphs, `*emphasis*`,
+/// `**strong**`, "- " list items, "> " quotes and "## " subheadings. Anything else is shown
+/// as the text it is, never interpreted.
+public enum Block: Equatable, Sendable {
+    case paragraph([Span])
+    case heading([Span])
+    case listItem([Span])
+    case quote([Span])
+
+    public var spans: [Span] {
+        switch self {
+        case .paragraph(let spans), .heading(let spans), .listItem(let spans), .quote(let spans):
+            return spans
+        }
+    }
+
+    /// The words a visitor reads, without markup.
+    public var plainText: String { spans.map(\.text).joined() }
+}
+
+/// Inline text with its emphasis.
+public struct Span: Equatable, Sendable {
+    public enum Emphasis: Sendable { case none, emphasis, strong }
+
+    public var text: String
+    public var emphasis: Emphasis
+
+    public init(_ text: String, _ emphasis: Emphasis = .none) {
+        self.text = text
+        self.emphasis = emphasis
+    }
+}
+
+public enum Markdown {
+    /// The line that separates a label from its "read more" layer.
+    public static let moreMarker = "<!--more-->"
+
+    /// Parses a body into blocks. Lines are joined into a block until a blank line or the
+    /// start of another kind of block.
+    public static func parse(_ text: String) -> [Block] {
+        var blocks: [Block] = []
+        var pending: (kind: Kind, text: String)?
+
+        func flush() {
+            guard let current = pending else { return }
+            let spans = inline(current.text)
+            switch current.kind {
+            case .paragraph: blocks.append(.paragraph(spans))
+            case .heading: blocks.append(.heading(spans))
+            case .listItem: blocks.append(.listItem(spans))
+            case .quote: blocks.append(.quote(spans))
+            }
+            pending = nil
+        }
+
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.trimmingSpaces()
+            if line.isEmpty {
+                flush()
+                continue
+            }
+            if let heading = line.dropPrefix("## ") ?? line.dropPrefix("# ") ?? line.dropPrefix("### ") {
+                flush()
+                pending = (.heading, String(heading))
+                flush()
+            } else if let item = line.dropPrefix("- ") ?? line.dropPrefix("* ") {
+                flush()
+                pending = (.listItem, String(item))
+            } else if let quoted = line.dropPrefix("> ") ?? (line == ">" ? "" : nil) {
+                if pending?.kind == .quote {
+                    pending?.text += " " + quoted
+                } else {
+                    flush()
+                    pending = (.quote, String(quoted))
+                }
+            } else if pending != nil && !(pending?.kind == .quote) {
+                // A continuation of the paragraph or list item above.
+                pending?.text += " " + line
+            } else {
+                flush()
+                pending = (.paragraph, String(line))
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    private enum Kind { case paragraph, heading, listItem, quote }
+
+    /// Emphasis markers become spans; a marker with no partner is literal text, and a
+    /// backslash makes the next character literal.
+    static func inline(_ text: String) -> [Span] {
+        let characters = Array(text)
+        var spans: [Span] = []
+        var current = ""
+        var strong = false
+        var emphasis = false
+        var index = 0
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            let kind: Span.Emphasis = strong ? .strong : (emphasis ? .emphasis : .none)
+            if let last = spans.last, last.emphasis == kind {
+                spans[spans.count - 1].text += current
+            } else {
+                spans.append(Span(current, kind))
+            }
+            current = ""
+        }
+
+        func closes(_ marker: [Character], from start: Int) -> Bool {
+            var position = start
+            while position + marker.count <= characters.count {
+                if Array(characters[position..<position + marker.count]) == marker {
+                    // A single "*" must not be half of a "**".
+                    let isDouble = marker.count == 1 && position + 1 < characters.count
+                        && characters[position + 1] == marker[0]
+                    if !isDouble { return true }
+                    position += 2
+                    continue
+                }
+                position += 1
+            }
+            return false
+        }
+
+        while index < characters.count {
+            let character = characters[index]
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            if character == "\\", let next {
+                current.append(next)
+                index += 2
+            } else if character == "*", next == "*", strong || closes(["*", "*"], from: index + 2) {
+                flush()
+                strong.toggle()
+                index += 2
+            } else if character == "*" || character == "_",
+                      emphasis || closes([character], from: index + 1) {
+                flush()
+                emphasis.toggle()
+                index += 1
+            } else {
+                current.append(character)
+                index += 1
+            }
+        }
+        flush()
+        return spans
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> SubSequence {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
+            end = index(before: end)
+        }
+        return self[start..<end]
+    }
+
+    func dropPrefix(_ prefix: String) -> SubSequence? {
+        hasPrefix(prefix) ? dropFirst(prefix.count) : nil
+    }
+}

@@ -1,0 +1,131 @@
+/// A content pack: the museum, its floor, its halls and their exhibits, as loaded from
+/// `Narratives/` and `Exhibits/`. Every string in it has been cleaned for the terminal.
+public struct Pack: Sendable {
+    public var languages: [String]
+    public var museumName: LocalizedText
+    public var address: LocalizedText
+    public var floor: LocalizedText
+    public var advisories: [Advisory]
+    public var halls: [Hall]
+    /// Every stop on the guided route, in order: each hall, then its exhibits.
+    public let route: [Stop]
+    /// Stop number → the place it names.
+    public let stopNumbers: [Int: Stop]
+
+    public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
+                floor: LocalizedText, advisories: [Advisory], halls: [Hall]) {
+        self.languages = languages
+        self.museumName = museumName
+        self.address = address
+        self.floor = floor
+        self.advisories = advisories
+        self.halls = halls
+        var route: [Stop] = []
+        var numbers: [Int: Stop] = [:]
+        for (hallIndex, hall) in halls.enumerated() {
+            route.append(.hall(hallIndex))
+            numbers[hall.stop] = .hall(hallIndex)
+            for (exhibitIndex, exhibit) in hall.exhibits.enumerated() {
+                route.append(.exhibit(hallIndex, exhibitIndex))
+                if let stop = exhibit.stop { numbers[stop] = .exhibit(hallIndex, exhibitIndex) }
+            }
+        }
+        self.route = route
+        self.stopNumbers = numbers
+    }
+
+    /// The language every text falls back to.
+    public var defaultLanguage: String { languages[0] }
+
+    public func advisory(_ tag: String) -> Advisory? { advisories.first { $0.tag == tag } }
+
+    public func hall(id: String) -> Int? { halls.firstIndex { $0.id == id } }
+}
+
+/// A place on the guided route.
+public enum Stop: Hashable, Sendable {
+    case hall(Int)
+    case exhibit(Int, Int)
+
+    public var hall: Int {
+        switch self {
+        case .hall(let hall), .exhibit(let hall, _): return hall
+        }
+    }
+}
+
+/// A warning shown before difficult material, named by a tag.
+public struct Advisory: Equatable, Sendable {
+    public var tag: String
+    public var text: LocalizedText
+}
+
+/// A cell on the floor map.
+public struct MapCell: Hashable, Sendable {
+    public var column: Int
+    public var row: Int
+
+    public init(column: Int, row: Int) {
+        self.column = column
+        self.row = row
+    }
+}
+
+public struct Hall: Sendable {
+    public var id: String
+    public var stop: Int
+    public var map: MapCell
+    /// Indices of the halls one can walk to from here.
+    public var exits: [Int]
+    public var advisories: [String]
+    public var narrative: Translated<Narrative>
+    public var exhibits: [Exhibit]
+}
+
+/// A hall's text in one language.
+public struct Narrative: Sendable {
+    public var title: String
+    public var summary: String
+    public var sources: [String]
+    public var translation: TranslationStatus
+    public var label: [Block]
+    public var more: [Block]
+    /// The label is the original's, because the translation has none yet.
+    public var labelIsFallback: Bool
+}
+
+public struct Exhibit: Sendable {
+    public enum RecordSource: String, Sendable {
+        /// Stands in for the museum's own catalogue.
+        case demonstration
+        case collection
+    }
+
+    public var id: String
+    public var stop: Int?
+    public var objectNumber: String
+    public var recordSource: RecordSource
+    public var advisories: [String]
+    /// Only the text alternative is shown until the visitor asks to see more.
+    public var graphic: Bool
+    public var text: Translated<ExhibitText>
+}
+
+/// An exhibit's record and label in one language.
+public struct ExhibitText: Sendable {
+    public var title: String
+    public var summary: String
+    public var objectName: String
+    public var date: String
+    public var maker: String
+    public var materials: String
+    public var dimensions: String
+    public var creditLine: String
+    public var rights: String
+    public var sources: [String]
+    public var translation: TranslationStatus
+    public var label: [Block]
+    public var more: [Block]
+    /// The label is the original's, because the translation has none yet.
+    public var labelIsFallback: Bool
+}

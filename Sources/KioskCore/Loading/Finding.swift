@@ -1,0 +1,45 @@
+/// One problem in a content pack, where it is and how bad: what `validate` prints, one per
+/// line, as `path:line[:column]: error|warning: message`, the form editors and CI jump to.
+public struct Finding: Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    public var severity: Severity
+    /// The file, as the curator would type its path.
+    public var file: String
+    public var line: Int
+    public var column: Int?
+    public var message: String
+
+    public init(_ severity: Severity, _ file: String, line: Int, column: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = max(1, line)
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        let place = column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Findings gathered while a pack is read, in the order they were met.
+final class FindingLog {
+    private(set) var findings: [Finding] = []
+
+    func error(_ file: String, line: Int, column: Int? = nil, _ message: String) {
+        findings.append(Finding(.error, file, line: line, column: column, message))
+    }
+
+    func warning(_ file: String, line: Int, column: Int? = nil, _ message: String) {
+        findings.append(Finding(.warning, file, line: line, column: column, message))
+    }
+
+    var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}

@@ -1,0 +1,157 @@
+/// Reading a hall's narrative and its exhibits.
+extension PackReading {
+    struct NarrativeReading {
+        var text: Translated<Narrative>
+        var advisories: [String]
+    }
+
+    /// `Narratives/<id>.md` and its translations.
+    func readNarrative(of hall: TourSpec.HallEntry) -> NarrativeReading? {
+        let relative = "Narratives/\(hall.id).md"
+        if files.kind(of: relative) == .missing {
+            log.error(files.displayPath(PackReading.tourFile), line: hall.line,
+                      "hall '\(hall.id)' has no narrative: write \(files.displayPath(relative))")
+            return nil
+        }
+        guard let document = readDocument(relative) else { return nil }
+        let fields = document.fields
+        fields.warnUnknown(known: ["title", "summary", "advisory", "sources", "translation"])
+        let title = fields.string("title")
+        let summary = self.summary(fields)
+        let advisories = self.advisoryTags(fields)
+        let sources = self.sources(fields, required: true)
+        let status = translationStatus(fields, isTranslation: false)
+        let (label, more) = layers(of: document)
+        if label.isEmpty { fields.error(at: nil, "the narrative is empty: write the hall's label after the front matter") }
+        guard let title, let summary, let sources else { return nil }
+        let original = Narrative(title: title, summary: summary, sources: sources, translation: status,
+                                 label: label, more: more, labelIsFallback: false)
+
+        var translations: [String: Narrative] = [:]
+        for (language, relative) in translationFiles(of: hall.id, in: "Narratives") {
+            guard let document = readDocument(relative) else { continue }
+            let fields = document.fields
+            fields.warnUnknown(known: ["title", "summary", "sources", "translation", "advisory"])
+            if let advisory = fields.node("advisory") {
+                fields.warning(at: advisory, "'advisory' is read from the original, \(hall.id).md, for every language")
+            }
+            let title = fields.string("title")
+            let summary = self.summary(fields)
+            let sources = self.sources(fields, required: false) ?? original.sources
+            let status = translationStatus(fields, isTranslation: true)
+            let (label, more) = layers(of: document)
+            guard let title, let summary else { continue }
+            translations[language] = Narrative(
+                title: title, summary: summary, sources: sources, translation: status,
+                label: label.isEmpty ? original.label : label, more: more.isEmpty ? original.more : more,
+                labelIsFallback: label.isEmpty)
+        }
+        return NarrativeReading(text: Translated(original: original, translations: translations),
+                                advisories: advisories)
+    }
+
+    static let exhibitRecordFields = ["object_number", "stop", "record_source", "advisory", "graphic"]
+    static let exhibitTextFields = ["title", "summary", "object_name", "date", "maker", "materials",
+                                    "dimensions", "credit_line", "rights", "sources", "translation"]
+
+    /// `Exhibits/<hall-id>/*.md`, in file-name order, each with its translations.
+    func readExhibits(of hall: TourSpec.HallEntry) -> [Exhibit] {
+        let folder = "Exhibits/\(hall.id)"
+        guard files.kind(of: folder) == .directory else { return [] }
+        var exhibits: [Exhibit] = []
+        for name in files.list(folder) {
+            guard let (id, language) = PackNames.split(fileName: name), language == nil else { continue }
+            if !PackNames.isValidID(id) {
+                log.error(files.displayPath("\(folder)/\(name)"), line: 1,
+                          "exhibit file names must be lowercase letters, digits and hyphens, then .md")
+                continue
+            }
+            if let exhibit = readExhibit(id: id, folder: folder) { exhibits.append(exhibit) }
+        }
+        return exhibits
+    }
+
+    private func readExhibit(id: String, folder: String) -> Exhibit? {
+        guard let document = readDocument("\(folder)/\(id).md") else { return nil }
+        let fields = document.fields
+        fields.warnUnknown(known: Self.exhibitRecordFields + Self.exhibitTextFields)
+        let objectNumber = fields.string("object_number")
+        let stop = fields.int("stop", required: false, in: 0...999_999)
+        if let stop { claimStop(stop, by: "exhibit '\(id)'", fields: fields, key: "stop") }
+        if objectNumber != nil { claimObjectNumber(fields) }
+        let recordSource = readRecordSource(fields)
+        let advisories = self.advisoryTags(fields)
+        let graphic = fields.bool("graphic") ?? false
+        let original = readExhibitText(fields, document: document, fallback: nil)
+        if let objectNumber, let recordSource {
+            let isDemo = objectNumber.hasPrefix("DEMO")
+            if recordSource == .demonstration && !isDemo {
+                fields.warning(at: fields.node("object_number"), "a demonstration record's object number starts with DEMO, so that nobody takes it for the museum's own")
+            } else if recordSource == .collection && isDemo {
+                fields.warning(at: fields.node("object_number"), "object number starts with DEMO but record_source is collection")
+            }
+        }
+        guard let objectNumber, let recordSource, let original else { return nil }
+
+        var translations: [String: ExhibitText] = [:]
+        for (language, relative) in translationFiles(of: id, in: folder) {
+            guard let document = readDocument(relative) else { continue }
+            let fields = document.fields
+            fields.warnUnknown(known: Self.exhibitTextFields + Self.exhibitRecordFields)
+            for key in Self.exhibitRecordFields {
+                if let node = fields.node(key) {
+                    fields.warning(at: node, "'\(key)' is read from the original, \(id).md, for every language")
+                }
+            }
+            if let text = readExhibitText(fields, document: document, fallback: original) {
+                translations[language] = text
+            }
+        }
+        return Exhibit(id: id, stop: stop, objectNumber: objectNumber, recordSource: recordSource,
+                       advisories: advisories, graphic: graphic,
+                       text: Translated(original: original, translations: translations))
+    }
+
+    private func readRecordSource(_ fields: YAMLFields) -> Exhibit.RecordSource? {
+        guard let value = fields.string("record_source") else { return nil }
+        guard let source = Exhibit.RecordSource(rawValue: value) else {
+            fields.error(at: fields.node("record_source"), "'record_source' must be demonstration (a stand-in record) or collection (the museum's catalogue)")
+            return nil
+        }
+        return source
+    }
+
+    /// An exhibit's texts. A translation (with `fallback`, its original) may leave any field
+    /// out and is then shown the original's.
+    private func readExhibitText(_ fields: YAMLFields, document: (fields: YAMLFields, file: FrontMatterFile, path: String),
+                                 fallback: ExhibitText?) -> ExhibitText? {
+        let isTranslation = fallback != nil
+        func text(_ key: String, _ original: KeyPath<ExhibitText, String>) -> String? {
+            fields.string(key, required: !isTranslation) ?? fallback?[keyPath: original]
+        }
+        let title = text("title", \.title)
+        let summary = self.summary(fields, required: !isTranslation) ?? fallback?.summary
+        let objectName = text("object_name", \.objectName)
+        let date = text("date", \.date)
+        let maker = text("maker", \.maker)
+        let materials = text("materials", \.materials)
+        let dimensions = text("dimensions", \.dimensions)
+        let creditLine = text("credit_line", \.creditLine)
+        let rights = text("rights", \.rights)
+        let sources = self.sources(fields, required: !isTranslation) ?? fallback?.sources
+        let status = translationStatus(fields, isTranslation: isTranslation)
+        let (label, more) = layers(of: document)
+        if label.isEmpty && !isTranslation {
+            fields.error(at: nil, "the label is empty: write it after the front matter")
+        }
+        guard let title, let summary, let objectName, let date, let maker, let materials, let dimensions,
+              let creditLine, let rights, let sources else { return nil }
+        return ExhibitText(
+            title: title, summary: summary, objectName: objectName, date: date, maker: maker,
+            materials: materials, dimensions: dimensions, creditLine: creditLine, rights: rights,
+            sources: sources, translation: status,
+            label: label.isEmpty ? (fallback?.label ?? []) : label,
+            more: more.isEmpty ? (fallback?.more ?? []) : more,
+            labelIsFallback: label.isEmpty && isTranslation)
+    }
+}

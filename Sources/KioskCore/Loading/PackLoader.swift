@@ -1,0 +1,99 @@
+/// What loading a pack gave: the pack when it has no error, and every finding either way.
+public struct PackLoadResult: Sendable {
+    public var pack: Pack?
+    public var findings: [Finding]
+    /// Not even `tour.yaml` could be read: the directory is not a pack.
+    public var isUnreadable: Bool
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// The findings by file, then line, as `validate` lists them.
+    public var sortedFindings: [Finding] {
+        findings.sorted { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
+    }
+
+    /// `validate`'s exit status: 0 no error, 1 errors, 2 not a readable pack.
+    public var exitStatus: Int32 { isUnreadable ? 2 : (hasErrors ? 1 : 0) }
+}
+
+/// Reads a content pack (`Narratives/`, `Exhibits/`) from a directory and checks it. The kiosk
+/// and `validate` use the same reading, so a pack that validates is a pack that runs.
+public struct PackLoader {
+    public let directory: String
+
+    /// `directory` is shown in findings as given, so a curator can follow the paths.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public func load() -> PackLoadResult {
+        let reading = PackReading(files: PackFiles(root: directory))
+        guard let tour = reading.readTour() else {
+            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true)
+        }
+        var halls: [Hall] = []
+        for entry in tour.halls {
+            let narrative = reading.readNarrative(of: entry)
+            let exhibits = reading.readExhibits(of: entry)
+            guard let narrative else { continue }
+            halls.append(Hall(id: entry.id, stop: entry.stop, map: entry.map,
+                              exits: entry.exits.compactMap { exit in tour.halls.firstIndex { $0.id == exit.id } },
+                              advisories: narrative.advisories, narrative: narrative.text, exhibits: exhibits))
+        }
+        reading.checkFolders(tour: tour)
+        reading.checkReferences(tour: tour, halls: halls)
+        let log = reading.log
+        guard !log.hasErrors else {
+            return PackLoadResult(pack: nil, findings: log.findings, isUnreadable: false)
+        }
+        let pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
+                        floor: tour.floor, advisories: tour.advisories, halls: halls)
+        return PackLoadResult(pack: pack, findings: log.findings, isUnreadable: false)
+    }
+}
+
+/// `tour.yaml` as read, before the halls' files are.
+struct TourSpec {
+    struct HallEntry {
+        var id: String
+        var stop: Int
+        var map: MapCell
+        var exits: [(id: String, line: Int, column: Int?)]
+        var line: Int
+    }
+
+    var languages: [String]
+    var museumName: LocalizedText
+    var address: LocalizedText
+    var floor: LocalizedText
+    var advisories: [Advisory]
+    var halls: [HallEntry]
+}
+
+/// Names a curator chooses for halls and exhibits: they become file and folder names, so
+/// they are kept to what is safe in a path on every system.
+enum PackNames {
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.isLowercaseASCIIOrDigit else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isLowercaseASCIIOrDigit || $0 == "-" }
+    }
+
+    static func isValidLanguage(_ code: String) -> Bool {
+        (2...3).contains(code.count) && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+    }
+
+    /// "khojaly.az.md" → ("khojaly", "az"); "khojaly.md" → ("khojaly", nil); nil if not Markdown.
+    static func split(fileName: String) -> (id: String, language: String?)? {
+        guard fileName.hasSuffix(".md") else { return nil }
+        let parts = fileName.dropLast(3).split(separator: ".", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: return (String(parts[0]), nil)
+        case 2: return (String(parts[0]), String(parts[1]))
+        default: return nil
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isLowercaseASCIIOrDigit: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
+}

@@ -1,0 +1,249 @@
+import Yams
+
+/// One reading of a pack: the files, the findings so far, and what `tour.yaml` declared, which
+/// the halls' files are checked against.
+final class PackReading {
+    let files: PackFiles
+    let log = FindingLog()
+    private(set) var languages: [String] = ["en"]
+    private(set) var advisoryTags: [String] = []
+    /// Who has taken each stop and object number, to name both sides of a duplicate.
+    private var stopOwners: [Int: String] = [:]
+    private var objectNumberOwners: [String: String] = [:]
+
+    static let tourFile = "Narratives/tour.yaml"
+    static let supportedFormat = 1
+
+    init(files: PackFiles) {
+        self.files = files
+    }
+
+    /// Reads `Narratives/tour.yaml`, or nil when it cannot be read at all.
+    func readTour() -> TourSpec? {
+        let path = files.displayPath(Self.tourFile)
+        guard files.kind(of: Self.tourFile) != .missing else {
+            log.error(path, line: 1, "not a content pack: a pack starts with Narratives/tour.yaml, and there is none")
+            return nil
+        }
+        guard let text = files.text(Self.tourFile, log: log),
+              let root = YAMLDocument.parse(text, file: path, firstLine: 1, log: log),
+              let fields = YAMLFields(root, file: path, lineOffset: 0, log: log, what: "tour.yaml")
+        else { return nil }
+
+        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls"])
+        // Another format may mean other things by the same fields: read no further.
+        guard let format = fields.int("format", in: 0...Int.max) else { return nil }
+        guard format == Self.supportedFormat else {
+            fields.error(at: fields.node("format"), "format \(format) is not one this kiosk reads; it reads format \(Self.supportedFormat)")
+            return nil
+        }
+        languages = readLanguages(fields)
+        let museum = YAMLFields(fields.node("museum"), file: path, lineOffset: 0, log: log, what: "'museum'", line: fields.line)
+        museum?.warnUnknown(known: ["name", "address"])
+        let name = museum?.localized("name", languages: languages)
+        let address = museum?.localized("address", required: false, languages: languages)
+        let floor = fields.localized("floor", languages: languages)
+        let advisories = readAdvisories(fields, path: path)
+        let halls = readHalls(fields, path: path)
+        return TourSpec(languages: languages, museumName: name ?? LocalizedText([:]),
+                        address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
+                        advisories: advisories, halls: halls)
+    }
+
+    private func readLanguages(_ fields: YAMLFields) -> [String] {
+        guard let codes = fields.strings("languages"), !codes.isEmpty else {
+            if fields.node("languages") != nil {
+                fields.error(at: fields.node("languages"), "'languages' must name at least one language")
+            }
+            return ["en"]
+        }
+        var seen: [String] = []
+        for code in codes {
+            if !PackNames.isValidLanguage(code) {
+                fields.error(at: fields.node("languages"), "'\(code)' is not a language code; use two or three lowercase letters, such as en, az, ru")
+            } else if seen.contains(code) {
+                fields.error(at: fields.node("languages"), "language '\(code)' is listed twice")
+            } else {
+                seen.append(code)
+            }
+        }
+        return seen.isEmpty ? ["en"] : seen
+    }
+
+    private func readAdvisories(_ fields: YAMLFields, path: String) -> [Advisory] {
+        guard fields.node("advisories") != nil,
+              let table = YAMLFields(fields.node("advisories"), file: path, lineOffset: 0, log: log, what: "'advisories'")
+        else { return [] }
+        var advisories: [Advisory] = []
+        for tag in table.keys {
+            if !PackNames.isValidID(tag) {
+                table.error(at: table.node(tag), "advisory tag '\(tag)' must be lowercase letters, digits and hyphens")
+            }
+            if let text = table.localized(tag, languages: languages) {
+                advisories.append(Advisory(tag: tag, text: text))
+            }
+        }
+        advisoryTags = advisories.map(\.tag)
+        return advisories
+    }
+
+    private func readHalls(_ fields: YAMLFields, path: String) -> [TourSpec.HallEntry] {
+        guard let node = fields.node("halls") else {
+            fields.error(at: nil, "missing field 'halls': the tour needs at least one hall")
+            return []
+        }
+        guard case .sequence(let list) = node, !list.isEmpty else {
+            fields.error(at: node, "'halls' must be a list of halls, each starting with '- id:'")
+            return []
+        }
+        var entries: [TourSpec.HallEntry] = []
+        for item in list {
+            guard let hall = YAMLFields(item, file: path, lineOffset: 0, log: log, what: "a hall") else { continue }
+            hall.warnUnknown(known: ["id", "stop", "map", "exits"])
+            guard let id = hall.string("id") else { continue }
+            if !PackNames.isValidID(id) {
+                hall.error(at: hall.node("id"), "hall id '\(id)' must be lowercase letters, digits and hyphens; it names the hall's files")
+                continue
+            }
+            if entries.contains(where: { $0.id == id }) {
+                hall.error(at: hall.node("id"), "hall '\(id)' is listed twice")
+                continue
+            }
+            let stop = hall.int("stop", in: 0...999_999)
+            if let stop { claimStop(stop, by: "hall '\(id)'", fields: hall, key: "stop") }
+            let map = readMapCell(hall)
+            var exits: [(id: String, line: Int, column: Int?)] = []
+            if let exitNode = hall.node("exits"), case .sequence(let exitList) = exitNode {
+                for exit in exitList {
+                    let (line, column) = hall.place(of: exit)
+                    if let exitID = exit.scalar?.string { exits.append((exitID, line, column)) }
+                    else { hall.error(at: exit, "each exit must be a hall id") }
+                }
+            } else if let exitNode = hall.node("exits") {
+                hall.error(at: exitNode, "'exits' must be a list of hall ids, such as [guba, khojaly]")
+            }
+            guard let stop, let map else { continue }
+            entries.append(.init(id: id, stop: stop, map: map, exits: exits, line: hall.line))
+        }
+        return entries
+    }
+
+    private func readMapCell(_ hall: YAMLFields) -> MapCell? {
+        guard let node = hall.node("map") else {
+            hall.error(at: nil, "missing field 'map': the hall's [column, row] on the floor map")
+            return nil
+        }
+        guard case .sequence(let pair) = node, pair.count == 2,
+              let column = pair[0].scalar.flatMap({ Int($0.string) }),
+              let row = pair[1].scalar.flatMap({ Int($0.string) }),
+              (0...63).contains(column), (0...63).contains(row)
+        else {
+            hall.error(at: node, "'map' must be [column, row], two whole numbers from 0 to 63")
+            return nil
+        }
+        return MapCell(column: column, row: row)
+    }
+
+    /// Records that `owner` uses stop `number`; a second user is an error, since a visitor who
+    /// types the number can only be taken to one place.
+    func claimStop(_ number: Int, by owner: String, fields: YAMLFields, key: String) {
+        if let first = stopOwners[number] {
+            fields.error(at: fields.node(key), "stop \(number) is already the stop of \(first)")
+        } else {
+            stopOwners[number] = owner
+        }
+    }
+
+    /// Records an exhibit's object number; accession numbers are unique in a catalogue.
+    func claimObjectNumber(_ fields: YAMLFields) {
+        guard let number = fields.node("object_number")?.scalar?.string else { return }
+        let here = fields.file
+        if let first = objectNumberOwners[number] {
+            fields.error(at: fields.node("object_number"), "object number \(number) is already used by \(first)")
+        } else {
+            objectNumberOwners[number] = here
+        }
+    }
+
+    /// A Markdown file with front matter, read and parsed; its body checked for characters
+    /// that must not reach a terminal.
+    func readDocument(_ relative: String) -> (fields: YAMLFields, file: FrontMatterFile, path: String)? {
+        let path = files.displayPath(relative)
+        guard let text = files.text(relative, log: log),
+              let file = FrontMatterFile.split(text, file: path, log: log) else { return nil }
+        reportUnsafeCharacters(in: file.body, file: path, firstLine: file.bodyFirstLine)
+        guard let root = YAMLDocument.parse(file.yaml, file: path, firstLine: file.yamlFirstLine, log: log),
+              let fields = YAMLFields(root, file: path, lineOffset: file.yamlFirstLine - 1, log: log,
+                                      what: "the front matter", line: file.yamlFirstLine)
+        else { return nil }
+        return (fields, file, path)
+    }
+
+    /// At most a screenful of findings per file: a binary file would otherwise bury the rest.
+    private func reportUnsafeCharacters(in text: String, file: String, firstLine: Int) {
+        let problems = TerminalSafety.problems(in: text)
+        for found in problems.prefix(10) {
+            log.error(file, line: found.line + firstLine - 1, column: found.column, found.problem.message)
+        }
+        if problems.count > 10 {
+            log.error(file, line: problems[10].line + firstLine - 1, "\(problems.count - 10) more characters that must not reach a terminal")
+        }
+    }
+
+    /// The advisory tags in `key`, each checked against those `tour.yaml` defines.
+    func advisoryTags(_ fields: YAMLFields, _ key: String = "advisory") -> [String] {
+        guard let tags = fields.strings(key, required: false) else { return [] }
+        for tag in tags where !advisoryTags.contains(tag) {
+            fields.error(at: fields.node(key), "advisory '\(tag)' is not defined under 'advisories' in tour.yaml")
+        }
+        return tags.filter(advisoryTags.contains)
+    }
+
+    /// The sources of a hall or exhibit: required, and not empty, in the original.
+    func sources(_ fields: YAMLFields, required: Bool) -> [String]? {
+        guard let sources = fields.strings("sources", required: required) else { return nil }
+        if sources.isEmpty {
+            fields.error(at: fields.node("sources"), "no sources: every hall and exhibit names where its facts come from")
+        }
+        return sources
+    }
+
+    /// `translation:`, which a translation file must have and an original may have.
+    func translationStatus(_ fields: YAMLFields, isTranslation: Bool) -> TranslationStatus {
+        guard let value = fields.string("translation", required: isTranslation) else {
+            return isTranslation ? .machine : .original
+        }
+        switch value {
+        case "machine": return .machine
+        case "reviewed": return .reviewed
+        default:
+            fields.error(at: fields.node("translation"), "'translation' must be machine or reviewed")
+            return .machine
+        }
+    }
+
+    /// The label and "more" layer of a document, parsed, with the label's shape checked.
+    func layers(of document: (fields: YAMLFields, file: FrontMatterFile, path: String)) -> (label: [Block], more: [Block]) {
+        let layers = document.file.layers()
+        let label = Markdown.parse(TerminalSafety.clean(layers.label, keepingNewlines: true))
+        let more = Markdown.parse(TerminalSafety.clean(layers.more, keepingNewlines: true))
+        TextChecks.checkLabel(layers.label, file: document.path, firstLine: layers.labelLine, log: log)
+        return (label, more)
+    }
+
+    /// Summary, with its shape checked.
+    func summary(_ fields: YAMLFields, required: Bool = true) -> String? {
+        guard let summary = fields.string("summary", required: required) else { return nil }
+        let line = fields.node("summary").map { fields.place(of: $0).line } ?? fields.line
+        TextChecks.checkSummary(summary, file: fields.file, line: line, log: log)
+        return summary
+    }
+
+    /// The translation files beside an original, by language: `<id>.<lang>.md` in `folder`.
+    func translationFiles(of id: String, in folder: String) -> [(language: String, relative: String)] {
+        languages.dropFirst().compactMap { language in
+            let relative = "\(folder)/\(id).\(language).md"
+            return files.kind(of: relative) == .missing ? nil : (language, relative)
+        }
+    }
+}

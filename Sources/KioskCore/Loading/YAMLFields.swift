@@ -1,0 +1,203 @@
+import Yams
+
+/// Parses YAML into a node, turning the parser's complaints into findings at the file's line
+/// and column. libyaml stops at 1,000 levels of nesting; aliases are shared, not copied, and
+/// fields are read by the shape they must have, never walked whole, so an alias that would
+/// expand into a vast tree costs nothing.
+enum YAMLDocument {
+    static func parse(_ yaml: String, file: String, firstLine: Int, log: FindingLog) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
+            return node
+        } catch let error as YamlError {
+            let (line, column, problem) = describe(error)
+            log.error(file, line: line + firstLine - 1, column: column, "YAML: \(problem)")
+        } catch {
+            log.error(file, line: firstLine, "YAML: \(error)")
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (Int, Int?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let while_ = context.map { " \($0.text)" } ?? ""
+            return (mark.line, mark.column, problem + while_)
+        case let .reader(problem, offset, _, yaml):
+            let prefix = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
+            let line = prefix.count { $0 == UInt8(ascii: "\n") } + 1
+            return (line, nil, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = Set(duplicates).sorted().joined(separator: ", ")
+            return (context.mark.line, context.mark.column, "a field is given twice: \(names)")
+        default:
+            return (1, nil, "\(error)")
+        }
+    }
+}
+
+/// The fields of one YAML mapping, read with findings for every missing, mistyped, unsafe or
+/// unknown field, each at the line where the curator wrote it.
+struct YAMLFields {
+    let file: String
+    let lineOffset: Int
+    let log: FindingLog
+    let line: Int
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+
+    /// Reads `node` as a mapping, or logs that it is not one.
+    init?(_ node: Node?, file: String, lineOffset: Int, log: FindingLog, what: String, line fallbackLine: Int = 1) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.log = log
+        guard let node, case .mapping(let mapping) = node else {
+            let at = node?.mark.map { $0.line + lineOffset } ?? fallbackLine
+            log.error(file, line: at, "\(what) must be a set of 'name: value' fields")
+            return nil
+        }
+        self.line = (mapping.mark?.line ?? 1) + lineOffset
+        self.pairs = mapping.map { pair in (pair.key.scalar?.string ?? "", pair.key, pair.value) }
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+
+    func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    func place(of node: Node) -> (line: Int, column: Int?) {
+        guard let mark = node.mark else { return (line, nil) }
+        return (mark.line + lineOffset, mark.column)
+    }
+
+    func error(at node: Node?, _ message: String) {
+        let (line, column) = node.map(place(of:)) ?? (self.line, nil)
+        log.error(file, line: line, column: column, message)
+    }
+
+    func warning(at node: Node?, _ message: String) {
+        let (line, column) = node.map(place(of:)) ?? (self.line, nil)
+        log.warning(file, line: line, column: column, message)
+    }
+
+    /// A text field, cleaned for the terminal. An empty or missing required field is an error.
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let value = node(key) else {
+            if required { error(at: nil, "missing field '\(key)'") }
+            return nil
+        }
+        guard let scalar = value.scalar else {
+            error(at: value, "'\(key)' must be a text")
+            return nil
+        }
+        guard !scalar.string.trimmingSpaces().isEmpty else {
+            if required { error(at: value, "'\(key)' is empty") }
+            return nil
+        }
+        return cleaned(scalar.string, at: value)
+    }
+
+    /// A whole number in `range`.
+    func int(_ key: String, required: Bool = true, in range: ClosedRange<Int>) -> Int? {
+        guard let value = node(key) else {
+            if required { error(at: nil, "missing field '\(key)'") }
+            return nil
+        }
+        guard let text = value.scalar?.string, let number = Int(text), range.contains(number) else {
+            error(at: value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    /// true or false.
+    func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        switch value.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(at: value, "'\(key)' must be true or false")
+            return nil
+        }
+    }
+
+    /// A list of texts, such as `[violence]` or one "- " line per item.
+    func strings(_ key: String, required: Bool = true) -> [String]? {
+        guard let value = node(key) else {
+            if required { error(at: nil, "missing field '\(key)'") }
+            return nil
+        }
+        guard case .sequence(let sequence) = value else {
+            error(at: value, "'\(key)' must be a list, such as [a, b] or one '- ' line per item")
+            return nil
+        }
+        var items: [String] = []
+        for item in sequence {
+            guard let text = item.scalar?.string else {
+                error(at: item, "each item of '\(key)' must be a text")
+                continue
+            }
+            items.append(cleaned(text, at: item))
+        }
+        return items
+    }
+
+    /// A translatable text: a plain string in the default language, or a map from language
+    /// code to text. Languages the tour does not declare are warned about; the default
+    /// language must be there, since every text falls back to it.
+    func localized(_ key: String, required: Bool = true, languages: [String]) -> LocalizedText? {
+        guard let value = node(key) else {
+            if required { error(at: nil, "missing field '\(key)'") }
+            return nil
+        }
+        let defaultLanguage = languages.first ?? "en"
+        if let scalar = value.scalar {
+            return LocalizedText([defaultLanguage: cleaned(scalar.string, at: value)])
+        }
+        guard let fields = YAMLFields(value, file: file, lineOffset: lineOffset, log: log,
+                                      what: "'\(key)'") else { return nil }
+        var texts: [String: String] = [:]
+        for language in fields.keys {
+            if !languages.isEmpty && !languages.contains(language) {
+                fields.warning(at: fields.node(language), "'\(key)' has text in '\(language)', which tour.yaml does not declare in 'languages'")
+            }
+            if let text = fields.string(language, required: false) { texts[language] = text }
+        }
+        if texts[defaultLanguage] == nil && !languages.isEmpty {
+            error(at: value, "'\(key)' has no text in the default language '\(defaultLanguage)'")
+        }
+        return LocalizedText(texts)
+    }
+
+    /// Warns about each field not in `known`, naming the known one it most resembles.
+    func warnUnknown(known: [String]) {
+        for (key, keyNode, _) in pairs where !known.contains(key) {
+            let nearest = known.min { editDistance(key, $0) < editDistance(key, $1) }
+            let hint = nearest.flatMap { editDistance(key, $0) <= max(2, key.count / 3) ? " (did you mean '\($0)'?)" : nil } ?? ""
+            warning(at: keyNode, "unknown field '\(key)'\(hint)")
+        }
+    }
+
+    private func cleaned(_ text: String, at node: Node) -> String {
+        if let problem = TerminalSafety.problems(in: text).first?.problem {
+            error(at: node, problem.message)
+        }
+        return TerminalSafety.clean(text)
+    }
+}
+
+/// The number of single-character edits that turn one word into another.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

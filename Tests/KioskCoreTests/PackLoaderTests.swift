@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import KioskCore
+
+@Suite struct PackLoaderTests {
+    @Test func theSmallPackLoadsWithoutFindings() {
+        let result = PackLoader(directory: TestPacks.path("small")).load()
+        #expect(result.findings == [])
+        #expect(result.exitStatus == 0)
+    }
+
+    @Test func theRouteVisitsEachHallThenItsExhibits() {
+        #expect(TestPacks.small.route == [.hall(0), .exhibit(0, 0), .hall(1), .exhibit(1, 0), .exhibit(1, 1), .hall(2)])
+        #expect(TestPacks.small.stopNumbers[111] == .exhibit(1, 0))
+        #expect(TestPacks.small.stopNumbers[110] == .hall(1))
+        // The letter has no stop number of its own.
+        #expect(TestPacks.small.stopNumbers.count == 5)
+    }
+
+    @Test func exitsAreResolvedToHalls() {
+        #expect(TestPacks.small.halls.map(\.exits) == [[1], [0, 2], [1]])
+    }
+
+    @Test func translationsResolveOrFallBack() {
+        let entrance = TestPacks.small.halls[0].narrative
+        #expect(entrance.resolve("az", original: "en").value.title == "Giriş")
+        #expect(entrance.resolve("az", original: "en").value.translation == .reviewed)
+        #expect(entrance.resolve("ru", original: "en").value.translation == .machine)
+        let garden = TestPacks.small.halls[2].narrative.resolve("ru", original: "en")
+        #expect(garden.isFallback)
+        #expect(garden.value.title == "The garden")
+        // The archive's translation has a label but no "more" layer: the original's is used.
+        let archive = TestPacks.small.halls[1].narrative.resolve("az", original: "en").value
+        #expect(archive.more == TestPacks.small.halls[1].narrative.original.more)
+    }
+
+    @Test func anExhibitTranslationFallsBackFieldByField() {
+        let plan = TestPacks.small.halls[0].exhibits[0].text.resolve("az", original: "en").value
+        #expect(plan.title == "Mərtəbənin planı")
+        #expect(plan.materials == "Paper")
+        #expect(plan.sources == ["Test Museum, Guide for visitors, 2026"])
+        #expect(!plan.labelIsFallback)
+    }
+
+    @Test func theLabelAndTheMoreLayerAreSplitAtTheMarker() throws {
+        let entrance = TestPacks.small.halls[0].narrative.original
+        #expect(entrance.label.count == 2)
+        #expect(entrance.more.first == .paragraph([Span("The longer text of the entrance. It has two paragraphs.")]))
+        #expect(entrance.more.contains(.heading([Span("A subheading")])))
+        #expect(entrance.more.contains(.quote([Span("A quotation from a visitor's book.")])))
+    }
+
+    /// Each broken pack, with the findings `validate` must give, exactly, in `expected.txt`.
+    static let brokenPacks: [String] = (try? FileManager.default.contentsOfDirectory(
+        atPath: TestPacks.folder.appendingPathComponent("broken").path).sorted()) ?? []
+
+    @Test(arguments: brokenPacks)
+    func aBrokenPackGetsExactlyItsFindings(name: String) throws {
+        let directory = TestPacks.path("broken/\(name)")
+        let result = PackLoader(directory: directory).load()
+        let printed = result.sortedFindings.map { $0.description.replacing(directory + "/", with: "") }
+            + ["exit: \(result.exitStatus)"]
+        let expected = try String(contentsOfFile: directory + "/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(printed == expected)
+        #expect(result.pack == nil)
+    }
+
+    @Test func thereAreBrokenPacksToCheck() {
+        #expect(Self.brokenPacks.count >= 7)
+    }
+
+    @Test func theBundledPackValidates() {
+        let bundled = TestPacks.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let result = PackLoader(directory: bundled).load()
+        #expect(result.findings.filter { $0.severity == .error } == [])
+        #expect(result.pack != nil)
+    }
+}
