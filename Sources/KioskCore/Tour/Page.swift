@@ -1,0 +1,85 @@
+/// What choosing an item on a page does.
+public enum PageAction: Hashable, Sendable {
+    /// Welcome and advisory: on to the next step of the tour.
+    case continueTour
+    case readMore
+    case openExhibit(Int, Int)
+    case walk(toHall: Int)
+    case chooseLanguage(String)
+    case goToHall(Int)
+    case startAgain
+}
+
+/// One block of a page's body, in reading order.
+public struct PageBlock: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case title
+        case heading
+        case paragraph
+        case listItem
+        case quote
+        /// A line of an object record: name and value.
+        case field
+        /// A short line about the page itself: an advisory, a translation mark.
+        case note
+        /// Something the visitor can choose.
+        case item(PageAction)
+    }
+
+    public var kind: Kind
+    public var runs: [Run]
+    /// Columns by which lines after the first are indented, when not the kind's own.
+    public var hangingIndent: Int?
+
+    public init(_ kind: Kind, _ runs: [Run], hangingIndent: Int? = nil) {
+        self.kind = kind
+        self.runs = runs
+        self.hangingIndent = hangingIndent
+    }
+
+    public init(_ kind: Kind, _ text: String, _ role: Role = .body) {
+        self.init(kind, [Run(text, role)])
+    }
+
+    public var action: PageAction? {
+        if case .item(let action) = kind { return action }
+        return nil
+    }
+}
+
+/// The body of one screen, before it is laid out to a width.
+public struct Page: Equatable, Sendable {
+    public var blocks: [PageBlock]
+
+    public init(_ blocks: [PageBlock] = []) {
+        self.blocks = blocks
+    }
+
+    /// The items, in order; a screen's `selection` indexes these.
+    public var actions: [PageAction] { blocks.compactMap(\.action) }
+
+    mutating func append(_ block: PageBlock) { blocks.append(block) }
+
+    mutating func append(_ kind: PageBlock.Kind, _ text: String, _ role: Role = .body) {
+        blocks.append(PageBlock(kind, text, role))
+    }
+
+    /// Markdown from a pack, as blocks of the page.
+    mutating func append(_ markdown: [Block]) {
+        for block in markdown {
+            let runs = block.spans.map { span -> Run in
+                switch span.emphasis {
+                case .none: return Run(span.text, .body)
+                case .emphasis: return Run(span.text, .emphasis)
+                case .strong: return Run(span.text, .strong)
+                }
+            }
+            switch block {
+            case .paragraph: blocks.append(PageBlock(.paragraph, runs))
+            case .heading: blocks.append(PageBlock(.heading, runs.map { Run($0.text, .heading) }))
+            case .listItem: blocks.append(PageBlock(.listItem, runs))
+            case .quote: blocks.append(PageBlock(.quote, runs.map { Run($0.text, $0.role == .body ? .quote : $0.role) }))
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+/// The tour of one pack: how each event changes a visit. Pure: the same state and event give
+/// the same next state, with no terminal, clock or file involved.
+public struct Tour: Sendable {
+    public let pack: Pack
+
+    public init(pack: Pack) {
+        self.pack = pack
+    }
+
+    /// A new visit at the welcome screen; with `language`, the visitor is not asked for one.
+    public func start(language: String? = nil, size: TerminalSize) -> TourState {
+        let chosen = language.flatMap { pack.languages.contains($0) ? $0 : nil }
+        return TourState(place: Screen(.welcome), overlay: nil, language: chosen ?? pack.defaultLanguage,
+                         languageChosen: chosen != nil, digits: "", notice: nil, size: size, hasEnded: false)
+    }
+
+    public func reduce(_ state: inout TourState, _ event: TourEvent) {
+        switch event {
+        case .resize(let size):
+            relayout(&state) { $0.size = size }
+        case .key(let key):
+            state.notice = nil
+            press(key, &state)
+        }
+    }
+
+    /// A screen laid out at the state's size and in its language.
+    public func layout(of screen: Screen, in state: TourState) -> PageLayout {
+        PageLayout(page(for: screen.kind, in: state), width: PageGeometry(state.size).columnWidth)
+    }
+
+    // MARK: - Keys
+
+    private func press(_ key: Key, _ state: inout TourState) {
+        if typeDigit(key, &state) { return }
+        switch key {
+        case .character(let character):
+            command(Self.command(for: character), &state)
+        case .up: arrow(up: true, &state)
+        case .down, .tab: arrow(up: false, &state)
+        case .left: sideways(forward: false, &state)
+        case .right: sideways(forward: true, &state)
+        case .pageUp: scroll(&state, by: -page(state))
+        case .pageDown: scroll(&state, by: page(state))
+        case .home: scroll(&state, by: Int.min / 2)
+        case .end: scroll(&state, by: Int.max / 2)
+        case .enter: enter(&state)
+        case .escape, .backspace: back(&state)
+        case .control, .unknown: break
+        }
+    }
+
+    /// The letter commands, as typed on a Latin or a Russian keyboard (a visitor may find
+    /// the keyboard switched to Cyrillic), in either case.
+    enum Command { case next, previous, map, help, language, quit, pageDown, none }
+
+    static func command(for character: Character) -> Command {
+        switch character.lowercased() {
+        case "n", "т": return .next
+        case "p", "з": return .previous
+        case "m", "ь": return .map
+        case "?": return .help
+        case "l", "д": return .language
+        case "q", "й": return .quit
+        case " ": return .pageDown
+        default: return .none
+        }
+    }
+
+    private func command(_ command: Command, _ state: inout TourState) {
+        switch command {
+        case .next: next(&state)
+        case .previous: previous(&state)
+        case .map: toggle(.map, &state)
+        case .help: toggle(.help, &state)
+        case .language: toggle(.languageMenu, &state)
+        case .quit: state.hasEnded = true
+        case .pageDown: scroll(&state, by: page(state))
+        case .none: break
+        }
+    }
+
+    /// Digits build a stop number; Enter goes there, Esc or Backspace edits it. Any other key
+    /// drops the number and does what it does.
+    private func typeDigit(_ key: Key, _ state: inout TourState) -> Bool {
+        if case .character(let character) = key, character.isASCII, character.isNumber {
+            if state.digits.count < 6 { state.digits.append(character) }
+            return true
+        }
+        guard !state.digits.isEmpty else { return false }
+        switch key {
+        case .enter:
+            let typed = state.digits
+            state.digits = ""
+            if let number = Int(typed), let stop = pack.stopNumbers[number] {
+                go(to: kind(of: stop), &state)
+            } else {
+                state.notice = .noSuchStop(typed)
+            }
+            return true
+        case .escape:
+            state.digits = ""
+            return true
+        case .backspace:
+            state.digits.removeLast()
+            return true
+        default:
+            state.digits = ""
+            return false
+        }
+    }
+
+    private func toggle(_ overlay: ScreenKind, _ state: inout TourState) {
+        if state.overlay?.kind == overlay {
+            state.overlay = nil
+            return
+        }
+        var screen = Screen(overlay)
+        switch overlay {
+        case .map: screen.selection = state.place.kind.stop?.hall ?? 0
+        case .languageMenu: screen.selection = pack.languages.firstIndex(of: state.language) ?? 0
+        default: break
+        }
+        state.overlay = screen
+        ensureSelectionVisible(&state)
+    }
+
+    // MARK: - The guided route
+
+    func kind(of stop: Stop) -> ScreenKind {
+        switch stop {
+        case .hall(let hall): return .hall(hall)
+        case .exhibit(let hall, let exhibit): return .exhibit(hall, exhibit)
+        }
+    }
+
+    func next(_ state: inout TourState) {
+        let target: ScreenKind?
+        switch state.place.kind {
+        case .welcome:
+            target = state.languageChosen ? .tourAdvisory : .chooseLanguage
+        case .chooseLanguage:
+            let languages = pack.languages
+            choose(language: languages[min(state.place.selection, languages.count - 1)], &state)
+            return
+        case .tourAdvisory:
+            target = pack.route.first.map(kind(of:)) ?? .end
+        case .end, .map, .help, .languageMenu:
+            target = nil
+        case .hall, .hallMore, .exhibit, .exhibitMore:
+            let position = state.place.kind.stop.flatMap { pack.route.firstIndex(of: $0) } ?? 0
+            target = position + 1 < pack.route.count ? kind(of: pack.route[position + 1]) : .end
+        }
+        if let target { go(to: target, &state) } else { state.overlay = nil }
+    }
+
+    func previous(_ state: inout TourState) {
+        let target: ScreenKind?
+        switch state.place.kind {
+        case .welcome, .map, .help, .languageMenu:
+            target = nil
+        case .chooseLanguage, .tourAdvisory:
+            target = .welcome
+        case .end:
+            target = pack.route.last.map(kind(of:)) ?? .tourAdvisory
+        case .hall, .hallMore, .exhibit, .exhibitMore:
+            let position = state.place.kind.stop.flatMap { pack.route.firstIndex(of: $0) } ?? 0
+            target = position > 0 ? kind(of: pack.route[position - 1]) : .tourAdvisory
+        }
+        if let target { go(to: target, &state) } else { state.notice = .firstStop }
+    }
+
+    /// Moves the visitor to a place, at its top, with any overlay closed.
+    private func go(to kind: ScreenKind, selecting action: PageAction? = nil, _ state: inout TourState) {
+        state.overlay = nil
+        state.digits = ""
+        state.place = Screen(kind)
+        if let action, let index = page(for: kind, in: state).actions.firstIndex(of: action) {
+            state.place.selection = index
+            ensureSelectionVisible(&state)
+        }
+    }
+
+    private func choose(language: String, _ state: inout TourState) {
+        relayout(&state) {
+            $0.language = language
+            $0.languageChosen = true
+        }
+        if state.overlay?.kind == .languageMenu {
+            state.overlay = nil
+        } else if state.place.kind == .chooseLanguage {
+            go(to: .tourAdvisory, &state)
+        }
+    }
+
+    // MARK: - Enter and back
+
+    private func enter(_ state: inout TourState) {
+        if state.overlay?.kind == .map, MapGeometry(pack: pack, size: state.size).fits {
+            go(to: .hall(state.screen.selection), &state)
+            return
+        }
+        let layout = layout(of: state.screen, in: state)
+        let actions = page(for: state.screen.kind, in: state).actions
+        let visible = visibleLines(state)
+        let selection = state.screen.selection
+        if actions.indices.contains(selection),
+           visible.contains(layout.itemLines[selection].lowerBound) || visible.upperBound >= layout.lines.count {
+            perform(actions[selection], &state)
+        } else if visible.upperBound < layout.lines.count {
+            // Nothing to choose on screen yet: Enter reads on.
+            scroll(&state, by: page(state))
+        }
+    }
+
+    private func perform(_ action: PageAction, _ state: inout TourState) {
+        switch action {
+        case .continueTour: next(&state)
+        case .readMore:
+            switch state.place.kind {
+            case .hall(let hall): go(to: .hallMore(hall), &state)
+            case .exhibit(let hall, let exhibit): go(to: .exhibitMore(hall, exhibit), &state)
+            default: break
+            }
+        case .openExhibit(let hall, let exhibit): go(to: .exhibit(hall, exhibit), &state)
+        case .walk(let hall), .goToHall(let hall): go(to: .hall(hall), &state)
+        case .chooseLanguage(let language): choose(language: language, &state)
+        case .startAgain: go(to: .welcome, &state)
+        }
+    }
+
+    /// Esc and Backspace: close what is open, or step back up to where the visitor came from.
+    private func back(_ state: inout TourState) {
+        if state.overlay != nil {
+            state.overlay = nil
+            return
+        }
+        switch state.place.kind {
+        case .exhibitMore(let hall, let exhibit):
+            go(to: .exhibit(hall, exhibit), selecting: .readMore, &state)
+        case .exhibit(let hall, let exhibit):
+            go(to: .hall(hall), selecting: .openExhibit(hall, exhibit), &state)
+        case .hallMore(let hall):
+            go(to: .hall(hall), selecting: .readMore, &state)
+        case .chooseLanguage, .tourAdvisory:
+            go(to: .welcome, &state)
+        case .end:
+            previous(&state)
+        case .welcome, .hall, .map, .help, .languageMenu:
+            break
+        }
+    }
+}

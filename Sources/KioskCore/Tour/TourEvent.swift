@@ -1,0 +1,36 @@
+/// A key as the visitor pressed it, decoded by the terminal.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, backspace, tab
+    /// Ctrl with a letter, as `control("c")`.
+    case control(Character)
+    /// A function key or an escape sequence nobody asked for: ignored, never shown.
+    case unknown
+}
+
+/// A terminal's size in columns and rows.
+public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
+    public var columns: Int
+    public var rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The smallest terminal the tour is laid out for.
+    public static let minimum = TerminalSize(columns: 40, rows: 12)
+
+    public var isBelowMinimum: Bool { columns < Self.minimum.columns || rows < Self.minimum.rows }
+
+    public var description: String { "\(columns) × \(rows)" }
+}
+
+/// Everything that can happen to the tour. The terminal turns input into these; nothing
+/// else changes the state.
+public enum TourEvent: Hashable, Sendable {
+    case key(Key)
+    case resize(TerminalSize)
+}

@@ -1,0 +1,226 @@
+/// What each screen says, in the visitor's language. The view draws these; the reducer lays
+/// them out to know what is on screen.
+extension Tour {
+    public func page(for kind: ScreenKind, in state: TourState) -> Page {
+        let language = state.language
+        switch kind {
+        case .welcome: return welcomePage(state)
+        case .chooseLanguage: return languagePage(title: trilingual(.chooseLanguage), selection: nil)
+        case .languageMenu: return languagePage(title: UIText.languageTitle.text(language), selection: language)
+        case .tourAdvisory: return advisoryPage(language)
+        case .hall(let hall): return hallPage(hall, language)
+        case .hallMore(let hall): return hallMorePage(hall, language)
+        case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
+        case .exhibitMore(let hall, let exhibit): return exhibitMorePage(hall, exhibit, language)
+        case .end: return endPage(language)
+        case .help: return helpPage(language)
+        case .map: return mapListPage(state)
+        }
+    }
+
+    /// A text in every language of the pack the kiosk has words for, for a visitor who has not
+    /// chosen one yet.
+    func trilingual(_ text: UIText) -> String {
+        pack.languages.filter(UIText.languages.contains).map { text.text($0) }.joined(separator: " · ")
+    }
+
+    private func localized(_ text: LocalizedText, _ language: String) -> String {
+        text.text(in: language, fallback: pack.defaultLanguage)
+    }
+
+    private func welcomePage(_ state: TourState) -> Page {
+        let language = state.language
+        var page = Page()
+        page.append(.title, localized(pack.museumName, language), .title)
+        page.append(.paragraph, localized(pack.floor, language), .strong)
+        let address = localized(pack.address, language)
+        if !address.isEmpty { page.append(.paragraph, address) }
+        page.append(.paragraph, UIText.welcomeSimulation.text(language))
+        page.append(.paragraph, UIText.welcomeHowTo.text(language))
+        if !state.languageChosen {
+            for code in pack.languages where UIText.languages.contains(code) && code != language {
+                page.append(.note, UIText.pressEnter.text(code), .hint)
+            }
+        }
+        page.append(.item(.continueTour), UIText.begin.text(language), .item)
+        return page
+    }
+
+    private func languagePage(title: String, selection: String?) -> Page {
+        var page = Page()
+        page.append(.title, title, .title)
+        for code in pack.languages {
+            page.append(.item(.chooseLanguage(code)), UIText.languageName(code), .item)
+        }
+        return page
+    }
+
+    private func advisoryPage(_ language: String) -> Page {
+        var page = Page()
+        page.append(.title, UIText.advisoryTitle.text(language), .title)
+        let used = Set(pack.halls.flatMap { $0.advisories + $0.exhibits.flatMap(\.advisories) })
+        let advisories = pack.advisories.filter { used.contains($0.tag) }
+        if !advisories.isEmpty {
+            page.append(.paragraph, UIText.advisoryIntro.text(language))
+            for advisory in advisories {
+                page.append(.listItem, localized(advisory.text, language), .warning)
+            }
+        }
+        page.append(.paragraph, UIText.advisoryAge.text(language))
+        page.append(.paragraph, UIText.advisoryEachHall.text(language))
+        page.append(.item(.continueTour), UIText.continueTour.text(language), .item)
+        return page
+    }
+
+    /// The advisory line for some tags, if there are any.
+    private func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
+        let texts = tags.compactMap { pack.advisory($0).map { localized($0.text, language) } }
+        guard !texts.isEmpty else { return nil }
+        return PageBlock(.note, [Run(UIText.advisoryNote.text(language) + " ", .warning),
+                                 Run(texts.joined(separator: "; "), .warning)])
+    }
+
+    /// Says when a text is not in the visitor's language, or was translated by machine.
+    private func translationNote(status: TranslationStatus, isFallback: Bool, _ language: String) -> PageBlock? {
+        if isFallback { return PageBlock(.note, UIText.notTranslated.text(language), .mark) }
+        if status == .machine { return PageBlock(.note, UIText.machineTranslation.text(language), .mark) }
+        return nil
+    }
+
+    /// A hall's narrative in `language` (or the original's, when it is not translated).
+    public func narrative(_ hall: Int, _ language: String) -> (Narrative, isFallback: Bool) {
+        let resolved = pack.halls[hall].narrative.resolve(language, original: pack.defaultLanguage)
+        return (resolved.value, resolved.isFallback || resolved.value.labelIsFallback)
+    }
+
+    private func exhibitText(_ hall: Int, _ exhibit: Int, _ language: String) -> (ExhibitText, isFallback: Bool) {
+        let resolved = pack.halls[hall].exhibits[exhibit].text.resolve(language, original: pack.defaultLanguage)
+        return (resolved.value, resolved.isFallback || resolved.value.labelIsFallback)
+    }
+
+    private func sources(_ sources: [String], into page: inout Page, _ language: String) {
+        guard !sources.isEmpty else { return }
+        page.append(.heading, UIText.sources.text(language), .heading)
+        for source in sources { page.append(.listItem, source, .source) }
+    }
+
+    private func hallPage(_ index: Int, _ language: String) -> Page {
+        let hall = pack.halls[index]
+        let (narrative, isFallback) = narrative(index, language)
+        var page = Page()
+        page.append(.title, narrative.title, .title)
+        if let note = advisoryNote(hall.advisories, language) { page.append(note) }
+        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
+        page.append(narrative.label)
+        if !narrative.more.isEmpty {
+            page.append(.item(.readMore), UIText.readMore.text(language), .item)
+        }
+        if !hall.exhibits.isEmpty {
+            page.append(.heading, UIText.inThisHall.text(language), .heading)
+            // Stop numbers in a column of their own, so the titles line up.
+            let numberWidth = hall.exhibits.compactMap { $0.stop.map { String($0).count + 2 } }.max() ?? 0
+            for exhibitIndex in hall.exhibits.indices {
+                let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
+                let padding = String(repeating: " ", count: numberWidth - number.count)
+                page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
+                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)]))
+            }
+        }
+        if !hall.exits.isEmpty {
+            page.append(.heading, UIText.walkOn.text(language), .heading)
+            for exit in hall.exits {
+                let title = self.narrative(exit, language).0.title
+                page.append(PageBlock(.item(.walk(toHall: exit)),
+                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)]))
+            }
+        }
+        sources(narrative.sources, into: &page, language)
+        return page
+    }
+
+    private func hallMorePage(_ index: Int, _ language: String) -> Page {
+        let (narrative, isFallback) = narrative(index, language)
+        var page = Page()
+        page.append(.title, narrative.title, .title)
+        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
+        page.append(narrative.more)
+        sources(narrative.sources, into: &page, language)
+        return page
+    }
+
+    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String) -> Page {
+        let exhibit = pack.halls[hall].exhibits[index]
+        let (text, isFallback) = exhibitText(hall, index, language)
+        var page = Page()
+        page.append(.title, text.title, .title)
+        if let note = advisoryNote(exhibit.advisories, language) { page.append(note) }
+        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
+        let record = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
+        let fields: [(UIText, String)] = [
+            (.objectNumber, exhibit.objectNumber), (.objectName, text.objectName), (.date, text.date),
+            (.maker, text.maker), (.materials, text.materials), (.dimensions, text.dimensions),
+            (.creditLine, text.creditLine), (.rights, text.rights), (.record, record.text(language)),
+        ]
+        for (name, value) in fields {
+            page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
+        }
+        page.append(text.label)
+        if !text.more.isEmpty {
+            page.append(.item(.readMore), UIText.readMore.text(language), .item)
+        }
+        sources(text.sources, into: &page, language)
+        return page
+    }
+
+    private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
+        let (text, isFallback) = exhibitText(hall, index, language)
+        var page = Page()
+        page.append(.title, text.title, .title)
+        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
+        page.append(text.more)
+        sources(text.sources, into: &page, language)
+        return page
+    }
+
+    private func endPage(_ language: String) -> Page {
+        var page = Page()
+        page.append(.title, UIText.endTitle.text(language), .title)
+        page.append(.paragraph, UIText.endText.text(language))
+        page.append(.item(.startAgain), UIText.startAgain.text(language), .item)
+        return page
+    }
+
+    /// The keys, each with what it does: the same list as the footer, in full.
+    public static let helpKeys: [(keys: String, text: UIText)] = [
+        ("n  →", .keyNext), ("p  ←", .keyPrevious), ("↑  ↓", .keySelect), ("PgUp  PgDn", .keyPage),
+        ("Enter", .keyOpen), ("Esc  Backspace", .keyBack), ("m", .keyMap), ("0–9, Enter", .keyStop),
+        ("l", .keyLanguage), ("?", .keyHelp), ("q", .keyQuit),
+    ]
+
+    private func helpPage(_ language: String) -> Page {
+        var page = Page()
+        page.append(.title, UIText.helpTitle.text(language), .title)
+        let keyColumn = Self.helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        for (keys, text) in Self.helpKeys {
+            let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)
+            page.append(PageBlock(.field, [Run(keys, .key), Run(padding + text.text(language), .body)],
+                                  hangingIndent: keyColumn + 2))
+        }
+        page.append(.paragraph, UIText.helpClose.text(language), .hint)
+        return page
+    }
+
+    /// The floor map as a list, for a screen too small to draw it (and for reading aloud).
+    private func mapListPage(_ state: TourState) -> Page {
+        let language = state.language
+        var page = Page()
+        page.append(.title, UIText.mapTitle.text(language) + " · " + localized(pack.floor, language), .title)
+        let here = state.place.kind.stop?.hall
+        for index in pack.halls.indices {
+            var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(narrative(index, language).0.title, .item)]
+            if index == here { runs.append(Run("  ◆ " + UIText.youAreHere.text(language), .here)) }
+            page.append(PageBlock(.item(.goToHall(index)), runs))
+        }
+        return page
+    }
+}

@@ -1,0 +1,143 @@
+/// The kiosk's own words, in each language it ships with. A pack's languages beyond these
+/// fall back to English, as all text does.
+public enum UIText: String, CaseIterable, Sendable {
+    case begin, pressEnter, welcomeSimulation, welcomeHowTo
+    case chooseLanguage, languageTitle
+    case advisoryTitle, advisoryIntro, advisoryAge, advisoryEachHall, continueTour
+    case readMore, inThisHall, walkOn, sources, advisoryNote, machineTranslation, notTranslated
+    case objectNumber, objectName, date, maker, materials, dimensions, creditLine, rights, record
+    case demonstrationRecord, collectionRecord, stop
+    case mapTitle, youAreHere, mapHint
+    case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
+    case keyStop, keyLanguage, keyHelp, keyQuit
+    case footerNext, footerPrevious, footerChoose, footerOpen, footerBack, footerMap, footerHelp
+    case footerLanguage, footerQuit
+    case typingStop, noSuchStop, firstStop
+    case endTitle, endText, startAgain
+    case enlarge, enlargeSize
+
+    /// Languages with a full set of the kiosk's words.
+    public static let languages = ["en", "az", "ru"]
+
+    /// The text in `language`, else English; `{0}` replaced by `argument`.
+    public func text(_ language: String, _ argument: String = "") -> String {
+        let table = UIText.table[self] ?? [:]
+        let text = table[language] ?? table["en"] ?? rawValue
+        return argument.isEmpty ? text : text.replacing("{0}", with: argument)
+    }
+
+    /// Whether the kiosk has this text in `language` (for the coverage table).
+    public func isTranslated(into language: String) -> Bool { UIText.table[self]?[language] != nil }
+
+    // Translations into az and ru are machine translations, not yet reviewed by a fluent
+    // speaker (see docs/content-pack.md).
+    static let table: [UIText: [String: String]] = [
+        .begin: ["en": "Begin the tour", "az": "Turu başla", "ru": "Начать экскурсию"],
+        .pressEnter: ["en": "Press Enter to begin", "az": "Başlamaq üçün Enter düyməsini basın",
+                      "ru": "Нажмите Enter, чтобы начать"],
+        .welcomeSimulation: [
+            "en": "A simulation of the museum's halls, to read at this terminal.",
+            "az": "Muzeyin zallarının bu terminalda oxumaq üçün simulyasiyası.",
+            "ru": "Симуляция залов музея для чтения на этом терминале."],
+        .welcomeHowTo: [
+            "en": "Use the arrow keys and Enter. Press ? at any time for help.",
+            "az": "Ox düymələrindən və Enter düyməsindən istifadə edin. Kömək üçün istənilən vaxt ? düyməsini basın.",
+            "ru": "Пользуйтесь клавишами со стрелками и Enter. Нажмите ? в любой момент, чтобы получить помощь."],
+        .chooseLanguage: ["en": "Choose a language", "az": "Dil seçin", "ru": "Выберите язык"],
+        .languageTitle: ["en": "Language", "az": "Dil", "ru": "Язык"],
+        .advisoryTitle: ["en": "Before you begin", "az": "Başlamazdan əvvəl", "ru": "Прежде чем начать"],
+        .advisoryIntro: [
+            "en": "This floor tells of the killing, deportation and expulsion of civilians. Some halls include:",
+            "az": "Bu mərtəbə dinc əhalinin öldürülməsindən, deportasiyasından və qovulmasından bəhs edir. Bəzi zallarda bunlar var:",
+            "ru": "Этот этаж рассказывает об убийствах, депортации и изгнании мирных жителей. В некоторых залах:"],
+        .advisoryAge: [
+            "en": "We suggest that visitors under 12 take the tour with an adult.",
+            "az": "12 yaşdan kiçik ziyarətçilərə turu böyüklərlə birlikdə keçməyi tövsiyə edirik.",
+            "ru": "Посетителям младше 12 лет мы советуем проходить экскурсию вместе со взрослыми."],
+        .advisoryEachHall: [
+            "en": "Each hall names its difficult material before you read it. You may stop or leave at any time.",
+            "az": "Hər zal ağır materialı oxumazdan əvvəl onu bildirir. İstənilən vaxt dayana və ya çıxa bilərsiniz.",
+            "ru": "Каждый зал заранее предупреждает о тяжёлых материалах. Вы можете остановиться или выйти в любой момент."],
+        .continueTour: ["en": "Continue", "az": "Davam et", "ru": "Продолжить"],
+        .readMore: ["en": "Read more", "az": "Ətraflı oxu", "ru": "Читать дальше"],
+        .inThisHall: ["en": "In this hall", "az": "Bu zalda", "ru": "В этом зале"],
+        .walkOn: ["en": "Walk to a neighbouring hall", "az": "Qonşu zala keçin", "ru": "Перейти в соседний зал"],
+        .sources: ["en": "Sources", "az": "Mənbələr", "ru": "Источники"],
+        .advisoryNote: ["en": "Advisory:", "az": "Xəbərdarlıq:", "ru": "Предупреждение:"],
+        .machineTranslation: [
+            "en": "Machine translation, not yet reviewed.",
+            "az": "Maşın tərcüməsi, hələ yoxlanılmayıb.",
+            "ru": "Машинный перевод, ещё не проверен."],
+        .notTranslated: [
+            "en": "Not yet translated: shown in the original language.",
+            "az": "Hələ tərcümə olunmayıb: orijinal dildə göstərilir.",
+            "ru": "Ещё не переведено: показано на языке оригинала."],
+        .objectNumber: ["en": "Object number", "az": "Eksponat nömrəsi", "ru": "Инвентарный номер"],
+        .objectName: ["en": "Object", "az": "Əşya", "ru": "Предмет"],
+        .date: ["en": "Date", "az": "Tarix", "ru": "Дата"],
+        .maker: ["en": "Maker", "az": "Müəllif", "ru": "Автор"],
+        .materials: ["en": "Materials", "az": "Materiallar", "ru": "Материалы"],
+        .dimensions: ["en": "Dimensions", "az": "Ölçülər", "ru": "Размеры"],
+        .creditLine: ["en": "Credit line", "az": "Mənbə qeydi", "ru": "Источник поступления"],
+        .rights: ["en": "Rights", "az": "Hüquqlar", "ru": "Права"],
+        .record: ["en": "Record", "az": "Qeyd", "ru": "Запись"],
+        .demonstrationRecord: [
+            "en": "A demonstration record, standing in for the museum's catalogue",
+            "az": "Nümayiş qeydi, muzeyin kataloqunu əvəz edir",
+            "ru": "Демонстрационная запись вместо каталога музея"],
+        .collectionRecord: ["en": "From the museum's catalogue", "az": "Muzeyin kataloqundan", "ru": "Из каталога музея"],
+        .stop: ["en": "Stop", "az": "Dayanacaq", "ru": "Остановка"],
+        .mapTitle: ["en": "Floor map", "az": "Mərtəbə planı", "ru": "План этажа"],
+        .youAreHere: ["en": "You are here", "az": "Siz buradasınız", "ru": "Вы здесь"],
+        .mapHint: [
+            "en": "Arrows choose a hall, Enter goes there, Esc closes the map.",
+            "az": "Oxlarla zalı seçin, Enter ilə ora keçin, Esc ilə planı bağlayın.",
+            "ru": "Стрелками выберите зал, Enter — перейти, Esc — закрыть план."],
+        .helpTitle: ["en": "Help", "az": "Kömək", "ru": "Помощь"],
+        .helpClose: ["en": "Press Esc or ? to return.", "az": "Qayıtmaq üçün Esc və ya ? basın.",
+                     "ru": "Нажмите Esc или ?, чтобы вернуться."],
+        .keyNext: ["en": "Next stop", "az": "Növbəti dayanacaq", "ru": "Следующая остановка"],
+        .keyPrevious: ["en": "Previous stop", "az": "Əvvəlki dayanacaq", "ru": "Предыдущая остановка"],
+        .keySelect: ["en": "Choose in a list, or scroll", "az": "Siyahıda seçin və ya sürüşdürün",
+                     "ru": "Выбор в списке или прокрутка"],
+        .keyPage: ["en": "A page up or down", "az": "Bir səhifə yuxarı və ya aşağı", "ru": "Страница вверх или вниз"],
+        .keyOpen: ["en": "Open or continue", "az": "Aç və ya davam et", "ru": "Открыть или продолжить"],
+        .keyBack: ["en": "Back", "az": "Geri", "ru": "Назад"],
+        .keyMap: ["en": "Floor map", "az": "Mərtəbə planı", "ru": "План этажа"],
+        .keyStop: ["en": "Go to a stop: type its number, then Enter",
+                   "az": "Dayanacağa keçid: nömrəsini yazın, sonra Enter",
+                   "ru": "Перейти к остановке: наберите номер, затем Enter"],
+        .keyLanguage: ["en": "Language", "az": "Dil", "ru": "Язык"],
+        .keyHelp: ["en": "Help", "az": "Kömək", "ru": "Помощь"],
+        .keyQuit: ["en": "Quit", "az": "Çıxış", "ru": "Выход"],
+        .footerNext: ["en": "next", "az": "irəli", "ru": "далее"],
+        .footerPrevious: ["en": "previous", "az": "əvvəlki", "ru": "пред."],
+        .footerChoose: ["en": "choose", "az": "seç", "ru": "выбор"],
+        .footerOpen: ["en": "open", "az": "aç", "ru": "открыть"],
+        .footerBack: ["en": "back", "az": "geri", "ru": "назад"],
+        .footerMap: ["en": "map", "az": "plan", "ru": "план"],
+        .footerHelp: ["en": "help", "az": "kömək", "ru": "помощь"],
+        .footerLanguage: ["en": "language", "az": "dil", "ru": "язык"],
+        .footerQuit: ["en": "quit", "az": "çıxış", "ru": "выход"],
+        .typingStop: ["en": "Stop {0}: Enter to go, Esc to cancel", "az": "Dayanacaq {0}: keçmək üçün Enter, ləğv üçün Esc",
+                      "ru": "Остановка {0}: Enter — перейти, Esc — отмена"],
+        .noSuchStop: ["en": "There is no stop {0}.", "az": "{0} nömrəli dayanacaq yoxdur.", "ru": "Остановки {0} нет."],
+        .firstStop: ["en": "This is the first stop.", "az": "Bu, ilk dayanacaqdır.", "ru": "Это первая остановка."],
+        .endTitle: ["en": "End of the tour", "az": "Turun sonu", "ru": "Конец экскурсии"],
+        .endText: [
+            "en": "Thank you for your visit. Take a moment before you go.",
+            "az": "Ziyarətiniz üçün təşəkkür edirik. Getməzdən əvvəl bir az dayanın.",
+            "ru": "Спасибо за посещение. Задержитесь на минуту, прежде чем уйти."],
+        .startAgain: ["en": "Start again", "az": "Yenidən başla", "ru": "Начать заново"],
+        .enlarge: ["en": "Please enlarge the window", "az": "Zəhmət olmasa, pəncərəni böyüdün",
+                   "ru": "Пожалуйста, увеличьте окно"],
+        .enlargeSize: ["en": "at least {0}", "az": "ən azı {0}", "ru": "не меньше {0}"],
+    ]
+
+    /// A language's name in that language, as a visitor looks for it in a list.
+    public static func languageName(_ code: String) -> String {
+        let names = ["en": "English", "az": "Azərbaycanca", "ru": "Русский", "tr": "Türkçe",
+                     "de": "Deutsch", "fr": "Français"]
+        return names[code] ?? code.uppercased()
+    }
+}
