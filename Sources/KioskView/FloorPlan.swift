@@ -1,0 +1,76 @@
+import KioskCore
+
+/// The floor map as a plan: a box per hall at its `map` cell, corridors where exits join
+/// neighbouring halls, a heavy box where the visitor is, and the hall under the cursor in
+/// reverse video.
+struct FloorPlan {
+    let tour: Tour
+    let state: TourState
+
+    func draw(into frame: inout Frame) {
+        let pack = tour.pack
+        let map = MapGeometry(pack: pack, size: state.size)
+        let left = max(0, (state.size.columns - map.width) / 2)
+        let top = PageGeometry.headerRows
+        let here = state.place.kind.stop?.hall
+        let cursor = state.screen.selection
+        let boxWidth = map.cellWidth - 2
+        let boxHeight = map.cellHeight - 1
+
+        func origin(_ cell: MapCell) -> (x: Int, y: Int) {
+            (left + cell.column * map.cellWidth, top + cell.row * map.cellHeight)
+        }
+
+        for (index, hall) in pack.halls.enumerated() {
+            let (x, y) = origin(hall.map)
+            drawBox(&frame, x: x, y: y, width: boxWidth, height: boxHeight, heavy: index == here)
+            let title = tour.narrative(index, state.language).0.title
+            var text = "\(hall.stop) \(title)"
+            if index == here { text = "◆ " + text }
+            let lines = Wrap.lines([Run(text, .item)], width: boxWidth - 2)
+            for row in 0..<(boxHeight - 2) where row < lines.count {
+                var line = lines[row]
+                if row == boxHeight - 3 && lines.count > boxHeight - 2 {
+                    line = [Run(line.plainText.prefix(fittingColumns: boxWidth - 3).text + "…", .item)]
+                }
+                frame.put(line, row: y + 1 + row, column: x + 1, highlighted: index == cursor)
+                if index == cursor {
+                    frame.restyle(row: y + 1 + row, columns: (x + 1)..<(x + boxWidth - 1)) { $0.highlighted = true }
+                }
+            }
+            // Corridors to the east and south; the hall on the other side draws none back.
+            for exit in hall.exits {
+                let other = pack.halls[exit].map
+                if other.row == hall.map.row && other.column == hall.map.column + 1 {
+                    frame.put("──", row: y + boxHeight / 2, column: x + boxWidth, style: CellStyle(.chrome))
+                } else if other.column == hall.map.column && other.row == hall.map.row + 1 {
+                    frame.put("│", row: y + boxHeight, column: x + boxWidth / 2, style: CellStyle(.chrome))
+                }
+            }
+        }
+
+        let captionRow = top + map.height
+        let language = state.language
+        if let here {
+            let title = tour.narrative(here, language).0.title
+            frame.put("◆ \(UIText.youAreHere.text(language)): \(title) (\(pack.halls[here].stop))",
+                      row: captionRow, column: left, style: CellStyle(.here), limit: state.size.columns - left)
+        }
+        let summary = cursor == here || !pack.halls.indices.contains(cursor)
+            ? UIText.mapHint.text(language)
+            : tour.narrative(cursor, language).0.summary
+        frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.size.columns - left)
+    }
+
+    private func drawBox(_ frame: inout Frame, x: Int, y: Int, width: Int, height: Int, heavy: Bool) {
+        let (h, v, tl, tr, bl, br) = heavy ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
+        let style = CellStyle(heavy ? .here : .chrome)
+        let rule = String(repeating: h, count: max(0, width - 2))
+        frame.put(tl + rule + tr, row: y, column: x, style: style)
+        for row in 1..<(height - 1) {
+            frame.put(v, row: y + row, column: x, style: style)
+            frame.put(v, row: y + row, column: x + width - 1, style: style)
+        }
+        frame.put(bl + rule + br, row: y + height - 1, column: x, style: style)
+    }
+}

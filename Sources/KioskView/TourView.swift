@@ -1,0 +1,150 @@
+import KioskCore
+
+/// Turns a visit into a frame: a header, the page in a reading column, a footer of keys. Pure:
+/// the same state and size always give the same frame.
+public struct TourView: Sendable {
+    public let tour: Tour
+
+    public init(tour: Tour) {
+        self.tour = tour
+    }
+
+    public func render(_ state: TourState) -> Frame {
+        var frame = Frame(size: state.size)
+        if state.size.isBelowMinimum {
+            drawEnlarge(&frame, state)
+            return frame
+        }
+        drawHeader(&frame, state)
+        if state.screen.kind == .map, MapGeometry(pack: tour.pack, size: state.size).fits {
+            FloorPlan(tour: tour, state: state).draw(into: &frame)
+        } else {
+            drawBody(&frame, state)
+        }
+        drawFooter(&frame, state)
+        return frame
+    }
+
+    // MARK: - Body
+
+    private func drawBody(_ frame: inout Frame, _ state: TourState) {
+        let geometry = PageGeometry(state.size)
+        let layout = tour.layout(of: state.screen, in: state)
+        let top = PageGeometry.headerRows
+        let screen = state.screen
+        for row in 0..<geometry.bodyRows {
+            let index = screen.scroll + row
+            guard layout.lines.indices.contains(index) else { break }
+            let line = layout.lines[index]
+            let isChosen = line.item != nil && line.item == screen.selection
+            var prefix = line.prefix
+            if isChosen, index == layout.itemLines[screen.selection].lowerBound {
+                prefix = [Run("▸ ", .item)]
+            }
+            let x = frame.put(prefix, row: top + row, column: geometry.columnLeft)
+            let end = frame.put(line.runs, row: top + row, column: x, highlighted: isChosen,
+                                limit: geometry.columnWidth - (x - geometry.columnLeft))
+            if isChosen {
+                // The choice is marked by the arrow and by reverse video, never by colour alone.
+                frame.restyle(row: top + row, columns: x..<max(end, x + 1)) { $0.highlighted = true }
+            }
+        }
+        // Arrows at the right edge say there is more above or below.
+        let right = state.size.columns - 1
+        if screen.scroll > 0 {
+            frame.put("▲", row: top, column: right, style: CellStyle(.hint))
+        }
+        if screen.scroll + geometry.bodyRows < layout.lines.count {
+            frame.put("▼", row: top + geometry.bodyRows - 1, column: right, style: CellStyle(.hint))
+        }
+    }
+
+    // MARK: - Header and footer
+
+    private func drawHeader(_ frame: inout Frame, _ state: TourState) {
+        let pack = tour.pack
+        let columns = state.size.columns
+        var right = state.language.uppercased()
+        if let stop = state.place.kind.stop {
+            let number: Int?
+            switch stop {
+            case .hall(let hall): number = pack.halls[hall].stop
+            case .exhibit(let hall, let exhibit): number = pack.halls[hall].exhibits[exhibit].stop
+            }
+            if let number { right = "\(UIText.stop.text(state.language)) \(number)  " + right }
+        }
+        let rightWidth = DisplayWidth.of(right)
+        let name = pack.museumName.text(in: state.language, fallback: pack.defaultLanguage)
+        let floor = pack.floor.text(in: state.language, fallback: pack.defaultLanguage)
+        let room = columns - rightWidth - 2
+        let x = frame.put(" " + name, row: 0, column: 0, style: CellStyle(.title), limit: room)
+        // The floor's name is shown whole or not at all.
+        if x + DisplayWidth.of(" · " + floor) <= room {
+            frame.put(" · " + floor, row: 0, column: x, style: CellStyle(.chrome))
+        }
+        frame.put(right, row: 0, column: columns - rightWidth - 1, style: CellStyle(.chrome))
+        frame.put(String(repeating: "─", count: columns), row: 1, column: 0, style: CellStyle(.chrome))
+    }
+
+    private func drawFooter(_ frame: inout Frame, _ state: TourState) {
+        let columns = state.size.columns
+        let row = state.size.rows - 1
+        frame.put(String(repeating: "─", count: columns), row: row - 1, column: 0, style: CellStyle(.chrome))
+        let language = state.language
+        if !state.digits.isEmpty {
+            frame.put(" " + UIText.typingStop.text(language, state.digits), row: row, column: 0, style: CellStyle(.notice))
+            return
+        }
+        if let notice = state.notice {
+            let text: String
+            switch notice {
+            case .noSuchStop(let typed): text = UIText.noSuchStop.text(language, typed)
+            case .firstStop: text = UIText.firstStop.text(language)
+            }
+            frame.put(" " + text, row: row, column: 0, style: CellStyle(.notice))
+            return
+        }
+        var x = 1
+        for hint in fittingHints(language, columns: columns - 2) {
+            x = frame.put(hint.key, row: row, column: x, style: CellStyle(.key))
+            x = frame.put(" " + hint.word + "  ", row: row, column: x, style: CellStyle(.hint))
+        }
+    }
+
+    /// The footer's keys, most useful first, as many as fit; help and quit always close the
+    /// line, since help lists the rest.
+    static let footerKeys: [(key: String, word: UIText)] = [
+        ("n→", .footerNext), ("p←", .footerPrevious), ("↑↓", .footerChoose), ("⏎", .footerOpen),
+        ("Esc", .footerBack), ("m", .footerMap), ("l", .footerLanguage),
+    ]
+    static let lastFooterKeys: [(key: String, word: UIText)] = [("?", .footerHelp), ("q", .footerQuit)]
+
+    private func fittingHints(_ language: String, columns: Int) -> [(key: String, word: String)] {
+        func width(_ hint: (key: String, word: String)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2 }
+        let last = Self.lastFooterKeys.map { (key: $0.key, word: $0.word.text(language)) }
+        var hints: [(key: String, word: String)] = []
+        var used = last.map(width).reduce(0, +)
+        for (key, word) in Self.footerKeys {
+            let hint = (key: key, word: word.text(language))
+            guard used + width(hint) <= columns else { break }
+            hints.append(hint)
+            used += width(hint)
+        }
+        return hints + last
+    }
+
+    // MARK: - Too small
+
+    /// Below 40 × 12 the tour cannot be read; say so, in as much of the screen as there is.
+    private func drawEnlarge(_ frame: inout Frame, _ state: TourState) {
+        let size = state.size
+        let width = max(1, size.columns - 2)
+        let lines = Wrap.lines([Run(UIText.enlarge.text(state.language), .warning)], width: width)
+            + Wrap.lines([Run(UIText.enlargeSize.text(state.language, TerminalSize.minimum.description), .hint)], width: width)
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (offset, line) in lines.enumerated() where top + offset < size.rows {
+            let left = max(0, (size.columns - line.displayWidth) / 2)
+            frame.put(line, row: top + offset, column: left)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import KioskCore
+import KioskView
+import SnapshotTesting
+import Testing
+
+/// The test pack of KioskCoreTests: three halls, with translations and one missing.
+let smallPack: Pack = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("KioskCoreTests/Packs/small")
+    guard let pack = PackLoader(directory: folder.path).load().pack else { fatalError("the small test pack does not load") }
+    return pack
+}()
+
+let tour = Tour(pack: smallPack)
+let view = TourView(tour: tour)
+
+/// A visit brought to a screen by events, as the visitor would.
+func frame(_ columns: Int, _ rows: Int, language: String? = "en", _ events: [TourEvent] = []) -> Frame {
+    var state = tour.start(language: language, size: TerminalSize(columns: columns, rows: rows))
+    for event in events { tour.reduce(&state, event) }
+    return view.render(state)
+}
+
+func typed(_ text: String) -> [TourEvent] { text.map { .key(.character($0)) } }
+func keys(_ keys: Key...) -> [TourEvent] { keys.map(TourEvent.key) }
+func resize(_ columns: Int, _ rows: Int) -> [TourEvent] { [.resize(TerminalSize(columns: columns, rows: rows))] }
+
+/// Golden frames: the text of whole screens, checked into __Snapshots__ and reviewed like
+/// code. A missing golden is recorded and fails; re-record all with
+/// SNAPSHOT_TESTING_RECORD=all swift test --filter GoldenFrameTests.
+extension Snapshotting where Value == Frame, Format == String {
+    static var screen: Snapshotting { Snapshotting<String, String>.lines.pullback { (frame: Frame) in frame.text + "\n" } }
+}
+
+@Suite struct GoldenFrameTests {
+    static let languages = ["en", "az", "ru"]
+
+    @Test func welcomeBeforeALanguageIsChosen() {
+        assertSnapshot(of: frame(80, 24, language: nil), as: .screen, named: "welcome-80x24")
+    }
+
+    @Test func chooseALanguage() {
+        assertSnapshot(of: frame(80, 24, language: nil, keys(.enter)), as: .screen, named: "language-80x24")
+    }
+
+    @Test(arguments: languages)
+    func theAdvisoryBeforeTheTour(language: String) {
+        assertSnapshot(of: frame(80, 24, language: language, keys(.enter)), as: .screen, named: "advisory-80x24-\(language)")
+    }
+
+    @Test(arguments: languages)
+    func aHallAt80x24(language: String) {
+        assertSnapshot(of: frame(80, 24, language: language, typed("110") + keys(.enter)), as: .screen,
+                       named: "hall-80x24-\(language)")
+    }
+
+    @Test(arguments: languages)
+    func aHallAt40x12(language: String) {
+        assertSnapshot(of: frame(40, 12, language: language, typed("110") + keys(.enter)), as: .screen,
+                       named: "hall-40x12-\(language)")
+    }
+
+    @Test(arguments: languages)
+    func anExhibitAt80x24(language: String) {
+        assertSnapshot(of: frame(80, 24, language: language, typed("101") + keys(.enter)), as: .screen,
+                       named: "exhibit-80x24-\(language)")
+    }
+
+    @Test func anUntranslatedExhibitSaysSo() {
+        assertSnapshot(of: frame(80, 24, language: "az", typed("111") + keys(.enter)), as: .screen,
+                       named: "exhibit-fallback-80x24-az")
+    }
+
+    @Test func theMoreLayerScrolledAt40x12() {
+        assertSnapshot(of: frame(80, 24, typed("100") + keys(.enter, .enter) + resize(40, 12) + keys(.pageDown)),
+                       as: .screen, named: "hall-more-40x12-en")
+    }
+
+    @Test func theFloorPlan() {
+        assertSnapshot(of: frame(80, 24, typed("110") + keys(.enter, .character("m"), .down)), as: .screen,
+                       named: "map-80x24-en")
+    }
+
+    @Test func theFloorMapAsAListOnASmallScreen() {
+        assertSnapshot(of: frame(40, 12, language: "ru", typed("110") + keys(.enter, .character("m"))), as: .screen,
+                       named: "map-40x12-ru")
+    }
+
+    @Test(arguments: [("en", 80, 24), ("ru", 40, 12)])
+    func help(language: String, columns: Int, rows: Int) {
+        assertSnapshot(of: frame(columns, rows, language: language, keys(.character("?"))), as: .screen,
+                       named: "help-\(columns)x\(rows)-\(language)")
+    }
+
+    @Test func typingAStopNumber() {
+        assertSnapshot(of: frame(80, 24, typed("110") + keys(.enter) + typed("11")), as: .screen, named: "typing-80x24-en")
+    }
+
+    @Test func anUnknownStop() {
+        assertSnapshot(of: frame(80, 24, typed("110") + keys(.enter) + typed("999") + keys(.enter)), as: .screen, named: "no-such-stop-80x24-en")
+    }
+
+    @Test func theEnd() {
+        assertSnapshot(of: frame(80, 24, language: "az", typed("120") + keys(.enter, .character("n"))), as: .screen,
+                       named: "end-80x24-az")
+    }
+
+    @Test(arguments: [(39, 12), (80, 11), (12, 4)])
+    func tooSmall(columns: Int, rows: Int) {
+        assertSnapshot(of: frame(columns, rows), as: .screen, named: "enlarge-\(columns)x\(rows)")
+    }
+}
