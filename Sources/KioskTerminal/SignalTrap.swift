@@ -1,0 +1,38 @@
+import Glibc
+import Synchronization
+
+/// The signal that asked the kiosk to stop, or 0. A handler may only set a flag; the input
+/// loop reads it within its poll timeout, restores the terminal and exits.
+private let caughtSignal = Atomic<Int32>(0)
+
+/// SIGINT, SIGTERM and SIGHUP end the visit cleanly: the terminal is restored, no process is
+/// left behind. SIGPIPE is ignored, so a vanished terminal is an error to handle, not a death.
+public enum SignalTrap {
+    public static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    public static func install() {
+        for signalNumber in endingSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { caughtSignal.store($0, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            // No SA_RESTART: poll() returns at once with EINTR, so the loop notices in time.
+            action.sa_flags = 0
+            sigaction(signalNumber, &action, nil)
+        }
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// The signal caught since start, if any.
+    public static var caught: Int32? {
+        let value = caughtSignal.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+
+    /// Ends the process by `signalNumber` with its default action, as a shell or a service
+    /// manager expects of a program that was told to stop.
+    public static func exit(by signalNumber: Int32) -> Never {
+        signal(signalNumber, SIG_DFL)
+        raise(signalNumber)
+        Glibc.exit(128 + signalNumber)
+    }
+}

@@ -1,0 +1,169 @@
+import CNCursesW
+import Glibc
+import KioskCore
+import KioskView
+
+/// What the terminal gave: keys, a new size, or the end of the session.
+public enum TerminalInput: Equatable, Sendable {
+    case key(Key)
+    case resize(TerminalSize)
+    case ended(TerminalEnd)
+}
+
+/// Why a session is over.
+public enum TerminalEnd: Equatable, Sendable {
+    case signal(Int32)
+    /// Standard input closed, or the terminal hung up (EIO).
+    case endOfInput
+}
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The kiosk's one ncurses screen. Opened once, it draws frames (only the rows that changed),
+/// reads keys, and is restored on every way out.
+public final class TerminalScreen {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: Palette
+    private var drawn: Frame?
+    private var isOpen = true
+
+    /// Opens the terminal on standard input and output. Fails with a clear message, rather
+    /// than exiting as initscr() would, when TERM names no terminal this machine knows.
+    public init(theme: Theme) throws {
+        setlocale(LC_ALL, "")
+        guard newterm(nil, kiosk_stdout(), kiosk_stdin()) != nil, let window = kiosk_stdscr() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw TerminalError(description: "cannot open the terminal: TERM=\(term) is not a terminal this machine knows")
+        }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        // Esc must answer at once; 25 ms still lets an arrow key's sequence arrive whole.
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(window, 0)
+        let hasColors = has_colors()
+        if hasColors {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(theme: theme, hasColors: hasColors)
+    }
+
+    deinit { close() }
+
+    /// Leaves the terminal as it was found. Safe to call more than once, and after a hangup.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+    }
+
+    public var size: TerminalSize {
+        TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+    }
+
+    // MARK: - Drawing
+
+    public func draw(_ frame: Frame) {
+        if drawn?.size != frame.size {
+            werase(window)
+            drawn = nil
+        }
+        for row in 0..<frame.size.rows where drawn?.row(row) != frame.row(row) {
+            drawRow(row, of: frame)
+        }
+        drawn = frame
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Draws a row as stretches of one style, each placed at its own column so that a
+    /// terminal that measures a character differently cannot shift the rest of the row.
+    private func drawRow(_ row: Int, of frame: Frame) {
+        var column = 0
+        let cells = Array(frame.row(row))
+        while column < cells.count {
+            let style = cells[column].style
+            var text: [wchar_t] = []
+            var end = column
+            while end < cells.count, cells[end].style == style {
+                for scalar in cells[end].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                end += 1
+            }
+            let look = palette.look(style)
+            wattr_set(window, look.attributes, look.pair, nil)
+            wmove(window, Int32(row), Int32(column))
+            // The last cell of the screen cannot be written without scrolling; ncurses writes
+            // it and reports an error, which is harmless here.
+            _ = waddnwstr(window, text, Int32(text.count))
+            column = end
+        }
+        wattr_set(window, kiosk_a_normal(), 0, nil)
+    }
+
+    // MARK: - Input
+
+    /// Waits up to `milliseconds` for input and returns all that has arrived. Never spins:
+    /// end of input, a hangup and the ending signals all come back as `.ended`.
+    public func read(waitingUpTo milliseconds: Int32) -> [TerminalInput] {
+        if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
+        var inputs = drainKeys()
+        if !inputs.isEmpty { return inputs }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, milliseconds)
+        if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
+        // A resize interrupts poll(); ncurses then has KEY_RESIZE waiting.
+        guard ready > 0 || (ready < 0 && errno == EINTR) else { return [] }
+        inputs = drainKeys()
+        let hungUp = descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        // Readable yet nothing to read: the other end is gone.
+        let exhausted = ready > 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
+        if hungUp || exhausted || inputs.last == .ended(.endOfInput) {
+            if inputs.last != .ended(.endOfInput) { inputs.append(.ended(.endOfInput)) }
+        }
+        return inputs
+    }
+
+    /// Every key ncurses can give without waiting, at most a screenful of typing at a time.
+    private func drainKeys() -> [TerminalInput] {
+        var inputs: [TerminalInput] = []
+        while inputs.count < 256, let input = nextKey() {
+            inputs.append(input)
+            if case .ended = input { break }
+        }
+        return inputs
+    }
+
+    private func nextKey() -> TerminalInput? {
+        var value: wint_t = 0
+        errno = 0
+        switch wget_wch(window, &value) {
+        case KEY_CODE_YES:
+            if Int32(value) == KEY_RESIZE { return .resize(size) }
+            return KeyDecoder.key(code: Int32(value)).map(TerminalInput.key)
+        case OK:
+            return .key(value == 27 ? escapeOrSequence() : KeyDecoder.key(character: UInt32(value)))
+        default:
+            return errno == EIO ? .ended(.endOfInput) : nil
+        }
+    }
+
+    /// A lone Esc is "back". Esc followed at once by more is a sequence ncurses did not know
+    /// (a function key, a paste, Alt with a key): it is read whole and ignored, so none of
+    /// its characters is taken for typing.
+    private func escapeOrSequence() -> Key {
+        var value: wint_t = 0
+        guard wget_wch(window, &value) == OK else { return .escape }
+        guard value == 91 || value == 79 else { return .unknown }  // "[" or "O": CSI or SS3
+        for _ in 0..<32 {
+            guard wget_wch(window, &value) == OK else { break }
+            if (0x40...0x7E).contains(value) { break }
+        }
+        return .unknown
+    }
+}

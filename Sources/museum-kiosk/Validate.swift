@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+
+/// `museum-kiosk validate [DIR]`: every problem in a pack, one per line, as
+/// `path:line[:column]: error|warning: message`.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a content pack and list each problem with its file and line.",
+        discussion: "Exits 0 when there is no error, 1 when there is one, 2 when the pack cannot be read at all."
+    )
+
+    @Argument(help: ArgumentHelp("The pack's directory (default: the bundled pack).", valueName: "DIR"))
+    var directory: String?
+
+    func run() throws {
+        let result = PackLoader(directory: ContentLocation.resolve(directory)).load()
+        for finding in result.sortedFindings {
+            print(finding)
+        }
+        let errors = result.findings.count { $0.severity == .error }
+        let warnings = result.findings.count - errors
+        printToStandardError("\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+    }
+}
+
+func printToStandardError(_ text: String) {
+    var standardError = StandardError()
+    print(text, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
