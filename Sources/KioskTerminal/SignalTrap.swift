@@ -11,6 +11,12 @@ public enum SignalTrap {
     public static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     public static func install() {
+        // A parent may hand down a mask that blocks these (a test runner's worker thread,
+        // some supervisors); blocked, they would never end the visit.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signalNumber in endingSignals + [SIGWINCH] { sigaddset(&unblock, signalNumber) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for signalNumber in endingSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { caughtSignal.store($0, ordering: .relaxed) }
