@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The built binary in a real terminal (tmux), as a visitor uses it.
+@Suite struct TerminalTests {
+    @Test func aVisitorWalksTheFloorAndLeaves() throws {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        terminal.send("Enter")
+        terminal.waitFor("Before you begin")
+        // Three stops along the guided route.
+        terminal.send("n")
+        terminal.waitFor("Stop 400")
+        terminal.send("n")
+        terminal.waitFor("Stop 401")
+        terminal.send("n")
+        terminal.waitFor("Stop 402")
+        // Back to the hall, where the exhibit is still chosen, and open it again.
+        terminal.send("Escape")
+        terminal.waitFor("▸ 402")
+        terminal.send("Enter")
+        terminal.waitFor("Object number: DEMO.ENTRANCE.002")
+        // A stop by its number.
+        terminal.type("450")
+        terminal.waitFor("Stop 450: Enter to go")
+        terminal.send("Enter")
+        terminal.waitFor("Stop 450  EN")
+        #expect(terminal.screen.contains("Khojaly"))
+        // Smaller and larger: the place is kept, and the frame fills the window.
+        terminal.resize(50, 16)
+        #expect(terminal.wait { terminal.screen.split(separator: "\n", omittingEmptySubsequences: false).count >= 16
+            && terminal.screen.contains("Stop 450") && terminal.screen.split(separator: "\n").first.map { $0.count <= 50 } == true })
+        terminal.resize(160, 50)
+        terminal.waitFor("Stop 450  EN")
+        #expect(terminal.wait { terminal.screen.contains("Walk to a neighbouring hall") })
+        terminal.send("q")
+        #expect(terminal.wait { terminal.isDead })
+        #expect(terminal.exitStatus == 0)
+        #expect(terminal.restoredTerminal)
+    }
+
+    @Test func aSmallWindowAsksToBeEnlargedAndKeepsThePlace() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        terminal.type("420")
+        terminal.send("Enter")
+        terminal.waitFor("Stop 420")
+        terminal.resize(30, 10)
+        terminal.waitFor("Please enlarge")
+        terminal.resize(80, 24)
+        terminal.waitFor("Stop 420")
+    }
+
+    @Test func aHangupLeavesNoProcessBehind() throws {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        let pid = try #require(terminal.pid)
+        terminal.tmux(["kill-server"])
+        #expect(terminal.wait(seconds: 5) { isGone(pid) }, "the kiosk (pid \(pid)) outlived its terminal")
+    }
+
+    @Test(arguments: [("SIGTERM", SIGTERM), ("SIGINT", SIGINT), ("SIGHUP", SIGHUP)])
+    func aSignalEndsTheVisitAndRestoresTheTerminal(name: String, signal: Int32) {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        terminal.send(signal: signal)
+        #expect(terminal.wait(seconds: 5) { terminal.isDead }, "still running after \(name)")
+        #expect(terminal.exitStatus == 128 + Int(signal), "ends by \(name), as a shell expects")
+        #expect(terminal.restoredTerminal)
+    }
+
+    @Test func controlCEndsTheVisit() throws {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        let pid = try #require(terminal.pid)
+        // Ctrl-C signals the terminal's whole foreground group, the status-writing shell
+        // too, so the kiosk's own process is watched.
+        terminal.send("C-c")
+        #expect(terminal.wait(seconds: 5) { isGone(pid) })
+        #expect(terminal.restoredTerminal)
+    }
+
+    @Test func theEndOfInputEndsTheVisit() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en </dev/null")
+        #expect(terminal.wait(seconds: 5) { terminal.isDead }, "the kiosk kept running with its input closed")
+        #expect(terminal.exitStatus == 0)
+    }
+
+    @Test func unknownEscapeSequencesNeverReachTheScreenOrTheTour() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        let before = terminal.screen
+        // F13, a bracketed paste marker and an unknown CSI: none is a key the tour knows, and
+        // their digits must not be typed as a stop number.
+        terminal.tmux(["send-keys", "-t", terminal.session, "-H", "1b", "5b", "32", "35", "7e"])
+        terminal.tmux(["send-keys", "-t", terminal.session, "-H", "1b", "5b", "32", "30", "30", "7e"])
+        terminal.tmux(["send-keys", "-t", terminal.session, "-H", "1b", "5b", "39", "39", "5a"])
+        usleep(300_000)
+        #expect(terminal.screen == before)
+        #expect(!terminal.isDead)
+    }
+}
