@@ -17,6 +17,15 @@ public enum TerminalEnd: Equatable, Sendable {
     case endOfInput
 }
 
+/// The monotonic clock: the time the session gives the tour.
+public enum MonotonicClock {
+    public static var now: Instant {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Instant(milliseconds: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
+    }
+}
+
 public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
 }

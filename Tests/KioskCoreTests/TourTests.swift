@@ -403,3 +403,19 @@ struct Visit {
         #expect(visit.state.place == place)
     }
 }
+
+@Suite struct TimeTests {
+    @Test func aTickRecordsTheTimeAndMovesNothing() {
+        var visit = Visit()
+        visit.type("110")
+        visit.press(.enter)
+        var expected = visit.state
+        visit.tour.reduce(&visit.state, .tick(Instant(milliseconds: 5_000)))
+        expected.now = Instant(milliseconds: 5_000)
+        #expect(visit.state == expected)
+    }
+
+    @Test func aPlainTourNeedsNoTicks() {
+        #expect(Visit().tour.nextDeadline(Visit().state) == nil)
+    }
+}

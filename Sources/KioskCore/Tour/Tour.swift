@@ -21,8 +21,14 @@ public struct Tour: Sendable {
         case .key(let key):
             state.notice = nil
             press(key, &state)
+        case .tick(let now):
+            state.now = now
         }
     }
+
+    /// When the tour next needs a `.tick`, whether or not a key comes; nil when only keys
+    /// can change what is shown.
+    public func nextDeadline(_ state: TourState) -> Instant? { nil }
 
     /// A screen laid out at the state's size and in its language.
     public func layout(of screen: Screen, in state: TourState) -> PageLayout {

@@ -28,9 +28,33 @@ public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(columns) × \(rows)" }
 }
 
-/// Everything that can happen to the tour. The terminal turns input into these; nothing
-/// else changes the state.
+/// A moment on a monotonic clock, in milliseconds. Time reaches the tour only as `.tick`
+/// events carrying one, so tests drive idle timeouts with a fake clock.
+public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) {
+        self.milliseconds = milliseconds
+    }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.milliseconds < rhs.milliseconds }
+
+    public func adding(seconds: Double) -> Instant {
+        Instant(milliseconds: milliseconds + Int64(seconds * 1000))
+    }
+
+    /// Milliseconds from `self` until `later` (negative when it is past).
+    public func milliseconds(until later: Instant) -> Int64 { later.milliseconds - milliseconds }
+
+    public var description: String { "\(milliseconds) ms" }
+}
+
+/// Everything that can happen to the tour. The terminal turns input into these, the session
+/// adds the time; nothing else changes the state.
 public enum TourEvent: Hashable, Sendable {
     case key(Key)
     case resize(TerminalSize)
+    /// The time now. The session sends one before each batch of input, and when the tour's
+    /// next deadline comes.
+    case tick(Instant)
 }

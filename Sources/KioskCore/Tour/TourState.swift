@@ -64,6 +64,8 @@ public struct TourState: Hashable, Sendable {
     public var size: TerminalSize
     /// The visitor asked to leave.
     public var hasEnded: Bool
+    /// The time of the last tick, if there has been one.
+    public var now: Instant? = nil
 
     /// The screen on top.
     public var screen: Screen {
