@@ -40,6 +40,22 @@ import Testing
         #expect(terminal.restoredTerminal)
     }
 
+    @Test func theLinuxConsolesKeysWork() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru", environment: ["TERM": "linux"])
+        terminal.waitFor("Начать экскурсию")
+        terminal.send("Enter")
+        terminal.waitFor("Прежде чем начать")
+        terminal.send("Right")
+        terminal.waitFor("Остановка 400")
+        terminal.send("Down")
+        terminal.send("Left")
+        terminal.waitFor("Прежде чем начать")
+        terminal.send("q")
+        #expect(terminal.wait { terminal.isDead })
+        #expect(terminal.exitStatus == 0)
+    }
+
     @Test func aSmallWindowAsksToBeEnlargedAndKeepsThePlace() {
         guard Tool.require("tmux") else { return }
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
