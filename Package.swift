@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "KioskView", dependencies: ["KioskCore"]),
         // The only module that touches the terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
+        // The pack as plain linked HTML pages: a web or lynx edition of the tour.
+        .target(name: "KioskExport", dependencies: ["KioskCore"]),
         // The thin executable: arguments, loading the pack, the loop.
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskView", "KioskTerminal",
+                "KioskCore", "KioskView", "KioskTerminal", "KioskExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,14 @@ let package = Package(
             name: "KioskViewTests",
             dependencies: [
                 "KioskCore", "KioskView",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "KioskExportTests",
+            dependencies: [
+                "KioskCore", "KioskExport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
