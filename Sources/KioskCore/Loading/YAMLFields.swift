@@ -1,13 +1,20 @@
 import Yams
 
 /// Parses YAML into a node, turning the parser's complaints into findings at the file's line
-/// and column. libyaml stops at 1,000 levels of nesting; aliases are shared, not copied, and
-/// fields are read by the shape they must have, never walked whole, so an alias that would
-/// expand into a vast tree costs nothing.
+/// and column. libyaml stops at 1,000 levels of nesting; anchors and aliases are refused before
+/// parsing (see YAMLAliases), and fields are read by the shape they must have, never walked
+/// whole.
 enum YAMLDocument {
     static func parse(_ yaml: String, file: String, firstLine: Int, log: FindingLog) -> Node? {
+        if let found = YAMLAliases.first(in: yaml) {
+            log.error(file, line: found.line + firstLine - 1, column: found.column,
+                      "YAML \(found.indicator == "&" ? "anchor" : "alias") '\(found.indicator)': anchors and aliases are not read in a content pack; write the value out where it is used")
+            return nil
+        }
         do {
-            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
+            // UTF-8 named, so that the parser does not look the encoding up in the environment
+            // for every file.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
             return node
         } catch let error as YamlError {
             let (line, column, problem) = describe(error)
@@ -23,6 +30,10 @@ enum YAMLDocument {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let while_ = context.map { " \($0.text)" } ?? ""
+            // libyaml names its own setting; a curator needs to know what to change.
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return (mark.line, mark.column, "nested more than 1,000 levels deep")
+            }
             return (mark.line, mark.column, problem + while_)
         case let .reader(problem, offset, _, yaml):
             let prefix = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
