@@ -29,16 +29,22 @@ public struct Finding: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Findings gathered while a pack is read, in the order they were met.
+/// Findings gathered while a pack is read, in the order they were met. A file met twice (as
+/// a hall's narrative and as a file in its folder) is reported once.
 final class FindingLog {
     private(set) var findings: [Finding] = []
+    private var seen: Set<String> = []
 
     func error(_ file: String, line: Int, column: Int? = nil, _ message: String) {
-        findings.append(Finding(.error, file, line: line, column: column, message))
+        add(Finding(.error, file, line: line, column: column, message))
     }
 
     func warning(_ file: String, line: Int, column: Int? = nil, _ message: String) {
-        findings.append(Finding(.warning, file, line: line, column: column, message))
+        add(Finding(.warning, file, line: line, column: column, message))
+    }
+
+    private func add(_ finding: Finding) {
+        if seen.insert(finding.description).inserted { findings.append(finding) }
     }
 
     var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -8,10 +8,17 @@ extension PackReading {
         for name in files.list("Narratives") where name != "tour.yaml" {
             checkPackFile(name, in: "Narratives", belongsTo: hallIDs, noun: "hall")
         }
-        guard files.kind(of: "Exhibits") == .directory else { return }
+        let exhibits = files.kind(of: "Exhibits")
+        if exhibits == .link { log.error(files.displayPath("Exhibits"), line: 1, Self.linkNotRead) }
+        guard exhibits == .directory else { return }
         for name in files.list("Exhibits") {
             let relative = "Exhibits/\(name)"
-            guard files.kind(of: relative) == .directory else {
+            switch files.kind(of: relative) {
+            case .directory: break
+            case .link:
+                log.error(files.displayPath(relative), line: 1, Self.linkNotRead)
+                continue
+            default:
                 log.warning(files.displayPath(relative), line: 1, "ignored: exhibits live in Exhibits/<hall-id>/")
                 continue
             }
@@ -26,6 +33,8 @@ extension PackReading {
             }
         }
     }
+
+    static let linkNotRead = "not read: a symbolic link (links are not followed inside a pack, so a pack cannot reach files outside it)"
 
     private func checkPackFile(_ name: String, in folder: String, belongsTo ids: Set<String>, noun: String) {
         let path = files.displayPath("\(folder)/\(name)")
