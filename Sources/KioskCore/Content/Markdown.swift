@@ -53,7 +53,7 @@ public enum Markdown {
             pending = nil
         }
 
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.lines {
             let line = rawLine.trimmingSpaces()
             if line.isEmpty {
                 flush()
@@ -90,6 +90,10 @@ public enum Markdown {
     /// Emphasis markers become spans; a marker with no partner is literal text, and a
     /// backslash makes the next character literal.
     static func inline(_ text: String) -> [Span] {
+        // Most text has no marker at all: one span, without taking it apart.
+        if !text.containsByte(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "\\") }) {
+            return text.isEmpty ? [] : [Span(text)]
+        }
         let characters = Array(text)
         var spans: [Span] = []
         var current = ""
@@ -111,7 +115,7 @@ public enum Markdown {
         func closes(_ marker: [Character], from start: Int) -> Bool {
             var position = start
             while position + marker.count <= characters.count {
-                if Array(characters[position..<position + marker.count]) == marker {
+                if characters[position..<position + marker.count].elementsEqual(marker) {
                     // A single "*" must not be half of a "**".
                     let isDouble = marker.count == 1 && position + 1 < characters.count
                         && characters[position + 1] == marker[0]
@@ -149,18 +153,24 @@ public enum Markdown {
     }
 }
 
-extension StringProtocol {
-    func trimmingSpaces() -> SubSequence {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
+/// Spaces, tabs and the Markdown markers are ASCII: they are compared byte by byte, which
+/// loading a pack does for every line of every file.
+extension StringProtocol where SubSequence == Substring {
+    func trimmingSpaces() -> Substring {
+        let text = self[...]
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] == 0x20 || bytes[bytes.index(before: end)] == 0x09 {
+            end = bytes.index(before: end)
         }
-        return self[start..<end]
+        return text[start..<end]
     }
 
-    func dropPrefix(_ prefix: String) -> SubSequence? {
-        hasPrefix(prefix) ? dropFirst(prefix.count) : nil
+    func dropPrefix(_ prefix: String) -> Substring? {
+        let text = self[...]
+        guard text.utf8.starts(with: prefix.utf8) else { return nil }
+        return text[text.utf8.index(text.startIndex, offsetBy: prefix.utf8.count)...]
     }
 }

@@ -9,7 +9,7 @@ struct FrontMatterFile {
 
     /// Splits `text`, or logs why it cannot be split.
     static func split(_ text: String, file: String, log: FindingLog) -> FrontMatterFile? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines
         guard let first = lines.first, first.trimmingSpaces() == "---" else {
             log.error(file, line: 1, "the file must start with front matter: a line '---', the fields, and '---' again")
             return nil
@@ -28,7 +28,7 @@ struct FrontMatterFile {
 
     /// The label (before `<!--more-->`) and the "read more" layer, each with its first line.
     func layers() -> (label: String, labelLine: Int, more: String, moreLine: Int) {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.lines
         guard let marker = lines.firstIndex(where: { $0.trimmingSpaces() == Markdown.moreMarker }) else {
             return (body, bodyFirstLine, "", bodyFirstLine + lines.count)
         }

@@ -30,7 +30,6 @@ struct PackFiles {
         case .blocked: return .other
         case .found(let parent, let last): (directory, name) = (parent, last)
         }
-        defer { close(directory) }
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -45,7 +44,6 @@ struct PackFiles {
     func list(_ relative: String) -> [String] {
         guard case .found(let parent, let name) = locate(relative) else { return [] }
         let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        close(parent)
         guard descriptor >= 0, let stream = fdopendir(descriptor) else {
             if descriptor >= 0 { close(descriptor) }
             return []
@@ -80,13 +78,11 @@ struct PackFiles {
         // A device or FIFO is refused before it is opened: opening some devices does things.
         var before = stat()
         if fstatat(directory, name, &before, AT_SYMLINK_NOFOLLOW) == 0, before.st_mode & S_IFMT != S_IFREG {
-            close(directory)
             log.error(shown, line: 1, "not a regular file (symbolic links and devices are not read)")
             return nil
         }
         let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         let openError = errno
-        close(directory)
         guard descriptor >= 0 else {
             switch openError {
             case ENOENT: log.error(shown, line: 1, "file not found")
@@ -101,7 +97,9 @@ struct PackFiles {
             log.error(shown, line: 1, "not a regular file (symbolic links and devices are not read)")
             return nil
         }
-        guard let bytes = Self.read(descriptor, upTo: Self.maximumFileSize + 1), bytes.count <= Self.maximumFileSize else {
+        guard info.st_size <= Self.maximumFileSize,
+              let bytes = Self.read(descriptor, size: Int(info.st_size), upTo: Self.maximumFileSize + 1),
+              bytes.count <= Self.maximumFileSize else {
             log.error(shown, line: 1, "file is larger than \(Self.maximumFileSize / 1024) KiB; a narrative or label is a few kilobytes")
             return nil
         }
@@ -115,17 +113,20 @@ struct PackFiles {
         return repaired
     }
 
-    /// Up to `limit` bytes of a file; nil when it cannot be read.
-    private static func read(_ descriptor: Int32, upTo limit: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < limit {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, min($0.count, limit - bytes.count)) }
+    /// Up to `limit` bytes of a file, in a buffer the size the file says it is (plus a byte,
+    /// to see one that grew); nil when it cannot be read.
+    private static func read(_ descriptor: Int32, size: Int, upTo limit: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit) + 1)
+        var filled = 0
+        while filled < limit {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 && errno == EINTR { continue }
             if count < 0 { return nil }
             if count == 0 { break }
-            bytes += chunk[..<count]
+            filled += count
         }
+        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 
@@ -141,32 +142,64 @@ struct PackFiles {
     }
 
     private enum Location: Equatable {
-        /// The folder the last name is in, open, and that name.
+        /// The folder the last name is in (open, and owned by `folders`), and that name.
         case found(Int32, String)
         case missing
         /// A folder on the way is a symbolic link or not a folder: its path in the pack.
         case blocked(String)
     }
 
-    /// Opens the folders on the way to `relative` one by one from the pack's directory, each
-    /// without following a link, so nothing outside the pack is ever reached. The caller
-    /// closes the folder it gets.
+    /// The pack's folders, opened once each: a pack of ten thousand exhibits would otherwise
+    /// open `Exhibits/` and its hall again for every file.
+    private let folders: Folders
+
+    init(root: String) {
+        self.root = root
+        folders = Folders(root: root)
+    }
+
+    /// Finds the folder `relative` is in, opening the folders on the way one by one from the
+    /// pack's directory, each without following a link, so nothing outside the pack is ever
+    /// reached.
     private func locate(_ relative: String) -> Location {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let last = parts.last, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             return .blocked(relative)
         }
-        var directory = open(root.isEmpty ? "." : root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { return .missing }
-        for (index, part) in parts.dropLast().enumerated() {
-            let next = openat(directory, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let failure = errno
-            close(directory)
-            guard next >= 0 else {
-                return failure == ENOENT ? .missing : .blocked(parts[...index].joined(separator: "/"))
+        return folders.open(parts.dropLast()).map { .found($0, last) } ?? folders.failure(parts.dropLast())
+    }
+
+    private final class Folders {
+        let root: String
+        private var open: [String: Int32] = [:]
+        private var failed: [String: Location] = [:]
+
+        init(root: String) { self.root = root }
+
+        deinit { open.values.forEach { close($0) } }
+
+        func open(_ parts: ArraySlice<String>) -> Int32? {
+            let key = parts.joined(separator: "/")
+            if let descriptor = open[key] { return descriptor }
+            if failed[key] != nil { return nil }
+            let descriptor: Int32
+            if let name = parts.last {
+                guard let parent = self.open(parts.dropLast()) else {
+                    failed[key] = failure(parts.dropLast())
+                    return nil
+                }
+                descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if descriptor < 0 { failed[key] = errno == ENOENT ? .missing : .blocked(key) }
+            } else {
+                descriptor = Glibc.open(root.isEmpty ? "." : root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if descriptor < 0 { failed[key] = .missing }
             }
-            directory = next
+            guard descriptor >= 0 else { return nil }
+            open[key] = descriptor
+            return descriptor
         }
-        return .found(directory, last)
+
+        /// Why `parts` could not be opened.
+        func failure(_ parts: ArraySlice<String>) -> Location { failed[parts.joined(separator: "/")] ?? .missing }
     }
 }

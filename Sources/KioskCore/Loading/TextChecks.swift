@@ -51,7 +51,7 @@ enum TextChecks {
 
     private static func words(in text: String, firstLine: Int) -> [Word] {
         var words: [Word] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.lines.enumerated() {
             var line = rawLine.trimmingSpaces()
             var startsBlock = false
             for marker in ["## ", "# ", "- ", "* ", "> "] where line.hasPrefix(marker) {
@@ -59,11 +59,10 @@ enum TextChecks {
                 startsBlock = marker != "> "
             }
             let isHeading = rawLine.trimmingSpaces().hasPrefix("#")
-            let tokens = line.split(separator: " ").filter(isWord)
+            // Split at spaces scalar by scalar: grapheme by grapheme is what made loading slow.
+            let tokens = line.unicodeScalars.split(separator: " ").map(Substring.init).filter(isWord)
             for (index, token) in tokens.enumerated() {
-                let bare = token.trimmingCharacters(in: "*_\"'»«“”)]")
-                let ends = bare.hasSuffix(".") || bare.hasSuffix("!") || bare.hasSuffix("?") || bare.hasSuffix("…")
-                    || (isHeading && index == tokens.count - 1)
+                let ends = endsSentence(token) || (isHeading && index == tokens.count - 1)
                 words.append(Word(text: token, line: firstLine + offset,
                                   startsBlock: startsBlock && index == 0, endsSentence: ends))
             }
@@ -71,15 +70,27 @@ enum TextChecks {
         return words
     }
 
+    /// A token with a letter or a digit in it, looked at scalar by scalar (grapheme by
+    /// grapheme was what made loading slow).
     private static func isWord(_ token: Substring) -> Bool {
-        token.contains { $0.isLetter || $0.isNumber }
+        token.unicodeScalars.contains { scalar in
+            scalar.isASCII ? isASCIILetterOrDigit(UInt8(scalar.value))
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
-}
 
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> Substring {
-        var result = self
-        while let last = result.last, set.contains(last) { result = result.dropLast() }
-        return result
+    /// A word that ends a sentence: ".", "!", "?" or "…", perhaps inside closing quotes,
+    /// brackets or emphasis.
+    private static func endsSentence(_ token: Substring) -> Bool {
+        var scalars = token.unicodeScalars[...]
+        while let last = scalars.last, closers.contains(last.value) { scalars = scalars.dropLast() }
+        return scalars.last.map { enders.contains($0.value) } ?? false
+    }
+
+    private static let closers = Set("*_\"'»«“”)]".unicodeScalars.map(\.value))
+    private static let enders = Set(".!?…".unicodeScalars.map(\.value))
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

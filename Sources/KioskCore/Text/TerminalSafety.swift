@@ -29,17 +29,27 @@ public enum TerminalSafety {
     /// not problems; the cleaner turns them into spaces where a line is expected.
     public static func problem(with scalar: Unicode.Scalar) -> Problem? {
         switch scalar.value {
-        case 0x0A, 0x09:
+        // Printable ASCII, most of what a pack holds, without a look at Unicode's tables.
+        case 0x20...0x7E, 0x0A, 0x09:
             return nil
         case 0x00...0x1F, 0x7F...0x9F:
             return .control(scalar)
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
             return .bidirectional(scalar)
+        // Latin, Greek, Cyrillic and the rest below U+0800, from a table made once.
+        case 0xA0..<0x800:
+            return formatBelow800[Int(scalar.value)] ? .invisible(scalar) : nil
         case 0x2028, 0x2029:
             return .invisible(scalar)
         default:
             return scalar.properties.generalCategory == .format ? .invisible(scalar) : nil
         }
+    }
+
+    /// Which scalars below U+0800 are format characters (U+00AD, U+0600…): looked up once,
+    /// since loading a pack asks for every scalar of every text.
+    private static let formatBelow800: [Bool] = (0..<0x800).map { value in
+        Unicode.Scalar(UInt32(value)).map { $0.properties.generalCategory == .format } ?? false
     }
 
     /// `text` with every unsafe character removed; tabs become spaces, and so do newlines
@@ -67,6 +77,11 @@ public enum TerminalSafety {
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {
+            // Printable ASCII first, without a call: most of every pack.
+            if scalar.value >= 0x20 && scalar.value < 0x7F {
+                column += 1
+                continue
+            }
             if scalar == "\n" {
                 line += 1
                 column = 1
@@ -81,6 +96,7 @@ public enum TerminalSafety {
     }
 
     private static func needsWork(_ scalar: Unicode.Scalar, keepingNewlines: Bool) -> Bool {
+        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
         if scalar == "\n" { return !keepingNewlines }
         return scalar == "\t" || problem(with: scalar) != nil
     }

@@ -1,0 +1,46 @@
+import Testing
+@testable import KioskCore
+
+/// The shortcuts that make loading fast give what the plain definitions give.
+@Suite struct FastTextTests {
+    /// The definition the shortcuts in `TerminalSafety.problem(with:)` stand for.
+    static func reference(_ scalar: Unicode.Scalar) -> TerminalSafety.Problem? {
+        switch scalar.value {
+        case 0x0A, 0x09: return nil
+        case 0x00...0x1F, 0x7F...0x9F: return .control(scalar)
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return .bidirectional(scalar)
+        case 0x2028, 0x2029: return .invisible(scalar)
+        default: return scalar.properties.generalCategory == .format ? .invisible(scalar) : nil
+        }
+    }
+
+    @Test func theSafetyTableAgreesWithUnicodeForEveryScalarBelowU3000() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if TerminalSafety.problem(with: scalar) != Self.reference(scalar) { disagreements.append(value) }
+        }
+        #expect(disagreements == [])
+        // The table is no shortcut to nothing: it finds the soft hyphen and the Arabic marks.
+        #expect(TerminalSafety.problem(with: "\u{AD}") == .invisible("\u{AD}"))
+        #expect(TerminalSafety.problem(with: "\u{600}") == .invisible("\u{600}"))
+        #expect(TerminalSafety.problem(with: "\u{61C}") == .bidirectional("\u{61C}"))
+    }
+
+    @Test(arguments: ["", "\n", "a", "a\n", "\na", "a\n\nb", "ə\nЖ\n", "e\u{301}\nx", "\r", "line one\nline two\n\n"])
+    func linesAreTheLinesSplitGives(text: String) {
+        // (Not "\r\n", one character to Swift: files are read with CRLF made LF first.)
+        #expect(text.lines == text.split(separator: "\n", omittingEmptySubsequences: false))
+        let inner = text.dropFirst()
+        #expect(inner.lines == inner.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    @Test func spacesAndPrefixesAreFoundByTheirBytes() {
+        #expect(" \t ə x \t".trimmingSpaces() == "ə x")
+        #expect("   ".trimmingSpaces() == "")
+        #expect("## Ваш заголовок".dropPrefix("## ") == "Ваш заголовок")
+        #expect("# one".dropPrefix("## ") == nil)
+        #expect("é".containsByte { $0 == UInt8(ascii: "*") } == false)
+        #expect("a*b".containsByte { $0 == UInt8(ascii: "*") })
+    }
+}
