@@ -126,8 +126,7 @@ public struct HTMLExport: Sendable {
         if !address.isEmpty { body.append("<p>\(HTMLText.escape(address))</p>") }
         // The tour's advisory comes before the first hall, as on the kiosk.
         body.append("<h2>\(word(.advisoryTitle, language))</h2>")
-        let used = Set(pack.halls.flatMap { $0.advisories + $0.exhibits.flatMap(\.advisories) })
-        let advisories = pack.advisories.filter { used.contains($0.tag) }
+        let advisories = pack.advisories.filter { pack.usedAdvisoryTags.contains($0.tag) }
         if !advisories.isEmpty {
             body.append("<p>\(word(.advisoryIntro, language))</p>")
             body.append("<ul>")
@@ -286,7 +285,7 @@ public struct HTMLExport: Sendable {
         case .end: return (pack.route.last.map(self.location(of:)), nil)
         case .home, .languages: return (nil, nil)
         }
-        guard let position = pack.route.firstIndex(of: stop) else { return (nil, nil) }
+        guard let position = pack.routePositions[stop] else { return (nil, nil) }
         let previous = position > 0 ? self.location(of: pack.route[position - 1]) : .home
         let next = position + 1 < pack.route.count ? self.location(of: pack.route[position + 1]) : .end
         return (previous, next)

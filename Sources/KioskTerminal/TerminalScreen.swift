@@ -83,25 +83,47 @@ public final class TerminalScreen {
             werase(window)
             drawn = nil
         }
-        for row in 0..<frame.size.rows where drawn?.row(row) != frame.row(row) {
-            drawRow(row, of: frame)
+        for row in 0..<frame.size.rows {
+            for columns in changedRuns(row, of: frame) { drawCells(row, columns, of: frame) }
         }
         drawn = frame
         wnoutrefresh(window)
         doupdate()
     }
 
-    /// Draws a row as stretches of one style, each placed at its own column so that a
-    /// terminal that measures a character differently cannot shift the rest of the row.
-    private func drawRow(_ row: Int, of frame: Frame) {
+    /// The stretches of a row that differ from the frame drawn before (all of it when there is
+    /// none): only these are given to ncurses, so a key that changes a line costs a line.
+    private func changedRuns(_ row: Int, of frame: Frame) -> [Range<Int>] {
+        let columns = frame.size.columns
+        guard let drawn else { return columns > 0 ? [0..<columns] : [] }
+        var runs: [Range<Int>] = []
         var column = 0
-        let cells = Array(frame.row(row))
-        while column < cells.count {
-            let style = cells[column].style
-            var text: [wchar_t] = []
+        while column < columns {
+            if drawn[row, column] == frame[row, column] {
+                column += 1
+                continue
+            }
+            // A stretch starts on a whole character, never on the right half of a wide one.
+            let start = column > 0 && frame[row, column].text.isEmpty ? column - 1 : column
+            var end = column + 1
+            while end < columns, drawn[row, end] != frame[row, end] || frame[row, end].text.isEmpty { end += 1 }
+            runs.append(start..<end)
+            column = end
+        }
+        return runs
+    }
+
+    /// Draws cells of a row as stretches of one style, each placed at its own column so that
+    /// a terminal that measures a character differently cannot shift the rest of the row.
+    private func drawCells(_ row: Int, _ columns: Range<Int>, of frame: Frame) {
+        var column = columns.lowerBound
+        var text: [wchar_t] = []
+        while column < columns.upperBound {
+            let style = frame[row, column].style
+            text.removeAll(keepingCapacity: true)
             var end = column
-            while end < cells.count, cells[end].style == style {
-                for scalar in cells[end].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+            while end < columns.upperBound, frame[row, end].style == style {
+                for scalar in frame[row, end].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
                 end += 1
             }
             let look = palette.look(style)

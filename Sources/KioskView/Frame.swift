@@ -19,6 +19,7 @@ public struct Cell: Hashable, Sendable {
 
     public static let blank = Cell(text: " ", style: CellStyle(.body))
     static let continuation = ""
+    static let printableASCII: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 }
 
 /// A whole screen as a grid of cells, exactly the terminal's size.
@@ -31,7 +32,9 @@ public struct Frame: Equatable, Sendable {
         cells = Array(repeating: .blank, count: self.size.columns * self.size.rows)
     }
 
-    public subscript(row: Int, column: Int) -> Cell {
+    // Inlinable, so that the terminal, which compares every cell with the last frame's, reads
+    // them in place rather than through a call and a copy each.
+    @inlinable public subscript(row: Int, column: Int) -> Cell {
         cells[row * size.columns + column]
     }
 
@@ -49,6 +52,17 @@ public struct Frame: Equatable, Sendable {
         guard (0..<size.rows).contains(row) else { return column }
         let end = min(size.columns, column.addingReportingOverflow(limit).overflow ? size.columns : column + limit)
         var x = max(0, column)
+        // Text of simple scalars (most of what is drawn) a cell per scalar; printable ASCII
+        // from 95 strings made once.
+        if DisplayWidth.isSimple(text) {
+            for scalar in text.unicodeScalars {
+                if x >= end { break }
+                let cellText = scalar.isASCII ? Cell.printableASCII[Int(scalar.value) - 0x20] : String(scalar)
+                cells[row * size.columns + x] = Cell(text: cellText, style: style)
+                x += 1
+            }
+            return x
+        }
         for character in text {
             let width = DisplayWidth.of(character)
             if width == 0 { continue }

@@ -14,17 +14,43 @@ import Testing
         }
     }
 
-    @Test func theSafetyTableAgreesWithUnicodeForEveryScalarBelowU3000() {
+    @Test func theSafetyShortcutsAgreeWithUnicodeForEveryScalarBelowU3000() {
         var disagreements: [UInt32] = []
         for value in UInt32(0)..<0x3000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             if TerminalSafety.problem(with: scalar) != Self.reference(scalar) { disagreements.append(value) }
         }
         #expect(disagreements == [])
-        // The table is no shortcut to nothing: it finds the soft hyphen and the Arabic marks.
+        // The shortcuts still find the soft hyphen and the Arabic marks.
         #expect(TerminalSafety.problem(with: "\u{AD}") == .invisible("\u{AD}"))
         #expect(TerminalSafety.problem(with: "\u{600}") == .invisible("\u{600}"))
         #expect(TerminalSafety.problem(with: "\u{61C}") == .bidirectional("\u{61C}"))
+    }
+
+    /// The definition `DisplayWidth.of` takes shortcuts from.
+    static func referenceWidth(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.isASCII { return scalar.value >= 0x20 && scalar.value != 0x7F ? 1 : 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E: return 2
+        default: break
+        }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: return 1
+        }
+    }
+
+    @Test func theWidthShortcutsAgreeWithUnicodeForEveryScalarBelowU3000() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if DisplayWidth.of(Character(scalar)) != Self.referenceWidth(scalar) { disagreements.append(value) }
+        }
+        #expect(disagreements == [])
+        #expect(DisplayWidth.of("─") == 1)
+        #expect(DisplayWidth.of("\u{AD}") == 0)
+        #expect(DisplayWidth.of("\u{483}") == 0)
     }
 
     @Test(arguments: ["", "\n", "a", "a\n", "\na", "a\n\nb", "ə\nЖ\n", "e\u{301}\nx", "\r", "line one\nline two\n\n"])

@@ -11,6 +11,11 @@ public struct Pack: Sendable {
     public let route: [Stop]
     /// Stop number → the place it names.
     public let stopNumbers: [Int: Stop]
+    /// Stop → its place on the route, so that the next stop is found at once in any pack.
+    public let routePositions: [Stop: Int]
+    /// The advisory tags some hall or exhibit carries: the tour's advisory lists these, and
+    /// finding them means looking at every exhibit.
+    public let usedAdvisoryTags: Set<String>
 
     public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
                 floor: LocalizedText, advisories: [Advisory], halls: [Hall]) {
@@ -32,6 +37,8 @@ public struct Pack: Sendable {
         }
         self.route = route
         self.stopNumbers = numbers
+        routePositions = Dictionary(uniqueKeysWithValues: route.enumerated().map { ($0.element, $0.offset) })
+        usedAdvisoryTags = Set(halls.flatMap { $0.advisories + $0.exhibits.flatMap(\.advisories) })
     }
 
     /// The language every text falls back to.

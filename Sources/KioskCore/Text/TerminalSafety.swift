@@ -36,20 +36,17 @@ public enum TerminalSafety {
             return .control(scalar)
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
             return .bidirectional(scalar)
-        // Latin, Greek, Cyrillic and the rest below U+0800, from a table made once.
-        case 0xA0..<0x800:
-            return formatBelow800[Int(scalar.value)] ? .invisible(scalar) : nil
+        // Latin, Greek, Cyrillic, Armenian, Hebrew: of these only the soft hyphen is a format
+        // character (checked against the properties in FastTextTests).
+        case 0xAD:
+            return .invisible(scalar)
+        case 0xA0..<0x600:
+            return nil
         case 0x2028, 0x2029:
             return .invisible(scalar)
         default:
             return scalar.properties.generalCategory == .format ? .invisible(scalar) : nil
         }
-    }
-
-    /// Which scalars below U+0800 are format characters (U+00AD, U+0600…): looked up once,
-    /// since loading a pack asks for every scalar of every text.
-    private static let formatBelow800: [Bool] = (0..<0x800).map { value in
-        Unicode.Scalar(UInt32(value)).map { $0.properties.generalCategory == .format } ?? false
     }
 
     /// `text` with every unsafe character removed; tabs become spaces, and so do newlines

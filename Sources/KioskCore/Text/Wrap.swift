@@ -53,6 +53,31 @@ public enum Wrap {
         var spaces = 0
         var spacesBefore = 0
         for run in runs {
+            // Text of simple scalars (see DisplayWidth.simpleWidth), most text, by scalar:
+            // the same words, found without taking graphemes apart.
+            if DisplayWidth.isSimple(run.text) {
+                let scalars = run.text.unicodeScalars
+                var start = scalars.startIndex
+                var index = start
+                while index < scalars.endIndex {
+                    if scalars[index] == " " {
+                        word.append(run.text[start..<index], run.role)
+                        if !word.isEmpty {
+                            words.append((spacesBefore, word))
+                            word = []
+                            spaces = 0
+                        }
+                        spaces += 1
+                        index = scalars.index(after: index)
+                        start = index
+                    } else {
+                        if word.isEmpty && start == index { spacesBefore = spaces }
+                        index = scalars.index(after: index)
+                    }
+                }
+                word.append(run.text[start..<index], run.role)
+                continue
+            }
             var piece = ""
             for character in run.text {
                 if character == " " || character == "\n" || character == "\t" {

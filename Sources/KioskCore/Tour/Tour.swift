@@ -2,6 +2,7 @@
 /// the same next state, with no terminal, clock or file involved.
 public struct Tour: Sendable {
     public let pack: Pack
+    let layouts = LayoutCache()
 
     public init(pack: Pack) {
         self.pack = pack
@@ -32,7 +33,7 @@ public struct Tour: Sendable {
 
     /// A screen laid out at the state's size and in its language.
     public func layout(of screen: Screen, in state: TourState) -> PageLayout {
-        PageLayout(page(for: screen.kind, in: state), width: PageGeometry(state.size).columnWidth)
+        laidOut(screen.kind, in: state).layout
     }
 
     // MARK: - Keys
@@ -154,7 +155,7 @@ public struct Tour: Sendable {
         case .end, .map, .help, .languageMenu:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
-            let position = state.place.kind.stop.flatMap { pack.route.firstIndex(of: $0) } ?? 0
+            let position = state.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
             target = position + 1 < pack.route.count ? kind(of: pack.route[position + 1]) : .end
         }
         if let target { go(to: target, &state) } else { state.overlay = nil }
@@ -170,7 +171,7 @@ public struct Tour: Sendable {
         case .end:
             target = pack.route.last.map(kind(of:)) ?? .tourAdvisory
         case .hall, .hallMore, .exhibit, .exhibitMore:
-            let position = state.place.kind.stop.flatMap { pack.route.firstIndex(of: $0) } ?? 0
+            let position = state.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
             target = position > 0 ? kind(of: pack.route[position - 1]) : .tourAdvisory
         }
         if let target { go(to: target, &state) } else { state.notice = .firstStop }
@@ -181,7 +182,7 @@ public struct Tour: Sendable {
         state.overlay = nil
         state.digits = ""
         state.place = Screen(kind)
-        if let action, let index = page(for: kind, in: state).actions.firstIndex(of: action) {
+        if let action, let index = laidOut(kind, in: state).page.actions.firstIndex(of: action) {
             state.place.selection = index
             ensureSelectionVisible(&state)
         }
@@ -206,8 +207,9 @@ public struct Tour: Sendable {
             go(to: .hall(state.screen.selection), &state)
             return
         }
-        let layout = layout(of: state.screen, in: state)
-        let actions = page(for: state.screen.kind, in: state).actions
+        let laidOut = laidOut(state.screen.kind, in: state)
+        let layout = laidOut.layout
+        let actions = laidOut.page.actions
         let visible = visibleLines(state)
         let selection = state.screen.selection
         if actions.indices.contains(selection),

@@ -58,8 +58,7 @@ extension Tour {
     private func advisoryPage(_ language: String) -> Page {
         var page = Page()
         page.append(.title, UIText.advisoryTitle.text(language), .title)
-        let used = Set(pack.halls.flatMap { $0.advisories + $0.exhibits.flatMap(\.advisories) })
-        let advisories = pack.advisories.filter { used.contains($0.tag) }
+        let advisories = pack.advisories.filter { pack.usedAdvisoryTags.contains($0.tag) }
         if !advisories.isEmpty {
             page.append(.paragraph, UIText.advisoryIntro.text(language))
             for advisory in advisories {
