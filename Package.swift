@@ -37,6 +37,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measurements inside one process (loading, one key); Benchmarks/run.py drives it.
+        .executableTarget(
+            name: "kiosk-bench",
+            dependencies: ["KioskCore", "KioskView", "KioskTerminal"],
+            path: "Benchmarks/kiosk-bench"
+        ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], exclude: ["Packs"]),
         .testTarget(
             name: "KioskViewTests",

@@ -1,0 +1,187 @@
+import Glibc
+import KioskCore
+import KioskTerminal
+import KioskView
+
+/// Measurements inside one process, for what a pty cannot see: how long loading a pack takes,
+/// and how long the kiosk takes to answer one key (reduce + view + draw). The numbers and how
+/// they were taken are in docs/performance.md; Benchmarks/run.py drives this.
+///
+///     kiosk-bench load DIR [RUNS]
+///     kiosk-bench keys DIR COUNT SEED REPORT     (on a terminal: draws every frame)
+///     kiosk-bench digest DIR                     (what a load gave, to compare two loaders)
+///     kiosk-bench pages DIR                      (every hall and exhibit laid out and drawn at 80x24)
+@main
+enum KioskBench {
+    static func main() {
+        let arguments = CommandLine.arguments
+        switch (arguments.count > 1 ? arguments[1] : "", arguments.count) {
+        case ("load", 3), ("load", 4):
+            load(arguments[2], runs: arguments.count == 4 ? Int(arguments[3]) ?? 5 : 5)
+        case ("pages", 3):
+            pages(arguments[2])
+        case ("digest", 3):
+            digest(arguments[2])
+        case ("keys", 6):
+            keys(arguments[2], count: Int(arguments[3]) ?? 10_000, seed: UInt64(arguments[4]) ?? 1, report: arguments[5])
+        default:
+            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | digest DIR")
+            exit(2)
+        }
+    }
+
+    static func complain(_ text: String) {
+        let line = text + "\n"
+        _ = line.withCString { write(2, $0, strlen($0)) }
+    }
+
+    /// Microseconds on the monotonic clock.
+    static func now() -> Double { clock(CLOCK_MONOTONIC) }
+
+    /// Microseconds of processor time this thread has used, in user and kernel mode: what a
+    /// key costs, whatever else the machine is doing at the time.
+    static func cpu() -> Double { clock(CLOCK_THREAD_CPUTIME_ID) }
+
+    static func clock(_ id: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(id, &time)
+        return Double(time.tv_sec) * 1e6 + Double(time.tv_nsec) / 1e3
+    }
+
+    static func loadPack(_ directory: String) -> Pack {
+        let result = PackLoader(directory: directory).load()
+        guard let pack = result.pack else {
+            result.findings.prefix(20).forEach { complain("\($0)") }
+            exit(1)
+        }
+        return pack
+    }
+
+    /// Loads the pack `runs` times and prints the median, as `validate` and the kiosk load it.
+    static func load(_ directory: String, runs: Int) {
+        var times: [Double] = []
+        var exhibits = 0
+        for _ in 0..<max(1, runs) {
+            let start = now()
+            let pack = loadPack(directory)
+            times.append(now() - start)
+            exhibits = pack.halls.reduce(0) { $0 + $1.exhibits.count }
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        print("load \(directory): \(exhibits) exhibits, median \(format(median / 1000)) ms of \(times.count) runs "
+              + "(min \(format(times[0] / 1000)), max \(format(times[times.count - 1] / 1000))), "
+              + "\(format(median / Double(max(1, exhibits)))) µs per exhibit")
+    }
+
+    /// Lays out and renders every stop of the route once, with no terminal: the cost of a page
+    /// the first time it is shown, when no layout is remembered yet.
+    static func pages(_ directory: String) {
+        let tour = Tour(pack: loadPack(directory))
+        let view = TourView(tour: tour)
+        var state = tour.start(language: "en", size: TerminalSize(columns: 80, rows: 24))
+        var times: [(Double, String)] = []
+        for (index, _) in tour.pack.route.enumerated() where index < 2_000 {
+            let start = cpu()
+            tour.reduce(&state, .key(.character("n")))
+            _ = view.render(state)
+            times.append((cpu() - start, "\(state.place.kind)"))
+        }
+        times.sort { $0.0 < $1.0 }
+        let median = times[times.count / 2].0, p99 = times[times.count * 99 / 100]
+        print("pages: \(times.count) stops, median \(format(median)) µs, p99 \(format(p99.0)) µs (\(p99.1)), max \(format(times.last!.0)) µs (\(times.last!.1))")
+    }
+
+    /// Every finding, and the pack in full, as text: a faster loader must give the same.
+    static func digest(_ directory: String) {
+        let result = PackLoader(directory: directory).load()
+        result.findings.forEach { print($0) }
+        print(result.pack.map { String(describing: $0) } ?? "no pack")
+    }
+
+    /// Answers `count` random keys on this terminal, timing each from the key to the frame
+    /// drawn, and writes the distribution to `report` (standard output is the terminal).
+    static func keys(_ directory: String, count: Int, seed: UInt64, report: String) {
+        let tour = Tour(pack: loadPack(directory))
+        let view = TourView(tour: tour)
+        let screen: TerminalScreen
+        do { screen = try TerminalScreen(theme: .standard) } catch {
+            complain("\(error)")
+            exit(1)
+        }
+        var state = tour.start(language: "en", size: screen.size)
+        screen.draw(view.render(state))
+        var random = SplitMix(seed: seed)
+        let stops = tour.pack.stopNumbers.keys.sorted()
+        var wall: [Double] = [], total: [Double] = [], reduce: [Double] = [], render: [Double] = [], draw: [Double] = []
+        for _ in 0..<count {
+            let key = randomKey(&random, stops: stops)
+            let startWall = now()
+            let start = cpu()
+            for event in key { tour.reduce(&state, event) }
+            let reduced = cpu()
+            let frame = view.render(state)
+            let rendered = cpu()
+            screen.draw(frame)
+            let drawn = cpu()
+            wall.append(now() - startWall)
+            if state.hasEnded { state.hasEnded = false }
+            total.append(drawn - start)
+            reduce.append(reduced - start)
+            render.append(rendered - reduced)
+            draw.append(drawn - rendered)
+        }
+        screen.close()
+        var lines = ["keys: \(count) on \(tour.pack.halls.reduce(0) { $0 + $1.exhibits.count }) exhibits, "
+                     + "\(state.size.columns)x\(state.size.rows), seed \(seed)"]
+        lines.append("processor time of the thread (what a key costs), and wall time (what the visitor waits on this machine, as busy as it was):")
+        for (name, times) in [("total", total), ("reduce", reduce), ("view", render), ("draw", draw), ("wall", wall)] {
+            let sorted = times.sorted()
+            func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+            lines.append("\(name): median \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(sorted.last ?? 0)) µs")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        guard let file = fopen(report, "w") else { exit(1) }
+        fputs(text, file)
+        fclose(file)
+    }
+
+    /// A visitor's keys: mostly walking the route and choosing, sometimes the map, the
+    /// language, a stop number; a key is one or more events (a stop number and Enter).
+    static func randomKey(_ random: inout SplitMix, stops: [Int]) -> [TourEvent] {
+        let roll = random.next() % 100
+        switch roll {
+        case 0..<30: return [.key(.character("n"))]
+        case 30..<40: return [.key(.character("p"))]
+        case 40..<55: return [.key(.down)]
+        case 55..<63: return [.key(.up)]
+        case 63..<73: return [.key(.enter)]
+        case 73..<81: return [.key(.escape)]
+        case 81..<86: return [.key(.pageDown)]
+        case 86..<89: return [.key(.pageUp)]
+        case 89..<93: return [.key(.character("m"))]
+        case 93..<95: return [.key(.character("l"))]
+        default:
+            let stop = stops.isEmpty ? 0 : stops[Int(random.next() % UInt64(stops.count))]
+            return String(stop).map { TourEvent.key(.character($0)) } + [.key(.enter)]
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return "\(rounded)"
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that a run can be repeated key for key.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
