@@ -9,12 +9,18 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, --help and --version done the standard way.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // YAML for tour.yaml and front matter, with the line and column of every node.
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Golden frames: recorded text files, a diff on failure, a switch to re-record.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
+        // libyaml, the C YAML parser, for tour.yaml and front matter: KioskCore composes its
+        // events into nodes with lines and columns. Used directly rather than through Yams,
+        // which links all of Foundation and ICU into the binary (docs/performance.md).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // The ncurses shim. Only KioskTerminal may depend on it.
         .systemLibrary(
             name: "CNCursesW",
@@ -22,7 +28,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Pure core: the content pack (model, loader, validator) and the tour state machine.
-        .target(name: "KioskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "KioskCore", dependencies: ["CYAML"]),
         // Pure view: a tour state and a terminal size become a frame of cells.
         .target(name: "KioskView", dependencies: ["KioskCore"]),
         // The only module that touches the terminal.

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Finds the bundled content pack when none is named: in the current directory (a clone,
 /// `swift run`), beside the installed binary (`share/museum-kiosk`), or in a directory above
@@ -8,21 +8,39 @@ enum ContentLocation {
 
     static func resolve(_ given: String?) -> String {
         if let given { return given }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["MUSEUM_KIOSK_CONTENT"], !fromEnvironment.isEmpty {
+        if let fromEnvironment = Environment.value("MUSEUM_KIOSK_CONTENT"), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        let files = FileManager.default
-        if files.fileExists(atPath: marker) { return "." }
-        let executable = URL(fileURLWithPath: (try? files.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                             ?? CommandLine.arguments[0])
-        var directory = executable.deletingLastPathComponent()
-        while directory.path != "/" {
-            for candidate in [directory, directory.appendingPathComponent("share/museum-kiosk")]
-            where files.fileExists(atPath: candidate.appendingPathComponent(marker).path) {
-                return candidate.path
+        if exists(marker) { return "." }
+        var directory = parent(of: executable())
+        while directory != "/" {
+            for candidate in [directory, directory + "/share/museum-kiosk"] where exists(candidate + "/" + marker) {
+                return candidate
             }
-            directory.deleteLastPathComponent()
+            directory = parent(of: directory)
         }
         return "."
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// The running binary's absolute path: /proc/self/exe, else how it was called.
+    private static func executable() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        let called = CommandLine.arguments[0]
+        if called.hasPrefix("/") { return called }
+        guard let directory = getcwd(nil, 0) else { return called }
+        defer { free(directory) }
+        return String(cString: directory) + "/" + called
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
     }
 }

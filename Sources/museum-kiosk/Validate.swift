@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import KioskCore
 
 /// `museum-kiosk validate [DIR]`: every problem in a pack, one per line, as
@@ -32,6 +32,12 @@ func printToStandardError(_ text: String) {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
+        var bytes = Array(string.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }

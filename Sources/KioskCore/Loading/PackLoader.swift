@@ -20,14 +20,18 @@ public struct PackLoadResult: Sendable {
 /// and `validate` use the same reading, so a pack that validates is a pack that runs.
 public struct PackLoader {
     public let directory: String
+    /// Whether the label-shape warnings (words per label and sentence, summary length) are
+    /// looked for; the kiosk shows no warning, and starts a fifth faster without them.
+    public let checksLabelShape: Bool
 
     /// `directory` is shown in findings as given, so a curator can follow the paths.
-    public init(directory: String) {
+    public init(directory: String, checksLabelShape: Bool = true) {
         self.directory = directory
+        self.checksLabelShape = checksLabelShape
     }
 
     public func load() -> PackLoadResult {
-        let reading = PackReading(files: PackFiles(root: directory))
+        let reading = PackReading(files: PackFiles(root: directory), checksLabelShape: checksLabelShape)
         guard let tour = reading.readTour() else {
             return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true)
         }

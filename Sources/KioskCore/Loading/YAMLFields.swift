@@ -1,9 +1,6 @@
-import Yams
-
 /// Parses YAML into a node, turning the parser's complaints into findings at the file's line
-/// and column. libyaml stops at 1,000 levels of nesting; anchors and aliases are refused before
-/// parsing (see YAMLAliases), and fields are read by the shape they must have, never walked
-/// whole.
+/// and column. Nesting stops at 1,000 levels; anchors and aliases are refused before parsing
+/// (see YAMLAliases), and fields are read by the shape they must have, never walked whole.
 enum YAMLDocument {
     static func parse(_ yaml: String, file: String, firstLine: Int, log: FindingLog) -> Node? {
         if let found = YAMLAliases.first(in: yaml) {
@@ -12,38 +9,10 @@ enum YAMLDocument {
             return nil
         }
         do {
-            // UTF-8 named, so that the parser does not look the encoding up in the environment
-            // for every file.
-            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
-            return node
-        } catch let error as YamlError {
-            let (line, column, problem) = describe(error)
-            log.error(file, line: line + firstLine - 1, column: column, "YAML: \(problem)")
+            return try YAML.compose(yaml)
         } catch {
-            log.error(file, line: firstLine, "YAML: \(error)")
-        }
-        return nil
-    }
-
-    private static func describe(_ error: YamlError) -> (Int, Int?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let while_ = context.map { " \($0.text)" } ?? ""
-            // libyaml names its own setting; a curator needs to know what to change.
-            if problem.hasPrefix("Maximum nesting level reached") {
-                return (mark.line, mark.column, "nested more than 1,000 levels deep")
-            }
-            return (mark.line, mark.column, problem + while_)
-        case let .reader(problem, offset, _, yaml):
-            let prefix = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
-            let line = prefix.count { $0 == UInt8(ascii: "\n") } + 1
-            return (line, nil, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = Set(duplicates).sorted().joined(separator: ", ")
-            return (context.mark.line, context.mark.column, "a field is given twice: \(names)")
-        default:
-            return (1, nil, "\(error)")
+            log.error(file, line: error.line + firstLine - 1, column: error.column, "YAML: \(error.problem)")
+            return nil
         }
     }
 }

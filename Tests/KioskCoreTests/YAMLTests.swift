@@ -1,0 +1,55 @@
+import Testing
+@testable import KioskCore
+
+/// The YAML a pack is written in, composed from libyaml's events with the place of each node.
+@Suite struct YAMLTests {
+    @Test func nodesCarryTheirLineAndColumn() throws {
+        let node = try #require(try YAML.compose("title: Khojaly\nexits: [a, b]\nmap:\n  - 1\n  - 2\n"))
+        guard case .mapping(let mapping) = node else { Issue.record("not a mapping"); return }
+        #expect(mapping.map { $0.key.scalar?.string } == ["title", "exits", "map"])
+        #expect(mapping[0].value.scalar?.string == "Khojaly")
+        #expect(mapping[0].value.mark == .init(line: 1, column: 8))
+        guard case .sequence(let exits) = mapping[1].value else { Issue.record("exits not a list"); return }
+        #expect(exits.map { $0.scalar?.string } == ["a", "b"])
+        #expect(exits[1].mark == .init(line: 2, column: 12))
+        #expect(mapping[2].value.mark == .init(line: 4, column: 3))
+    }
+
+    @Test func anEmptyDocumentIsNoNode() throws {
+        #expect(try YAML.compose("") == nil)
+        #expect(try YAML.compose("# only a comment\n") == nil)
+    }
+
+    @Test func aFieldGivenTwiceIsAnErrorAtItsFirstPlace() {
+        #expect(throws: YAMLError(problem: "a field is given twice: title", mark: .init(line: 1, column: 1))) {
+            try YAML.compose("title: A\nsummary: B\ntitle: C\n")
+        }
+    }
+
+    @Test func theParsersComplaintKeepsItsPlace() {
+        #expect(throws: YAMLError(problem: "mapping values are not allowed in this context", mark: .init(line: 2, column: 5))) {
+            try YAML.compose("a: b\nc: d: e: f\n")
+        }
+    }
+
+    @Test func nestingStopsAtAThousandLevels() throws {
+        let deep = String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000)
+        #expect(try YAML.compose(deep) != nil)
+        let deeper = "[" + deep + "]"
+        #expect(throws: YAMLError(problem: "nested more than 1,000 levels deep", mark: .init(line: 1, column: 1_001))) {
+            try YAML.compose(deeper)
+        }
+    }
+}
+
+extension Node: Equatable {
+    public static func == (lhs: Node, rhs: Node) -> Bool {
+        switch (lhs, rhs) {
+        case (.scalar(let a), .scalar(let b)): return a.string == b.string && a.mark == b.mark
+        case (.sequence(let a), .sequence(let b)): return a.nodes == b.nodes
+        case (.mapping(let a), .mapping(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+}
