@@ -57,21 +57,28 @@ enum KioskBench {
         return pack
     }
 
-    /// Loads the pack `runs` times and prints the median, as `validate` and the kiosk load it.
+    /// Loads the pack `runs` times, as the kiosk loads it (errors only) and as `validate`
+    /// checks it (every warning too), and prints the medians.
     static func load(_ directory: String, runs: Int) {
-        var times: [Double] = []
         var exhibits = 0
-        for _ in 0..<max(1, runs) {
-            let start = now()
-            let pack = loadPack(directory)
-            times.append(now() - start)
-            exhibits = pack.halls.reduce(0) { $0 + $1.exhibits.count }
+        var parts: [String] = []
+        for (name, checksLabelShape) in [("as the kiosk loads it", false), ("as validate checks it", true)] {
+            var times: [Double] = []
+            for _ in 0..<max(1, runs) {
+                let start = now()
+                let result = PackLoader(directory: directory, checksLabelShape: checksLabelShape).load()
+                times.append(now() - start)
+                guard let pack = result.pack else {
+                    result.findings.prefix(20).forEach { complain("\($0)") }
+                    exit(1)
+                }
+                exhibits = pack.halls.reduce(0) { $0 + $1.exhibits.count }
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            parts.append("\(name): median \(format(median / 1000)) ms (\(format(median / Double(max(1, exhibits)))) µs per exhibit)")
         }
-        times.sort()
-        let median = times[times.count / 2]
-        print("load \(directory): \(exhibits) exhibits, median \(format(median / 1000)) ms of \(times.count) runs "
-              + "(min \(format(times[0] / 1000)), max \(format(times[times.count - 1] / 1000))), "
-              + "\(format(median / Double(max(1, exhibits)))) µs per exhibit")
+        print("\(exhibits) exhibits, \(runs) runs; " + parts.joined(separator: "; "))
     }
 
     /// Lays out and renders every stop of the route once, with no terminal: the cost of a page

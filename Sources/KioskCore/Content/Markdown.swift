@@ -94,9 +94,22 @@ public enum Markdown {
         if !text.containsByte(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "\\") }) {
             return text.isEmpty ? [] : [Span(text)]
         }
-        let characters = Array(text)
+        // Simple scalars are characters of their own (DisplayWidth.simpleWidth): they are
+        // read as scalars, without finding grapheme boundaries.
+        if DisplayWidth.isSimple(text) {
+            return inline(Array(text.unicodeScalars), star: "*", underscore: "_", backslash: "\\") {
+                var string = String.UnicodeScalarView()
+                string.append(contentsOf: $0)
+                return String(string)
+            }
+        }
+        return inline(Array(text), star: "*", underscore: "_", backslash: "\\") { String($0) }
+    }
+
+    private static func inline<Element: Equatable>(_ characters: [Element], star: Element, underscore: Element,
+                                                   backslash: Element, text: ([Element]) -> String) -> [Span] {
         var spans: [Span] = []
-        var current = ""
+        var current: [Element] = []
         var strong = false
         var emphasis = false
         var index = 0
@@ -105,14 +118,14 @@ public enum Markdown {
             guard !current.isEmpty else { return }
             let kind: Span.Emphasis = strong ? .strong : (emphasis ? .emphasis : .none)
             if let last = spans.last, last.emphasis == kind {
-                spans[spans.count - 1].text += current
+                spans[spans.count - 1].text += text(current)
             } else {
-                spans.append(Span(current, kind))
+                spans.append(Span(text(current), kind))
             }
-            current = ""
+            current = []
         }
 
-        func closes(_ marker: [Character], from start: Int) -> Bool {
+        func closes(_ marker: [Element], from start: Int) -> Bool {
             var position = start
             while position + marker.count <= characters.count {
                 if characters[position..<position + marker.count].elementsEqual(marker) {
@@ -131,14 +144,14 @@ public enum Markdown {
         while index < characters.count {
             let character = characters[index]
             let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if character == "\\", let next {
+            if character == backslash, let next {
                 current.append(next)
                 index += 2
-            } else if character == "*", next == "*", strong || closes(["*", "*"], from: index + 2) {
+            } else if character == star, next == star, strong || closes([star, star], from: index + 2) {
                 flush()
                 strong.toggle()
                 index += 2
-            } else if character == "*" || character == "_",
+            } else if character == star || character == underscore,
                       emphasis || closes([character], from: index + 1) {
                 flush()
                 emphasis.toggle()

@@ -162,7 +162,8 @@ struct PackFiles {
     /// pack's directory, each without following a link, so nothing outside the pack is ever
     /// reached.
     private func locate(_ relative: String) -> Location {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard let last = parts.last, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             return .blocked(relative)
         }
