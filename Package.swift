@@ -9,6 +9,9 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, --help and --version done the standard way.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Random visitors: seeded generators of keys and resizes, and shrinking of a failing
+        // walk to its shortest form, for the property test.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // Golden frames: recorded text files, a diff on failure, a switch to re-record.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
@@ -65,6 +68,14 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
+        ),
+        // Random visitors: a seeded walk of keys and resizes, invariants checked at each step.
+        .testTarget(
+            name: "RandomVisitorTests",
+            dependencies: [
+                "KioskCore", "KioskView",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskCore", "CNCursesW"]),
         // Runs the built binary in tmux; `swift test` builds it first.

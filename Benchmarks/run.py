@@ -85,7 +85,8 @@ class Session:
         return None
 
     def private_kib(self):
-        """Memory only this session holds (what a second visitor adds): private pages."""
+        """Memory only this session holds: its private pages (with another session of the
+        same program running, the program's own pages are shared, not private)."""
         total = 0
         with open(f"/proc/{self.pid}/smaps_rollup") as rollup:
             for line in rollup:
@@ -134,7 +135,10 @@ def first_screen(argv, runs):
 
 def one_step(argv, to_hall, select_next, step, expect):
     """Memory of a session that has walked to the hall and one stop on, and the bytes that
-    one step wrote."""
+    one step wrote. Another session of the same program runs beside it, as on a server of
+    several visitors, so that its private memory is what one more visitor costs."""
+    companion = Session(argv)
+    companion.settle()
     session = Session(argv)
     session.settle()
     if to_hall:
@@ -148,6 +152,7 @@ def one_step(argv, to_hall, select_next, step, expect):
     shown = expect.encode() in data
     result = (len(data), session.status("VmHWM"), session.status("VmRSS"), session.private_kib(), shown)
     session.close()
+    companion.close()
     return result
 
 
@@ -224,7 +229,7 @@ def main():
     for name, (argv, to_hall, select_next, step) in steps.items():
         written, peak, rss, private, shown = one_step(argv, to_hall, select_next, step, "1992")
         print(f"{name}: {written} bytes for the step{'' if shown else ' (NEXT STOP NOT SEEN)'}; "
-              f"peak RSS {peak} KiB, RSS {rss} KiB, private {private} KiB")
+              f"peak RSS {peak} KiB, RSS {rss} KiB, private {private} KiB (what one more session adds)")
 
     print(f"\n== A key on the 10,000 pack (kiosk-bench keys: {arguments.keys} seeded keys, reduce + view + draw, "
           f"in a {COLUMNS}x{ROWS} pty)")

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+
+/// What a terminal can do to the kiosk: send it any bytes, vanish while it draws, change size
+/// a hundred times a second. The kiosk keeps its place or ends cleanly, and never spins: once
+/// the terminal is quiet or gone, it uses no processor time.
+@Suite struct HostileTerminalTests {
+    /// Bytes a terminal driver turns into signals or flow control before the kiosk sees them
+    /// (Ctrl-C, Ctrl-\, Ctrl-Z, Ctrl-S, Ctrl-Q): their handling is tested on its own.
+    static let driverBytes: Set<UInt8> = [0x03, 0x1C, 0x1A, 0x13, 0x11]
+
+    /// Seeded random bytes, as hexadecimal for tmux send-keys -H.
+    static func randomBytes(_ count: Int, seed: UInt64, excluding: Set<UInt8>) -> [String] {
+        var state = seed
+        var bytes: [String] = []
+        while bytes.count < count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let byte = UInt8(truncatingIfNeeded: state >> 56)
+            if !excluding.contains(byte) { bytes.append(String(byte, radix: 16)) }
+        }
+        return bytes
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func randomBytesNeverCrashOrReachTheScreen(seed: UInt64) throws {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        let pid = try #require(terminal.pid)
+        // q and its Cyrillic twin would end the visit at once; any other byte may come.
+        let quit: Set<UInt8> = [UInt8(ascii: "q"), UInt8(ascii: "Q")]
+        for chunk in Self.randomBytes(4_000, seed: seed, excluding: Self.driverBytes.union(quit)).chunked(200) {
+            terminal.tmux(["send-keys", "-t", terminal.session, "-H"] + chunk)
+        }
+        // Whatever the bytes did (a language, a stop, the map), a stop number still takes the
+        // visitor there: the kiosk kept running and answers.
+        terminal.send("Escape")
+        terminal.send("Escape")
+        terminal.type("450")
+        terminal.send("Enter")
+        #expect(terminal.wait { ["Khojaly", "Xocalı", "Ходжалы"].contains { terminal.screen.contains($0) } && terminal.screen.contains("450") },
+                "the kiosk does not answer after random bytes; it shows:\n\(terminal.screen)")
+        #expect(!terminal.isDead)
+        #expect(!terminal.screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(Processor.staysIdle(pid), "the kiosk keeps using the processor after the bytes stopped")
+        terminal.send("q")
+        #expect(terminal.wait { terminal.isDead })
+        #expect(terminal.exitStatus == 0)
+        #expect(terminal.restoredTerminal)
+    }
+
+    @Test func aTerminalThatVanishesMidDrawEndsTheVisit() throws {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 250, rows: 80, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        let pid = try #require(terminal.pid)
+        // Screens that redraw everything, sent at once, and the terminal gone under them.
+        terminal.tmux(["send-keys", "-t", terminal.session] + Array(repeating: ["m", "l", "Down", "Enter", "n", "?"], count: 40).flatMap { $0 })
+        terminal.tmux(["kill-server"])
+        #expect(terminal.wait(seconds: 5) { isGone(pid) }, "the kiosk (pid \(pid)) outlived its terminal")
+        if !isGone(pid) { #expect(Processor.staysIdle(pid), "the kiosk spins after its terminal is gone") }
+    }
+
+    /// Without a hangup signal: the kiosk's terminal is a pty it does not control, and the
+    /// other end is closed while it draws. Reads and writes then fail; the visit ends.
+    @Test func aTerminalClosedWithoutAHangupEndsTheVisit() throws {
+        let terminal = try PseudoTerminal(columns: 200, rows: 60)
+        let pid = try terminal.spawn(Built.kiosk, ["--lang", "en"])
+        defer { terminal.reap(pid) }
+        #expect(terminal.read(until: "Begin the tour"))
+        terminal.write(String(repeating: "ml?n", count: 50))
+        terminal.closeMaster()
+        let ended = terminal.waitForExit(pid, seconds: 5)
+        #expect(ended != nil, "the kiosk kept running after its terminal closed")
+        if let ended { #expect(ended < 128, "the kiosk ended by a signal (\(ended - 128))") }
+        if ended == nil { #expect(Processor.staysIdle(pid), "the kiosk spins after its terminal closed") }
+    }
+
+    @Test func aResizeStormKeepsThePlace() throws {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        let pid = try #require(terminal.pid)
+        terminal.type("433")
+        terminal.send("Enter")
+        terminal.waitFor("Stop 433")
+        var state: UInt64 = 7
+        for _ in 0..<150 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let columns = 1 + Int(state >> 33) % 300, rows = 1 + Int(state >> 17) % 100
+            terminal.tmux(["resize-window", "-t", terminal.session, "-x", "\(columns)", "-y", "\(rows)"])
+        }
+        terminal.resize(80, 24)
+        terminal.waitFor("Stop 433")
+        #expect(!terminal.isDead)
+        #expect(Processor.staysIdle(pid), "the kiosk keeps using the processor after the storm")
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+/// A process's processor time, to tell a quiet process from one that spins.
+enum Processor {
+    /// Seconds of user and system time so far, from /proc.
+    static func seconds(_ pid: Int32) -> Double? {
+        guard pid > 1, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 13,
+              let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Whether the process uses (almost) no processor time over a second. A liveness check
+    /// with a generous bound, not a measurement: a spinning process uses the whole second.
+    static func staysIdle(_ pid: Int32) -> Bool {
+        usleep(300_000)
+        guard let before = seconds(pid) else { return true }
+        usleep(1_000_000)
+        guard let after = seconds(pid) else { return true }
+        return after - before < 0.2
+    }
+}
+
+/// A pseudo-terminal of our own, for a kiosk that must not get the hangup signal tmux sends:
+/// the kiosk gets the terminal as its standard input, output and error, but not as its
+/// controlling terminal.
+final class PseudoTerminal {
+    private(set) var master: Int32
+    let slaveName: String
+
+    // TIOCSPTLCK and TIOCGPTN, from <asm-generic/ioctls.h>; glibc's POSIX_SPAWN_SETSID.
+    static let setLock: UInt = 0x4004_5431
+    static let getNumber: UInt = 0x8004_5430
+    static let spawnNewSession: Int32 = 0x80
+
+    init(columns: Int, rows: Int) throws {
+        // posix_openpt and friends are not in Swift's Glibc module; these are what they do.
+        // Close-on-exec, or the kiosk would hold the other end open itself.
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard master >= 0, ioctl(master, Self.setLock, &unlock) == 0, ioctl(master, Self.getNumber, &number) == 0 else {
+            throw POSIXError(.ENOTTY)
+        }
+        slaveName = "/dev/pts/\(number)"
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
+    deinit { closeMaster() }
+
+    func spawn(_ executable: String, _ arguments: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, slaveName, O_RDWR | O_NOCTTY, 0)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        // A session of its own: no controlling terminal, so closing the pty sends no SIGHUP.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | Self.spawnNewSession))
+        let environment = ["TERM=xterm-256color", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0, pid > 1 else {
+            throw POSIXError(.ECHILD)
+        }
+        return pid
+    }
+
+    /// Reads the kiosk's output until it shows `text`, for at most ten seconds.
+    func read(until text: String) -> Bool {
+        var output: [UInt8] = []
+        let deadline = Date().addingTimeInterval(10)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while Date() < deadline {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
+            if count <= 0 { return false }
+            output += buffer[..<count]
+            if String(decoding: output, as: UTF8.self).contains(text) { return true }
+        }
+        return false
+    }
+
+    func write(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(master, $0.baseAddress, $0.count - 1) }
+    }
+
+    func closeMaster() {
+        if master >= 0 { close(master) }
+        master = -1
+    }
+
+    /// The exit status (128 + the signal when killed by one), or nil if still running.
+    func waitForExit(_ pid: Int32, seconds: Double) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                return (status & 0x7f) == 0 ? Int((status >> 8) & 0xff) : 128 + Int(status & 0x7f)
+            }
+            usleep(20_000)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// Ends a kiosk the test started and has not seen end, and collects it.
+    func reap(_ pid: Int32) {
+        guard pid > 1 else { return }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == 0 {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+        }
+    }
+}
