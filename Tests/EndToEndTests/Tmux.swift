@@ -6,8 +6,12 @@ enum Built {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `swift test` builds the executable beside the test bundle.
+    /// `swift test` builds the executable beside the test bundle; MUSEUM_KIOSK_BINARY runs the
+    /// tests against another, such as the release build.
     static let kiosk: String = {
+        if let given = ProcessInfo.processInfo.environment["MUSEUM_KIOSK_BINARY"], !given.isEmpty {
+            return given.hasPrefix("/") ? given : packageRoot.appendingPathComponent(given).path
+        }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for directory in [beside, beside.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")] {
             let candidate = directory.appendingPathComponent("museum-kiosk").path
