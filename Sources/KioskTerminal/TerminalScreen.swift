@@ -42,6 +42,10 @@ public final class TerminalScreen {
     /// than exiting as initscr() would, when TERM names no terminal this machine knows.
     public init(theme: Theme) throws {
         setlocale(LC_ALL, "")
+        // The pack is UTF-8, and so are the terminals the kiosk is for. A service or an SSH
+        // session may bring no locale, or one this machine lacks: ncurses would then write
+        // every Azerbaijani and Russian letter as a blank.
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         guard newterm(nil, kiosk_stdout(), kiosk_stdin()) != nil, let window = kiosk_stdscr() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError(description: "cannot open the terminal: TERM=\(term) is not a terminal this machine knows")

@@ -76,6 +76,17 @@ import Testing
         if ended == nil { #expect(Processor.staysIdle(pid), "the kiosk spins after its terminal closed") }
     }
 
+    /// A service or an SSH session may bring no locale or one the machine lacks; the letters
+    /// of every language are still written, not left blank.
+    @Test(arguments: ["C", "en_ZZ.UTF-8"])
+    func aTerminalWithoutAUTF8LocaleStillShowsEveryLetter(locale: String) {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru", environment: ["LANG": locale, "LC_ALL": locale])
+        terminal.waitFor("Начать экскурсию")
+        terminal.send("Enter")
+        terminal.waitFor("Прежде чем начать")
+    }
+
     @Test func aResizeStormKeepsThePlace() throws {
         guard Tool.require("tmux") else { return }
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
