@@ -22,6 +22,7 @@ public struct TourView: Sendable {
             drawBody(&frame, state)
         }
         drawFooter(&frame, state)
+        drawStatus(&frame, state)
         return frame
     }
 

@@ -8,6 +8,10 @@ public enum PageAction: Hashable, Sendable {
     case chooseLanguage(String)
     case goToHall(Int)
     case startAgain
+    /// Group tours: a visitor joins a group, a guide opens one or takes one back.
+    case joinGroup
+    case startGroup
+    case takeBackGroup(String)
 }
 
 /// One block of a page's body, in reading order.

@@ -19,16 +19,25 @@ public struct Tour: Sendable {
         case .resize(let size):
             relayout(&state) { $0.size = size }
         case .key(let key):
+            // The last screen of a closed session takes no more keys.
+            guard state.limits.closing == nil else { return }
+            noteActivity(&state)
             state.notice = nil
-            press(key, &state)
+            press(key, inGroup: &state) { press(key, &$0) }
         case .tick(let now):
             state.now = now
+            checkGroup(&state, now: now)
+            checkLimits(&state, now: now)
+        case .group(let event):
+            reduceGroup(event, &state)
         }
     }
 
     /// When the tour next needs a `.tick`, whether or not a key comes; nil when only keys
     /// can change what is shown.
-    public func nextDeadline(_ state: TourState) -> Instant? { nil }
+    public func nextDeadline(_ state: TourState) -> Instant? {
+        [limitsDeadline(state), groupDeadline(state)].compactMap { $0 }.min()
+    }
 
     /// A screen laid out at the state's size and in its language.
     public func layout(of screen: Screen, in state: TourState) -> PageLayout {
@@ -151,7 +160,7 @@ public struct Tour: Sendable {
             return
         case .tourAdvisory:
             target = pack.route.first.map(kind(of:)) ?? .end
-        case .end, .map, .help, .languageMenu:
+        case .end, .map, .help, .languageMenu, .joinGroup, .sessionClosed:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
             let position = state.place.kind.stop.flatMap { pack.route.firstIndex(of: $0) } ?? 0
@@ -163,7 +172,7 @@ public struct Tour: Sendable {
     func previous(_ state: inout TourState) {
         let target: ScreenKind?
         switch state.place.kind {
-        case .welcome, .map, .help, .languageMenu:
+        case .welcome, .map, .help, .languageMenu, .joinGroup, .sessionClosed:
             target = nil
         case .chooseLanguage, .tourAdvisory:
             target = .welcome
@@ -232,6 +241,7 @@ public struct Tour: Sendable {
         case .walk(let hall), .goToHall(let hall): go(to: .hall(hall), &state)
         case .chooseLanguage(let language): choose(language: language, &state)
         case .startAgain: go(to: .welcome, &state)
+        case .joinGroup, .startGroup, .takeBackGroup: performGroup(action, &state)
         }
     }
 
@@ -252,7 +262,7 @@ public struct Tour: Sendable {
             go(to: .welcome, &state)
         case .end:
             previous(&state)
-        case .welcome, .hall, .map, .help, .languageMenu:
+        case .welcome, .hall, .map, .help, .languageMenu, .joinGroup, .sessionClosed:
             break
         }
     }

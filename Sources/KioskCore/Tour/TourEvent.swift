@@ -57,4 +57,6 @@ public enum TourEvent: Hashable, Sendable {
     /// The time now. The session sends one before each batch of input, and when the tour's
     /// next deadline comes.
     case tick(Instant)
+    /// News from the other kiosks of a group tour.
+    case group(GroupEvent)
 }

@@ -13,8 +13,10 @@ extension Tour {
         case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
         case .exhibitMore(let hall, let exhibit): return exhibitMorePage(hall, exhibit, language)
         case .end: return endPage(language)
-        case .help: return helpPage(language)
+        case .help: return helpPage(state)
         case .map: return mapListPage(state)
+        case .joinGroup: return joinGroupPage(state)
+        case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         }
     }
 
@@ -42,7 +44,9 @@ extension Tour {
                 page.append(.note, UIText.pressEnter.text(code), .hint)
             }
         }
+        appendGroupWelcome(&page, state, beforeBegin: true)
         page.append(.item(.continueTour), UIText.begin.text(language), .item)
+        appendGroupWelcome(&page, state, beforeBegin: false)
         return page
     }
 
@@ -197,11 +201,13 @@ extension Tour {
         ("l", .keyLanguage), ("?", .keyHelp), ("q", .keyQuit),
     ]
 
-    private func helpPage(_ language: String) -> Page {
+    private func helpPage(_ state: TourState) -> Page {
+        let language = state.language
         var page = Page()
         page.append(.title, UIText.helpTitle.text(language), .title)
-        let keyColumn = Self.helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        for (keys, text) in Self.helpKeys {
+        let helpKeys = Self.helpKeys + groupHelpKeys(state)
+        let keyColumn = helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        for (keys, text) in helpKeys {
             let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)
             page.append(PageBlock(.field, [Run(keys, .key), Run(padding + text.text(language), .body)],
                                   hangingIndent: keyColumn + 2))

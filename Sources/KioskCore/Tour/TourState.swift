@@ -10,10 +10,14 @@ public enum ScreenKind: Hashable, Sendable {
     case end
     /// Shown over a place and closed to return to it.
     case map, help, languageMenu
+    /// Typing a group's join code.
+    case joinGroup
+    /// The last screen of a session that closed itself.
+    case sessionClosed(SessionClose)
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu: return true
+        case .map, .help, .languageMenu, .joinGroup, .sessionClosed: return true
         default: return false
         }
     }
@@ -66,6 +70,10 @@ public struct TourState: Hashable, Sendable {
     public var hasEnded: Bool
     /// The time of the last tick, if there has been one.
     public var now: Instant? = nil
+    /// `--idle-exit` and `--max-session`.
+    public var limits = SessionLimits()
+    /// A group tour this visitor leads or follows.
+    public var group = GroupVisit()
 
     /// The screen on top.
     public var screen: Screen {

@@ -15,6 +15,12 @@ public enum UIText: String, CaseIterable, Sendable {
     case typingStop, noSuchStop, firstStop
     case endTitle, endText, startAgain
     case enlarge, enlargeSize
+    case closedTitle, closedIdle, closedTimeLimit, closedComeBack, warnIdle, warnTimeLimit
+    case groupCodeIs, groupCodeHowTo, joinGroup, joinGroupHowTo, groupCode, noSuchGroup, joiningGroup
+    case joinGroupBack, takeBackGroup, startGroup, keyRejoin, keyPause, keyWaitForEveryone
+    case barGroup, barFollowers, barHere, barPauses, barWaiting, barFollowingGuide, barAskPause
+    case barPauseAsked, barSteppedAway, barGettingReady, barGuideLost, barGuideEnded
+    case barGuideDidNotReturn, barChooseGroup, barNotEveryoneHere, barCannotOpen
 
     /// Languages with a full set of the kiosk's words.
     public static let languages = ["en", "az", "ru"]
@@ -132,6 +138,84 @@ public enum UIText: String, CaseIterable, Sendable {
         .enlarge: ["en": "Please enlarge the window", "az": "Zəhmət olmasa, pəncərəni böyüdün",
                    "ru": "Пожалуйста, увеличьте окно"],
         .enlargeSize: ["en": "at least {0}", "az": "ən azı {0}", "ru": "не меньше {0}"],
+        // A session that closes itself (--idle-exit, --max-session).
+        .closedTitle: ["en": "Thank you for your visit", "az": "Ziyarətiniz üçün təşəkkür edirik",
+                       "ru": "Спасибо за посещение"],
+        .closedIdle: [
+            "en": "This session has closed because no key was pressed for a while.",
+            "az": "Bir müddət heç bir düymə basılmadığı üçün bu seans bağlandı.",
+            "ru": "Сеанс завершён, так как некоторое время не нажималась ни одна клавиша."],
+        .closedTimeLimit: [
+            "en": "This session has reached its time limit and has closed.",
+            "az": "Bu seans vaxt limitinə çatdı və bağlandı.",
+            "ru": "Сеанс достиг ограничения по времени и завершён."],
+        .closedComeBack: ["en": "You are welcome to connect again.", "az": "Yenidən qoşula bilərsiniz.",
+                          "ru": "Вы можете подключиться снова."],
+        .warnIdle: [
+            "en": "No key for a while: this session closes in {0} s. Press any key to stay.",
+            "az": "Bir müddətdir düymə basılmır: seans {0} san sonra bağlanacaq. Qalmaq üçün istənilən düyməni basın.",
+            "ru": "Давно не нажимались клавиши: сеанс закроется через {0} с. Нажмите любую клавишу, чтобы остаться."],
+        .warnTimeLimit: [
+            "en": "This session reaches its time limit in {0} s.",
+            "az": "Seans {0} san sonra vaxt limitinə çatacaq.",
+            "ru": "Через {0} с сеанс достигнет ограничения по времени."],
+        // Group tours.
+        .groupCodeIs: ["en": "Your group's code: {0}", "az": "Qrupunuzun kodu: {0}", "ru": "Код вашей группы: {0}"],
+        .groupCodeHowTo: [
+            "en": "Participants choose “Join a group tour” on their welcome screen and type this code.",
+            "az": "İştirakçılar salamlama ekranında “Qrup turuna qoşul” seçib bu kodu yazırlar.",
+            "ru": "Участники выбирают «Присоединиться к группе» на экране приветствия и вводят этот код."],
+        .joinGroup: ["en": "Join a group tour", "az": "Qrup turuna qoşul", "ru": "Присоединиться к группе"],
+        .joinGroupHowTo: [
+            "en": "Type the six-digit code your guide gave you, then press Enter.",
+            "az": "Bələdçinizin verdiyi altırəqəmli kodu yazın, sonra Enter düyməsini basın.",
+            "ru": "Введите шестизначный код, который дал вам экскурсовод, затем нажмите Enter."],
+        .groupCode: ["en": "Code", "az": "Kod", "ru": "Код"],
+        .noSuchGroup: [
+            "en": "There is no group {0} here. Check the code with your guide.",
+            "az": "Burada {0} qrupu yoxdur. Kodu bələdçinizlə yoxlayın.",
+            "ru": "Группы {0} здесь нет. Уточните код у экскурсовода."],
+        .joiningGroup: ["en": "Joining group {0}…", "az": "{0} qrupuna qoşulur…", "ru": "Подключение к группе {0}…"],
+        .joinGroupBack: ["en": "Esc: back", "az": "Esc: geri", "ru": "Esc: назад"],
+        .takeBackGroup: ["en": "Take back group {0}", "az": "{0} qrupunu geri götür", "ru": "Вернуться к группе {0}"],
+        .startGroup: ["en": "Start a new group", "az": "Yeni qrup başla", "ru": "Начать новую группу"],
+        .keyRejoin: ["en": "Back to the guide, after stepping away", "az": "Kənara çıxdıqdan sonra bələdçiyə qayıt",
+                     "ru": "Вернуться к экскурсоводу"],
+        .keyPause: ["en": "Ask the guide for a pause (again to withdraw)",
+                    "az": "Bələdçidən fasilə istə (geri götürmək üçün yenidən)",
+                    "ru": "Попросить экскурсовода о паузе (повторно — отменить)"],
+        .keyWaitForEveryone: ["en": "Wait for everyone before moving on: on or off",
+                              "az": "Davam etməzdən əvvəl hamını gözlə: aç və ya bağla",
+                              "ru": "Ждать всех перед переходом: вкл. или выкл."],
+        .barGroup: ["en": "Group {0}", "az": "Qrup {0}", "ru": "Группа {0}"],
+        .barFollowers: ["en": "following: {0}", "az": "izləyir: {0}", "ru": "следуют: {0}"],
+        .barHere: ["en": "here: {0}", "az": "burada: {0}", "ru": "на месте: {0}"],
+        .barPauses: ["en": "pause: {0}", "az": "fasilə: {0}", "ru": "пауза: {0}"],
+        .barWaiting: ["en": "waiting for everyone", "az": "hamı gözlənilir", "ru": "ждём всех"],
+        .barFollowingGuide: ["en": "Following the guide", "az": "Bələdçini izləyirsiniz", "ru": "Вы следуете за экскурсоводом"],
+        .barAskPause: ["en": "w: I need a pause", "az": "w: fasilə lazımdır", "ru": "w: нужна пауза"],
+        .barPauseAsked: ["en": "You asked for a pause · w: withdraw", "az": "Fasilə istədiniz · w: geri götür",
+                         "ru": "Вы попросили паузу · w: отменить"],
+        .barSteppedAway: ["en": "You stepped away · g: back to the guide", "az": "Kənara çıxdınız · g: bələdçiyə qayıt",
+                          "ru": "Вы отошли · g: вернуться к экскурсоводу"],
+        .barGettingReady: ["en": "Group {0}: continue to join the guide", "az": "Qrup {0}: bələdçiyə qoşulmaq üçün davam edin",
+                           "ru": "Группа {0}: продолжите, чтобы присоединиться к экскурсоводу"],
+        .barGuideLost: ["en": "The guide's connection dropped: waiting for the guide to return",
+                        "az": "Bələdçinin bağlantısı kəsildi: qayıtması gözlənilir",
+                        "ru": "Связь с экскурсоводом прервалась: ждём его возвращения"],
+        .barGuideEnded: ["en": "The guide has ended the group tour: you may go on alone",
+                         "az": "Bələdçi qrup turunu bitirdi: təkbaşına davam edə bilərsiniz",
+                         "ru": "Экскурсовод завершил групповую экскурсию: можно продолжить самостоятельно"],
+        .barGuideDidNotReturn: ["en": "The guide did not return: you may go on alone",
+                                "az": "Bələdçi qayıtmadı: təkbaşına davam edə bilərsiniz",
+                                "ru": "Экскурсовод не вернулся: можно продолжить самостоятельно"],
+        .barChooseGroup: ["en": "Take back your group, or start a new one", "az": "Qrupunuzu geri götürün və ya yenisini başlayın",
+                          "ru": "Вернитесь к своей группе или начните новую"],
+        .barNotEveryoneHere: ["en": "Not everyone is here ({0}): press again to go on anyway",
+                              "az": "Hamı burada deyil ({0}): yenə də davam etmək üçün yenidən basın",
+                              "ru": "Не все на месте ({0}): нажмите ещё раз, чтобы всё равно продолжить"],
+        .barCannotOpen: ["en": "The group could not be opened: choose again", "az": "Qrupu açmaq mümkün olmadı: yenidən seçin",
+                         "ru": "Не удалось открыть группу: выберите снова"],
     ]
 
     /// A language's name in that language, as a visitor looks for it in a list.
