@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Golden frames: recorded text files, a diff on failure, a switch to re-record.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // Logging for the group tours' sockets: a dropped message is logged, never shown, and
+        // the operator chooses where logs go (the system log, or a file).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // The ncurses shim. Only KioskTerminal may depend on it.
@@ -25,14 +28,22 @@ let package = Package(
         .target(name: "KioskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Pure view: a tour state and a terminal size become a frame of cells.
         .target(name: "KioskView", dependencies: ["KioskCore"]),
+        // Group tours, pure: the messages between kiosks (versioned, size-limited, checked)
+        // and the guide's tally.
+        .target(name: "KioskGroup", dependencies: ["KioskCore"]),
+        // Group tours on local sockets in the runtime directory shared by the kiosk's accounts.
+        .target(name: "KioskGroupLink", dependencies: [
+            "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
+        ]),
         // The only module that touches the terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
         // The thin executable: arguments, loading the pack, the loop.
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskView", "KioskTerminal",
+                "KioskCore", "KioskView", "KioskTerminal", "KioskGroupLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], exclude: ["Packs"]),
@@ -44,6 +55,9 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "KioskGroupTests", dependencies: [
+            "KioskCore", "KioskGroup", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskCore", "CNCursesW"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["KioskCore"]),

@@ -118,20 +118,23 @@ public final class TerminalScreen {
     // MARK: - Input
 
     /// Waits up to `milliseconds` for input and returns all that has arrived. Never spins:
-    /// end of input, a hangup and the ending signals all come back as `.ended`.
-    public func read(waitingUpTo milliseconds: Int32) -> [TerminalInput] {
+    /// end of input, a hangup and the ending signals all come back as `.ended`. The wait also
+    /// ends when one of `others` (a group tour's sockets) is readable; the caller reads them.
+    public func read(waitingUpTo milliseconds: Int32, alsoWakingOn others: [Int32] = []) -> [TerminalInput] {
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
         var inputs = drainKeys()
         if !inputs.isEmpty { return inputs }
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, milliseconds)
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
         // A resize interrupts poll(); ncurses then has KEY_RESIZE waiting.
         guard ready > 0 || (ready < 0 && errno == EINTR) else { return [] }
+        let descriptor = descriptors[0]
         inputs = drainKeys()
         let hungUp = descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         // Readable yet nothing to read: the other end is gone.
-        let exhausted = ready > 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
+        let exhausted = descriptor.revents & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
         if hungUp || exhausted || inputs.last == .ended(.endOfInput) {
             if inputs.last != .ended(.endOfInput) { inputs.append(.ended(.endOfInput)) }
         }

@@ -22,13 +22,20 @@ import Testing
         #expect(visit.state.limits.closing == .idle)
         #expect(visit.state.overlay == Screen(.sessionClosed(.idle)))
         #expect(!visit.state.hasEnded)
-        // The last screen takes no keys, and stays its few seconds.
-        visit.press(.character("n"), .escape)
-        #expect(visit.state.overlay == Screen(.sessionClosed(.idle)))
+        // The last screen stays its few seconds.
         visit.tick(at: 124)
         #expect(!visit.state.hasEnded)
         visit.tick(at: 125)
         #expect(visit.state.hasEnded)
+    }
+
+    @Test func aKeyOnTheLastScreenEndsItSoonerAndMovesNothing() {
+        var visit = visit(idleExit: 120)
+        visit.tick(at: 120)
+        let place = visit.state.place
+        visit.press(.character("n"))
+        #expect(visit.state.hasEnded)
+        #expect(visit.state.place == place)
     }
 
     @Test func aKeyStartsTheIdleClockAgain() {

@@ -19,8 +19,11 @@ public struct Tour: Sendable {
         case .resize(let size):
             relayout(&state) { $0.size = size }
         case .key(let key):
-            // The last screen of a closed session takes no more keys.
-            guard state.limits.closing == nil else { return }
+            // On the last screen of a closed session, a key only ends it sooner.
+            guard state.limits.closing == nil else {
+                state.hasEnded = true
+                return
+            }
             noteActivity(&state)
             state.notice = nil
             press(key, inGroup: &state) { press(key, &$0) }
