@@ -23,8 +23,10 @@ struct KioskLogHandler: LogHandler {
     static func bootstrap(file: String?) throws {
         let destination: Destination
         if let file {
-            let descriptor = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+            let descriptor = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o660)
             guard descriptor >= 0 else { throw LogError(path: file, reason: String(cString: strerror(errno))) }
+            // Shared by the kiosk's accounts, whatever the umask; only its owner can change it.
+            _ = fchmod(descriptor, 0o660)
             destination = .file(descriptor)
         } else {
             openlog(nil, LOG_PID, LOG_USER)
