@@ -139,7 +139,9 @@ extension Tour {
     }
 
     private func hallMorePage(_ index: Int, _ language: String) -> Page {
-        let (narrative, isFallback) = narrative(index, language)
+        // The "more" layer may be the original's where the label is translated.
+        let resolved = pack.halls[index].narrative.resolve(language, original: pack.defaultLanguage)
+        let (narrative, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
         var page = Page()
         page.append(.title, narrative.title, .title)
         if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
@@ -173,7 +175,8 @@ extension Tour {
     }
 
     private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
-        let (text, isFallback) = exhibitText(hall, index, language)
+        let resolved = pack.halls[hall].exhibits[index].text.resolve(language, original: pack.defaultLanguage)
+        let (text, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
         var page = Page()
         page.append(.title, text.title, .title)
         if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
