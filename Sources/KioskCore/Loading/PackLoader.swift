@@ -4,6 +4,9 @@ public struct PackLoadResult: Sendable {
     public var findings: [Finding]
     /// Not even `tour.yaml` could be read: the directory is not a pack.
     public var isUnreadable: Bool
+    /// What each language covers, from the halls and exhibits that could be read; nil when
+    /// `tour.yaml` could not be.
+    public var coverage: Coverage?
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
@@ -32,7 +35,7 @@ public struct PackLoader {
     public func load() -> PackLoadResult {
         let reading = PackReading(files: PackFiles(root: directory))
         guard let tour = reading.readTour() else {
-            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true)
+            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, coverage: nil)
         }
         var halls: [Hall] = []
         for entry in tour.halls {
@@ -49,7 +52,10 @@ public struct PackLoader {
         let log = reading.log
         let pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
-        return PackLoadResult(pack: log.hasErrors ? nil : pack, findings: log.findings, isUnreadable: false)
+        let coverage = Coverage(pack: pack, tour: tour.halls.map { ($0.id, $0.stop) })
+        // A pack with an error is not shown: what was read of it only serves the coverage.
+        return PackLoadResult(pack: log.hasErrors ? nil : pack, findings: log.findings, isUnreadable: false,
+                              coverage: coverage)
     }
 }
 
