@@ -140,11 +140,17 @@ extension Tour {
 
     private func hallMorePage(_ index: Int, _ language: String) -> Page {
         let (narrative, isFallback) = narrative(index, language)
+        return morePage(title: narrative.title, more: narrative.more, sources: narrative.sources,
+                        translationNote(status: narrative.translation, isFallback: isFallback, language), language)
+    }
+
+    /// A "read more" layer, of a hall or an exhibit: its title, the longer text, its sources.
+    private func morePage(title: String, more: [Block], sources: [String], _ note: PageBlock?, _ language: String) -> Page {
         var page = Page()
-        page.append(.title, narrative.title, .title)
-        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(narrative.more)
-        sources(narrative.sources, into: &page, language)
+        page.append(.title, title, .title)
+        if let note { page.append(note) }
+        page.append(more)
+        self.sources(sources, into: &page, language)
         return page
     }
 
@@ -174,12 +180,8 @@ extension Tour {
 
     private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
         let (text, isFallback) = exhibitText(hall, index, language)
-        var page = Page()
-        page.append(.title, text.title, .title)
-        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(text.more)
-        sources(text.sources, into: &page, language)
-        return page
+        return morePage(title: text.title, more: text.more, sources: text.sources,
+                        translationNote(status: text.translation, isFallback: isFallback, language), language)
     }
 
     private func endPage(_ language: String) -> Page {
