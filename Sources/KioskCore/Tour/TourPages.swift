@@ -142,11 +142,17 @@ extension Tour {
         // The "more" layer may be the original's where the label is translated.
         let resolved = pack.halls[index].narrative.resolve(language, original: pack.defaultLanguage)
         let (narrative, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
+        return morePage(title: narrative.title, more: narrative.more, sources: narrative.sources,
+                        translationNote(status: narrative.translation, isFallback: isFallback, language), language)
+    }
+
+    /// A "read more" layer, of a hall or an exhibit: its title, the longer text, its sources.
+    private func morePage(title: String, more: [Block], sources: [String], _ note: PageBlock?, _ language: String) -> Page {
         var page = Page()
-        page.append(.title, narrative.title, .title)
-        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(narrative.more)
-        sources(narrative.sources, into: &page, language)
+        page.append(.title, title, .title)
+        if let note { page.append(note) }
+        page.append(more)
+        self.sources(sources, into: &page, language)
         return page
     }
 
@@ -177,12 +183,8 @@ extension Tour {
     private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
         let resolved = pack.halls[hall].exhibits[index].text.resolve(language, original: pack.defaultLanguage)
         let (text, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
-        var page = Page()
-        page.append(.title, text.title, .title)
-        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(text.more)
-        sources(text.sources, into: &page, language)
-        return page
+        return morePage(title: text.title, more: text.more, sources: text.sources,
+                        translationNote(status: text.translation, isFallback: isFallback, language), language)
     }
 
     private func endPage(_ language: String) -> Page {
