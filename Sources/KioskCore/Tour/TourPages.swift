@@ -123,7 +123,8 @@ extension Tour {
                 let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
                 let padding = String(repeating: " ", count: numberWidth - number.count)
                 page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
-                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)]))
+                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)],
+                                      hangingIndent: numberWidth))
             }
         }
         if !hall.exits.isEmpty {
@@ -131,7 +132,8 @@ extension Tour {
             for exit in hall.exits {
                 let title = self.narrative(exit, language).0.title
                 page.append(PageBlock(.item(.walk(toHall: exit)),
-                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)]))
+                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
+                                      hangingIndent: 2))
             }
         }
         sources(narrative.sources, into: &page, language)
