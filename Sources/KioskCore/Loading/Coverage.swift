@@ -62,14 +62,14 @@ public struct Coverage: Equatable, Sendable {
     public var halls: [HallRow]
     /// tour.yaml's texts (museum name, address, floor, advisories), by language.
     public var tourTexts: [Count]
-    /// The kiosk's own words, by language, and the ones missing.
-    public var uiStrings: [(count: Count, missing: [UIText])]
-
-    public static func == (lhs: Coverage, rhs: Coverage) -> Bool {
-        lhs.languages == rhs.languages && lhs.halls == rhs.halls && lhs.tourTexts == rhs.tourTexts
-            && lhs.uiStrings.map(\.count) == rhs.uiStrings.map(\.count)
-            && lhs.uiStrings.map(\.missing) == rhs.uiStrings.map(\.missing)
+    /// The kiosk's own words in one language.
+    public struct UIStrings: Equatable, Sendable {
+        public var count: Count
+        public var missing: [UIText]
     }
+
+    /// The kiosk's own words, by language.
+    public var uiStrings: [UIStrings]
 
     /// The coverage of `pack`, whose halls are those of `tour` that could be read; the others
     /// are listed as not read.
@@ -92,7 +92,8 @@ public struct Coverage: Equatable, Sendable {
         }
         uiStrings = pack.languages.map { language in
             let missing = UIText.allCases.filter { !$0.isTranslated(into: language) }
-            return (Count(have: UIText.allCases.count - missing.count, of: UIText.allCases.count), missing)
+            return UIStrings(count: Count(have: UIText.allCases.count - missing.count, of: UIText.allCases.count),
+                             missing: missing)
         }
     }
 
@@ -171,7 +172,7 @@ extension Coverage {
             other.append([index == 0 ? "tour.yaml" : "", language, "\(tourTexts[index])", ""])
         }
         for (index, language) in languages.enumerated() {
-            let (count, missing) = uiStrings[index]
+            let (count, missing) = (uiStrings[index].count, uiStrings[index].missing)
             let note: String
             if missing.isEmpty { note = "" }
             else if count.have == 0 { note = "none: the kiosk's words are shown in en" }
