@@ -175,7 +175,7 @@ final class PackReading {
         let path = files.displayPath(relative)
         guard let text = files.text(relative, log: log),
               let file = FrontMatterFile.split(text, file: path, log: log) else { return nil }
-        reportUnsafeCharacters(in: file.body, file: path, firstLine: file.bodyFirstLine)
+        reportCharacterProblems(in: file.body, file: path, firstLine: file.bodyFirstLine)
         guard let root = YAMLDocument.parse(file.yaml, file: path, firstLine: file.yamlFirstLine, log: log),
               let fields = YAMLFields(root, file: path, lineOffset: file.yamlFirstLine - 1, log: log,
                                       what: "the front matter", line: file.yamlFirstLine)
@@ -185,7 +185,7 @@ final class PackReading {
 
     /// At most a screenful of findings of each kind per file: a binary file, or a file typed
     /// on the wrong keyboard layout, would otherwise bury the rest.
-    private func reportUnsafeCharacters(in text: String, file: String, firstLine: Int) {
+    private func reportCharacterProblems(in text: String, file: String, firstLine: Int) {
         let problems = TerminalSafety.problems(in: text)
         for found in problems.prefix(10) {
             log.error(file, line: found.line + firstLine - 1, column: found.column, found.problem.message)
