@@ -4,7 +4,9 @@ import KioskCore
 /// takes no row of its own, so a page reads the same in a group as alone.
 extension TourView {
     func drawStatus(_ frame: inout Frame, _ state: TourState) {
-        guard let (parts, role) = status(state) else { return }
+        guard let (texts, role) = status(state) else { return }
+        // A text's own " · " parts are parts too.
+        let parts = texts.flatMap { $0.components(separatedBy: " · ") }
         let room = state.size.columns - 6
         // The least important parts go first when the line is too narrow.
         var shown = parts
@@ -13,7 +15,7 @@ extension TourView {
                   style: CellStyle(role), limit: state.size.columns - 4)
     }
 
-    /// The parts of the status line, most important first, and how they look.
+    /// The texts of the status line, most important first, and how they look.
     func status(_ state: TourState) -> (parts: [String], role: Role)? {
         let language = state.language
         switch state.limits.warning(at: state.now) {
@@ -37,10 +39,11 @@ extension TourView {
                 return leadership.orphans.isEmpty ? nil : ([UIText.barChooseGroup.text(language)], .notice)
             }
             let counts = leadership.counts
+            // Whether everyone is here matters most to a guide, then pauses.
             var parts = [UIText.barGroup.text(language, GroupVisit.display(code)),
-                         UIText.barFollowers.text(language, "\(counts.following)"),
                          UIText.barHere.text(language, "\(counts.here)/\(counts.participants)"),
-                         UIText.barPauses.text(language, "\(counts.pauses)")]
+                         UIText.barPauses.text(language, "\(counts.pauses)"),
+                         UIText.barFollowers.text(language, "\(counts.following)")]
             if leadership.waitForEveryone { parts.append(UIText.barWaiting.text(language)) }
             return (parts, counts.pauses > 0 ? .notice : .strong)
         case .participant(let participation):

@@ -36,7 +36,7 @@ import Testing
         first.waitFor("Stop 400")
         second.waitFor("Остановка 400")
         third.waitFor("Dayanacaq 400")
-        guide.waitFor("following: 3 · here: 3/3")
+        guide.waitFor("here: 3/3 · pause: 0 · following: 3")
 
         // The guide moves on; everyone follows, each in their language.
         guide.type("430")
@@ -53,14 +53,14 @@ import Testing
         #expect(second.wait { !second.screen.contains("Вы здесь") })
         second.send("n")
         second.waitFor("Вы отошли")
-        guide.waitFor("following: 2 · here: 2/3")
+        guide.waitFor("here: 2/3 · pause: 0 · following: 2")
         guide.type("440")
         guide.send("Enter")
         first.waitFor("Stop 440")
         #expect(!second.screen.contains("Остановка 440"))
         second.send("g")
         second.waitFor("Остановка 440")
-        guide.waitFor("following: 3 · here: 3/3")
+        guide.waitFor("here: 3/3 · pause: 0 · following: 3")
 
         // One asks for a pause: the guide sees the count, not who.
         third.send("w")
@@ -71,7 +71,7 @@ import Testing
         let dropped = try #require(first.pid)
         first.tmux(["kill-server"])
         #expect(first.wait(seconds: 5) { isGone(dropped) })
-        guide.waitFor("following: 2 · here: 2/2 · pause: 1")
+        guide.waitFor("here: 2/2 · pause: 1 · following: 2")
         guide.send("n")
         second.waitFor("Остановка 441")
         third.waitFor("Dayanacaq 441")

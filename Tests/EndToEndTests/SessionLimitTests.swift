@@ -6,7 +6,7 @@ import Testing
     @Test func anIdleSessionSaysGoodbyeAndEnds() {
         guard Tool.require("tmux") else { return }
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en --idle-exit 6")
-        terminal.waitFor("No key for a while: this session closes in")
+        terminal.waitFor("This session closes in")
         terminal.waitFor("This session has closed because no key was pressed for a while.")
         #expect(terminal.wait { terminal.isDead })
         #expect(terminal.exitStatus == 0)
