@@ -2,9 +2,11 @@ import Foundation
 import Testing
 
 /// A real OpenSSH server on 127.0.0.1, on a free port, for one test: a host key made for it,
-/// and the project's own snippet (deploy/ssh/museum-kiosk.conf) included as an operator
-/// includes it, with only its paths changed: the built kiosk for /usr/local/bin/museum-kiosk,
-/// a directory of the test's own for the keys, the group tours and the log.
+/// the built kiosk and the bundled pack installed as docs/operations.md installs them
+/// (`bin/museum-kiosk` and `share/museum-kiosk`, under a directory of the test's own, which
+/// the tour and guide accounts can read wherever the clone is), and the project's own snippet
+/// (deploy/ssh/museum-kiosk.conf) included as an operator includes it, with only its paths
+/// changed: that kiosk, and the test's directory for the keys, the group tours and the log.
 ///
 /// It needs what a host needs: root (sshd changes to the visitor's account) and the `tour`
 /// and `guide` accounts that deploy/ssh/add-accounts makes. The tests do not make accounts on
@@ -58,6 +60,9 @@ final class SSHServer {
 
     func path(_ name: String) -> String { "\(directory)/\(name)" }
 
+    /// The kiosk as installed for this server.
+    var kiosk: String { path("bin/museum-kiosk") }
+
     /// The runtime directory the kiosks of this server share: unique, so it names them.
     var groups: String { path("groups") }
     var log: String { (try? String(contentsOfFile: path("sshd.log"), encoding: .utf8)) ?? "" }
@@ -89,6 +94,14 @@ final class SSHServer {
             chmod(path(shared), 0o2770)
         }
         try? files.createDirectory(atPath: path("keys"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try? files.createDirectory(atPath: path("bin"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try? files.createDirectory(atPath: path("share/museum-kiosk"), withIntermediateDirectories: true,
+                                   attributes: [.posixPermissions: 0o755])
+        guard (try? files.copyItem(atPath: Built.kiosk, toPath: kiosk)) != nil else { return false }
+        for content in ["Narratives", "Exhibits"] {
+            try? files.copyItem(atPath: Built.packageRoot.appendingPathComponent(content).path, toPath: path("share/museum-kiosk/\(content)"))
+        }
+        run("/bin/chmod", ["-R", "a+rX", path("bin"), path("share")])
         run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test host", "-f", path("host")])
         run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test guide", "-f", path("guide")])
         try? files.copyItem(atPath: path("guide.pub"), toPath: path("keys/guide"))
@@ -99,7 +112,7 @@ final class SSHServer {
         // The snippet as an operator installs it; only its paths change.
         let snippet = (try? String(contentsOfFile: Built.packageRoot.appendingPathComponent("deploy/ssh/museum-kiosk.conf").path, encoding: .utf8)) ?? ""
         let adapted = snippet
-            .replacingOccurrences(of: "/usr/local/bin/museum-kiosk", with: "\(Built.kiosk) --group-dir \(groups) --log \(path("logs/kiosk.log"))")
+            .replacingOccurrences(of: "/usr/local/bin/museum-kiosk", with: "\(kiosk) --group-dir \(groups) --log \(path("logs/kiosk.log"))")
             .replacingOccurrences(of: "/etc/museum-kiosk/authorized_keys", with: path("keys"))
         try? adapted.write(toFile: path("museum-kiosk.conf"), atomically: true, encoding: .utf8)
         // The rest is what Debian's sshd_config says, for a server of the test's own. The
@@ -176,7 +189,7 @@ final class SSHServer {
 
     /// The kiosks among them.
     var kiosks: [Int32] {
-        forced.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/exe")) == Built.kiosk }
+        forced.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/exe")) == kiosk }
     }
 
     /// The session processes of this server (one or two per connection), gone when every
