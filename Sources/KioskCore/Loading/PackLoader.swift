@@ -46,8 +46,9 @@ public struct PackLoader {
         guard !log.hasErrors else {
             return PackLoadResult(pack: nil, findings: log.findings, isUnreadable: false)
         }
-        let pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
+        var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
+        pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
         return PackLoadResult(pack: pack, findings: log.findings, isUnreadable: false)
     }
 }
@@ -68,6 +69,8 @@ struct TourSpec {
     var floor: LocalizedText
     var advisories: [Advisory]
     var halls: [HallEntry]
+    /// The id of the hall `x` steps out to, if the pack names one.
+    var remembrance: String?
 }
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so

@@ -30,7 +30,7 @@ final class PackReading {
               let fields = YAMLFields(root, file: path, lineOffset: 0, log: log, what: "tour.yaml")
         else { return nil }
 
-        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls"])
+        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance"])
         // Another format may mean other things by the same fields: read no further.
         guard let format = fields.int("format", in: 0...Int.max) else { return nil }
         guard format == Self.supportedFormat else {
@@ -47,7 +47,17 @@ final class PackReading {
         let halls = readHalls(fields, path: path)
         return TourSpec(languages: languages, museumName: name ?? LocalizedText([:]),
                         address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
-                        advisories: advisories, halls: halls)
+                        advisories: advisories, halls: halls, remembrance: readRemembrance(fields, halls: halls))
+    }
+
+    /// `remembrance:`, the hall `x` steps out to; it must be a hall of the tour.
+    private func readRemembrance(_ fields: YAMLFields, halls: [TourSpec.HallEntry]) -> String? {
+        guard let id = fields.string("remembrance", required: false) else { return nil }
+        guard halls.contains(where: { $0.id == id }) else {
+            fields.error(at: fields.node("remembrance"), "remembrance: '\(id)' is not a hall of the tour")
+            return nil
+        }
+        return id
     }
 
     private func readLanguages(_ fields: YAMLFields) -> [String] {
