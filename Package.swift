@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Golden frames: recorded text files, a diff on failure, a switch to re-record.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // The staff PIN's salted hash (scrypt): a well-kept implementation, never our own.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // The ncurses shim. Only KioskTerminal may depend on it.
@@ -25,13 +27,18 @@ let package = Package(
         .target(name: "KioskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Pure view: a tour state and a terminal size become a frame of cells.
         .target(name: "KioskView", dependencies: ["KioskCore"]),
+        // What staff configure: the configuration file and the staff PIN's salted hash.
+        .target(name: "KioskStaff", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         // The only module that touches the terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
         // The thin executable: arguments, loading the pack, the loop.
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskView", "KioskTerminal",
+                "KioskCore", "KioskView", "KioskTerminal", "KioskStaff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +51,15 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskCore", "CNCursesW"]),
+        .testTarget(
+            name: "KioskTerminalTests",
+            dependencies: [
+                "KioskTerminal", "KioskCore", "KioskView", "CNCursesW",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["KioskCore"]),
     ],
