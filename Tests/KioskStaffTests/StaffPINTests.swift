@@ -90,6 +90,13 @@ import Testing
         #expect(try KioskConfiguration.load(path: path) == KioskConfiguration())
     }
 
+    @Test func theExampleInDeployReadsAndSetsNoPIN() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("deploy/kiosk.conf.example").path
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        #expect(try KioskConfiguration(parsing: text, file: example).staffPIN == nil)
+    }
+
     @Test func aMissingFileIsAClearError() {
         #expect(performing: { try KioskConfiguration.load(path: "/nonexistent/kiosk.conf") },
                 throws: { ($0 as? ConfigurationError)?.description == "/nonexistent/kiosk.conf: error: cannot read: No such file or directory" })
