@@ -295,7 +295,7 @@ public struct Tour: Sendable {
         case .end:
             previous(&state)
         case .hallAdvisory(_, let from):
-            state.place = from
+            state.place = viewport(of: from, in: state).scrolled(from, by: 0)
         case .remembrance:
             returnFromRemembrance(&state)
         case .welcome, .hall, .map, .help, .languageMenu, .staffExit:
