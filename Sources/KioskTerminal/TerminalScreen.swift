@@ -135,12 +135,11 @@ public final class TerminalScreen {
         // A resize interrupts poll(); ncurses then has KEY_RESIZE waiting.
         guard ready > 0 || (ready < 0 && errno == EINTR) else { return [] }
         inputs = drainKeys()
+        if case .ended = inputs.last { return inputs }
         let hungUp = descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         // Readable yet nothing to read: the other end is gone.
         let exhausted = ready > 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
-        if hungUp || exhausted || inputs.last == .ended(.endOfInput) {
-            if inputs.last != .ended(.endOfInput) { inputs.append(.ended(.endOfInput)) }
-        }
+        if hungUp || exhausted { inputs.append(.ended(.endOfInput)) }
         return inputs
     }
 

@@ -85,6 +85,15 @@ public struct Hall: Sendable {
     public var exhibits: [Exhibit]
 }
 
+/// A part of a hall's or exhibit's text that a translation may leave to its original.
+public enum TextPart: Hashable, Sendable, CaseIterable {
+    case title, summary, objectName, date, maker, materials, dimensions, creditLine, rights, sources
+    case label, more
+
+    /// The parts of an exhibit's record, below its title.
+    public static let record: [TextPart] = [.objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights]
+}
+
 /// A hall's text in one language.
 public struct Narrative: Sendable {
     public var title: String
@@ -93,8 +102,11 @@ public struct Narrative: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
-    /// The label is the original's, because the translation has none yet.
-    public var labelIsFallback: Bool
+    /// What this text shows from the original, because the translation has none yet.
+    public var fromOriginal: Set<TextPart>
+
+    public var labelIsFallback: Bool { fromOriginal.contains(.label) }
+    public var moreIsFallback: Bool { fromOriginal.contains(.more) }
 }
 
 public struct Exhibit: Sendable {
@@ -129,6 +141,9 @@ public struct ExhibitText: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
-    /// The label is the original's, because the translation has none yet.
-    public var labelIsFallback: Bool
+    /// What this text shows from the original, because the translation has none yet.
+    public var fromOriginal: Set<TextPart>
+
+    public var labelIsFallback: Bool { fromOriginal.contains(.label) }
+    public var moreIsFallback: Bool { fromOriginal.contains(.more) }
 }

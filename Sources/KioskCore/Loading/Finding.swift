@@ -1,7 +1,7 @@
 /// One problem in a content pack, where it is and how bad: what `validate` prints, one per
 /// line, as `path:line[:column]: error|warning: message`, the form editors and CI jump to.
-public struct Finding: Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Comparable {
         case error
         case warning
 
@@ -32,13 +32,20 @@ public struct Finding: Equatable, Sendable, CustomStringConvertible {
 /// Findings gathered while a pack is read, in the order they were met.
 final class FindingLog {
     private(set) var findings: [Finding] = []
+    private var told: Set<Finding> = []
 
     func error(_ file: String, line: Int, column: Int? = nil, _ message: String) {
-        findings.append(Finding(.error, file, line: line, column: column, message))
+        add(Finding(.error, file, line: line, column: column, message))
     }
 
     func warning(_ file: String, line: Int, column: Int? = nil, _ message: String) {
-        findings.append(Finding(.warning, file, line: line, column: column, message))
+        add(Finding(.warning, file, line: line, column: column, message))
+    }
+
+    /// A problem met by two checks (a symbolic link is refused by the reader and by the check
+    /// of the folders) is told once.
+    private func add(_ finding: Finding) {
+        if told.insert(finding).inserted { findings.append(finding) }
     }
 
     var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -67,8 +67,10 @@ struct PackFiles {
         let repaired = String(decoding: bytes, as: UTF8.self)
         let scalars = repaired.unicodeScalars
         let firstBad = scalars.firstIndex(of: "\u{FFFD}") ?? scalars.endIndex
-        let line = scalars[..<firstBad].count { $0 == "\n" } + 1
-        log.error(shown, line: line, "invalid UTF-8; save the file as UTF-8")
+        let before = scalars[..<firstBad]
+        let line = before.count { $0 == "\n" } + 1
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        log.error(shown, line: line, column: column, "invalid UTF-8; save the file as UTF-8")
         return repaired.replacingOccurrences(of: "\r\n", with: "\n")
     }
 }

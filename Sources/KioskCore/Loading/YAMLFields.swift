@@ -1,42 +1,5 @@
 import Yams
 
-/// Parses YAML into a node, turning the parser's complaints into findings at the file's line
-/// and column. libyaml stops at 1,000 levels of nesting; aliases are shared, not copied, and
-/// fields are read by the shape they must have, never walked whole, so an alias that would
-/// expand into a vast tree costs nothing.
-enum YAMLDocument {
-    static func parse(_ yaml: String, file: String, firstLine: Int, log: FindingLog) -> Node? {
-        do {
-            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
-            return node
-        } catch let error as YamlError {
-            let (line, column, problem) = describe(error)
-            log.error(file, line: line + firstLine - 1, column: column, "YAML: \(problem)")
-        } catch {
-            log.error(file, line: firstLine, "YAML: \(error)")
-        }
-        return nil
-    }
-
-    private static func describe(_ error: YamlError) -> (Int, Int?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let while_ = context.map { " \($0.text)" } ?? ""
-            return (mark.line, mark.column, problem + while_)
-        case let .reader(problem, offset, _, yaml):
-            let prefix = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
-            let line = prefix.count { $0 == UInt8(ascii: "\n") } + 1
-            return (line, nil, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = Set(duplicates).sorted().joined(separator: ", ")
-            return (context.mark.line, context.mark.column, "a field is given twice: \(names)")
-        default:
-            return (1, nil, "\(error)")
-        }
-    }
-}
-
 /// The fields of one YAML mapping, read with findings for every missing, mistyped, unsafe or
 /// unknown field, each at the line where the curator wrote it.
 struct YAMLFields {
@@ -53,7 +16,7 @@ struct YAMLFields {
         self.log = log
         guard let node, case .mapping(let mapping) = node else {
             let at = node?.mark.map { $0.line + lineOffset } ?? fallbackLine
-            log.error(file, line: at, "\(what) must be a set of 'name: value' fields")
+            log.error(file, line: at, column: node?.mark?.column, "\(what) must be a set of 'name: value' fields")
             return nil
         }
         self.line = (mapping.mark?.line ?? 1) + lineOffset
@@ -63,6 +26,9 @@ struct YAMLFields {
     var keys: [String] { pairs.map(\.key) }
 
     func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    /// Where `key` itself is written, for findings about the name rather than its value.
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
 
     func place(of node: Node) -> (line: Int, column: Int?) {
         guard let mark = node.mark else { return (line, nil) }
@@ -89,7 +55,9 @@ struct YAMLFields {
             error(at: value, "'\(key)' must be a text")
             return nil
         }
-        guard !scalar.string.trimmingSpaces().isEmpty else {
+        // `~` and `null` are YAML's way of writing nothing, not a text to show.
+        let isNull = scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
+        guard !scalar.string.trimmingSpaces().isEmpty, !isNull else {
             if required { error(at: value, "'\(key)' is empty") }
             return nil
         }
@@ -123,6 +91,11 @@ struct YAMLFields {
 
     /// A list of texts, such as `[violence]` or one "- " line per item.
     func strings(_ key: String, required: Bool = true) -> [String]? {
+        items(key, required: required)?.map(\.text)
+    }
+
+    /// A list of texts, each with its node, for findings about one item.
+    func items(_ key: String, required: Bool = true) -> [(text: String, node: Node)]? {
         guard let value = node(key) else {
             if required { error(at: nil, "missing field '\(key)'") }
             return nil
@@ -131,13 +104,13 @@ struct YAMLFields {
             error(at: value, "'\(key)' must be a list, such as [a, b] or one '- ' line per item")
             return nil
         }
-        var items: [String] = []
+        var items: [(text: String, node: Node)] = []
         for item in sequence {
             guard let text = item.scalar?.string else {
                 error(at: item, "each item of '\(key)' must be a text")
                 continue
             }
-            items.append(cleaned(text, at: item))
+            items.append((cleaned(text, at: item), item))
         }
         return items
     }
@@ -154,17 +127,21 @@ struct YAMLFields {
         if let scalar = value.scalar {
             return LocalizedText([defaultLanguage: cleaned(scalar.string, at: value)])
         }
+        guard case .mapping = value else {
+            error(at: value, "'\(key)' must be a text, or a text per language such as {en: …, az: …}")
+            return nil
+        }
         guard let fields = YAMLFields(value, file: file, lineOffset: lineOffset, log: log,
                                       what: "'\(key)'") else { return nil }
         var texts: [String: String] = [:]
         for language in fields.keys {
             if !languages.isEmpty && !languages.contains(language) {
-                fields.warning(at: fields.node(language), "'\(key)' has text in '\(language)', which tour.yaml does not declare in 'languages'")
+                fields.warning(at: fields.keyNode(language), "'\(key)' has text in '\(language)', which tour.yaml does not declare in 'languages'")
             }
             if let text = fields.string(language, required: false) { texts[language] = text }
         }
         if texts[defaultLanguage] == nil && !languages.isEmpty {
-            error(at: value, "'\(key)' has no text in the default language '\(defaultLanguage)'")
+            error(at: keyNode(key) ?? value, "'\(key)' has no text in the default language '\(defaultLanguage)'")
         }
         return LocalizedText(texts)
     }
@@ -181,6 +158,9 @@ struct YAMLFields {
     private func cleaned(_ text: String, at node: Node) -> String {
         if let problem = TerminalSafety.problems(in: text).first?.problem {
             error(at: node, problem.message)
+        }
+        if let word = MixedScripts.words(in: text).first {
+            warning(at: node, word.message)
         }
         return TerminalSafety.clean(text)
     }

@@ -34,7 +34,8 @@ public struct PageBlock: Equatable, Sendable {
 
     public var kind: Kind
     public var runs: [Run]
-    /// Columns by which lines after the first are indented, when not the kind's own.
+    /// Columns by which lines after the first are indented (for an item, past its marker), when
+    /// not the kind's own.
     public var hangingIndent: Int?
 
     public init(_ kind: Kind, _ runs: [Run], hangingIndent: Int? = nil) {

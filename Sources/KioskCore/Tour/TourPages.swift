@@ -128,7 +128,8 @@ extension Tour {
                 let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
                 let padding = String(repeating: " ", count: numberWidth - number.count)
                 page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
-                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)]))
+                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)],
+                                      hangingIndent: numberWidth))
             }
         }
         if !hall.exits.isEmpty {
@@ -136,7 +137,8 @@ extension Tour {
             for exit in hall.exits {
                 let title = self.narrative(exit, language).0.title
                 page.append(PageBlock(.item(.walk(toHall: exit)),
-                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)]))
+                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
+                                      hangingIndent: 2))
             }
         }
         sources(narrative.sources, into: &page, language)
@@ -144,12 +146,20 @@ extension Tour {
     }
 
     private func hallMorePage(_ index: Int, _ language: String) -> Page {
-        let (narrative, isFallback) = narrative(index, language)
+        // The "more" layer may be the original's where the label is translated.
+        let resolved = pack.halls[index].narrative.resolve(language, original: pack.defaultLanguage)
+        let (narrative, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
+        return morePage(title: narrative.title, more: narrative.more, sources: narrative.sources,
+                        translationNote(status: narrative.translation, isFallback: isFallback, language), language)
+    }
+
+    /// A "read more" layer, of a hall or an exhibit: its title, the longer text, its sources.
+    private func morePage(title: String, more: [Block], sources: [String], _ note: PageBlock?, _ language: String) -> Page {
         var page = Page()
-        page.append(.title, narrative.title, .title)
-        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(narrative.more)
-        sources(narrative.sources, into: &page, language)
+        page.append(.title, title, .title)
+        if let note { page.append(note) }
+        page.append(more)
+        self.sources(sources, into: &page, language)
         return page
     }
 
@@ -187,13 +197,10 @@ extension Tour {
     }
 
     private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
-        let (text, isFallback) = exhibitText(hall, index, language)
-        var page = Page()
-        page.append(.title, text.title, .title)
-        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(text.more)
-        sources(text.sources, into: &page, language)
-        return page
+        let resolved = pack.halls[hall].exhibits[index].text.resolve(language, original: pack.defaultLanguage)
+        let (text, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
+        return morePage(title: text.title, more: text.more, sources: text.sources,
+                        translationNote(status: text.translation, isFallback: isFallback, language), language)
     }
 
     private func endPage(_ language: String) -> Page {
