@@ -16,6 +16,8 @@ let package = Package(
         // Logging for the group tours' sockets: a dropped message is logged, never shown, and
         // the operator chooses where logs go (the system log, or a file).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        // The staff PIN's salted hash (scrypt): a well-kept implementation, never our own.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // The ncurses shim. Only KioskTerminal may depend on it.
@@ -35,13 +37,18 @@ let package = Package(
         .target(name: "KioskGroupLink", dependencies: [
             "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
         ]),
+        // What staff configure: the configuration file and the staff PIN's salted hash.
+        .target(name: "KioskStaff", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         // The only module that touches the terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
         // The thin executable: arguments, loading the pack, the loop.
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskView", "KioskTerminal", "KioskGroupLink",
+                "KioskCore", "KioskView", "KioskTerminal", "KioskStaff", "KioskGroupLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,7 +65,15 @@ let package = Package(
         .testTarget(name: "KioskGroupTests", dependencies: [
             "KioskCore", "KioskGroup", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskCore", "CNCursesW"]),
+        .testTarget(
+            name: "KioskTerminalTests",
+            dependencies: [
+                "KioskTerminal", "KioskCore", "KioskView", "CNCursesW",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["KioskCore"]),
     ],

@@ -51,8 +51,8 @@ public final class GroupLink {
             }
             if let status = tour.participantStatus(state) { participant.publish(status) }
         case .guide:
-            guard let host, let place = tour.guidePlace(of: state.place.kind) else { break }
-            if let counts = host.service(place: place, now: now) { events.append(.counts(counts)) }
+            guard let host else { break }
+            if let counts = host.service(place: tour.guidePlace(of: state.place.kind), now: now) { events.append(.counts(counts)) }
         case .joining:
             // Just connected: the tour takes the answer in with this round's events.
             break

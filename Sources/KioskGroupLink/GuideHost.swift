@@ -74,10 +74,11 @@ final class GuideHost {
 
     var descriptors: [Int32] { [listener.descriptor] + peers.values.map(\.descriptor) }
 
-    /// Tells everyone where the guide is (when it changed), takes in new participants and
-    /// their news, and returns the counts when they changed.
-    func service(place newPlace: GuidePlace, now: Instant) -> GroupCounts? {
-        if newPlace != place {
+    /// Tells everyone where the guide is (when it changed; nil while the guide is on a page
+    /// of their own), takes in new participants and their news, and returns the counts when
+    /// they changed.
+    func service(place newPlace: GuidePlace?, now: Instant) -> GroupCounts? {
+        if let newPlace, newPlace != place {
             place = newPlace
             state.write(newPlace)
             lastBeat = now

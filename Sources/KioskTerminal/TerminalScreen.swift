@@ -39,15 +39,17 @@ public final class TerminalScreen {
     private var isOpen = true
 
     /// Opens the terminal on standard input and output. Fails with a clear message, rather
-    /// than exiting as initscr() would, when TERM names no terminal this machine knows.
-    public init(theme: Theme) throws {
+    /// than exiting as initscr() would, when TERM names no terminal this machine knows. In
+    /// `lockdown` (a public kiosk) the terminal is raw: Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S and
+    /// Ctrl-Q arrive as keys, which do nothing, instead of signalling or stopping output.
+    public init(theme: Theme, lockdown: Bool = false) throws {
         setlocale(LC_ALL, "")
         guard newterm(nil, kiosk_stdout(), kiosk_stdin()) != nil, let window = kiosk_stdscr() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError(description: "cannot open the terminal: TERM=\(term) is not a terminal this machine knows")
         }
         self.window = window
-        cbreak()
+        if lockdown { raw() } else { cbreak() }
         noecho()
         nonl()
         keypad(window, true)
@@ -61,6 +63,10 @@ public final class TerminalScreen {
             use_default_colors()
         }
         palette = Palette(theme: theme, hasColors: hasColors)
+        // A theme with its own background paints every cell with it, blank ones too.
+        if palette.background.pair != 0 {
+            wbkgd(window, kiosk_color_pair(palette.background.pair) | chtype(UInt8(ascii: " ")))
+        }
     }
 
     deinit { close() }

@@ -15,8 +15,10 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Start in this language and do not ask (for example: en, az, ru).", valueName: "CODE"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colours: default or mono. NO_COLOR selects mono.", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp("Colours: default, high-contrast or mono. NO_COLOR selects mono.", valueName: "NAME"))
     var theme: Theme?
+
+    @OptionGroup var mode: KioskOptions
 
     @OptionGroup var ssh: SSHOptions
 
@@ -27,16 +29,21 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         try KioskLogHandler.bootstrap(file: ssh.log)
-        let tour = Tour(pack: try loadPack(content.content))
+        let tour = Tour(pack: try loadPack(content.content), kiosk: try mode.settings())
         if let lang, !tour.pack.languages.contains(lang) {
             throw ValidationError("the pack has no language '\(lang)'; it has \(tour.pack.languages.joined(separator: ", "))")
+        }
+        if mode.plain {
+            PlainSession(tour: tour).run(language: lang)
+            return
         }
         let group = try ssh.groupLink(tour: tour, environment: environment)
         let orphans = ssh.lead ? group?.directory.orphans() ?? [] : []
         SignalTrap.install()
+        if mode.kiosk { SignalTrap.lockDown() }
         let screen: TerminalScreen
         do {
-            screen = try TerminalScreen(theme: Theme.choose(theme, environment: environment))
+            screen = try TerminalScreen(theme: Theme.choose(theme, environment: environment), lockdown: mode.kiosk)
         } catch let error as TerminalError {
             printToStandardError("museum-kiosk: \(error)")
             throw ExitCode(1)
@@ -51,6 +58,8 @@ struct Run: ParsableCommand {
         screen.close()
         if let reason = last.limits.closing { print(SSHOptions.farewell(reason, language: last.language)) }
         if case .signal(let signal) = end { SignalTrap.exit(by: signal) }
+        // In a kiosk only the staff exit ends the visit; the service manager leaves it ended.
+        if end == nil, mode.kiosk { throw ExitCode(KioskOptions.staffExitStatus) }
     }
 }
 

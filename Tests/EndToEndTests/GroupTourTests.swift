@@ -39,12 +39,19 @@ import Testing
         guide.waitFor("here: 3/3 · pause: 0 · following: 3")
 
         // The guide moves on; everyone follows, each in their language.
+        // A hall with advisories: each stops at its door, the guide and every participant,
+        // and goes in with Enter.
         guide.type("430")
         guide.send("Enter")
+        guide.waitFor("Before you enter")
+        guide.send("Enter")
         guide.waitFor("Stop 430")
-        first.waitFor("Stop 430")
-        second.waitFor("Остановка 430")
-        third.waitFor("Dayanacaq 430")
+        for (participant, door, stop) in [(first, "Before you enter", "Stop 430"), (second, "Прежде чем войти", "Остановка 430"),
+                                          (third, "Daxil olmazdan əvvəl", "Dayanacaq 430")] {
+            participant.waitFor(door)
+            participant.send("Enter")
+            participant.waitFor(stop)
+        }
 
         // One steps away and stays while the group moves on, then rejoins with one key.
         second.send("m")
@@ -56,9 +63,18 @@ import Testing
         guide.waitFor("here: 2/3 · pause: 0 · following: 2")
         guide.type("440")
         guide.send("Enter")
+        guide.waitFor("Before you enter")
+        guide.send("Enter")
+        first.waitFor("Before you enter")
+        first.send("Enter")
         first.waitFor("Stop 440")
+        third.waitFor("Daxil olmazdan əvvəl")
+        third.send("Enter")
         #expect(!second.screen.contains("Остановка 440"))
+        #expect(!second.screen.contains("Прежде чем войти"))
         second.send("g")
+        second.waitFor("Прежде чем войти")
+        second.send("Enter")
         second.waitFor("Остановка 440")
         guide.waitFor("here: 3/3 · pause: 0 · following: 3")
 
@@ -100,6 +116,10 @@ import Testing
         participant.waitFor("Before you begin")
         guide.type("410")
         guide.send("Enter")
+        guide.waitFor("Before you enter")
+        guide.send("Enter")
+        participant.send("Enter")
+        participant.waitFor("Before you enter")
         participant.send("Enter")
         participant.waitFor("Stop 410")
 
@@ -107,6 +127,8 @@ import Testing
         participant.waitFor("The guide's connection dropped")
         let returning = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead")
         returning.waitFor("Take back group \(code.prefix(3)) \(code.dropFirst(3))")
+        returning.send("Enter")
+        returning.waitFor("Before you enter")
         returning.send("Enter")
         returning.waitFor("Stop 410")
         participant.waitFor("Following the guide")

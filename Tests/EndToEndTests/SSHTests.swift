@@ -20,6 +20,8 @@ import Testing
         terminal.waitFor("Stop 401")
         terminal.type("450")
         terminal.send("Enter")
+        terminal.waitFor("Before you enter")
+        terminal.send("Enter")
         terminal.waitFor("Stop 450  EN")
         terminal.send("m")
         terminal.waitFor("You are here")

@@ -25,6 +25,9 @@ import Testing
         terminal.type("450")
         terminal.waitFor("Stop 450: Enter to go")
         terminal.send("Enter")
+        // Khojaly's advisories at its door first; Enter goes in.
+        terminal.waitFor("Before you enter")
+        terminal.send("Enter")
         terminal.waitFor("Stop 450  EN")
         #expect(terminal.screen.contains("Khojaly"))
         // Smaller and larger: the place is kept, and the frame fills the window.
@@ -61,6 +64,8 @@ import Testing
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         terminal.type("420")
+        terminal.send("Enter")
+        terminal.waitFor("Before you enter")
         terminal.send("Enter")
         terminal.waitFor("Stop 420")
         terminal.resize(30, 10)

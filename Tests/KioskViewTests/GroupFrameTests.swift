@@ -6,6 +6,8 @@ import Testing
 /// Golden frames of group tours and of a session closing itself: the status line above the
 /// footer, the join screen, the guide's welcome, the last screen.
 @Suite struct GroupFrameTests {
+    let view = TourView(tour: tour)
+
     static let entrance = GuidePlace.stop(hall: "entrance", exhibit: nil, more: false)
 
     func guide(_ columns: Int, _ rows: Int, counts: GroupCounts, waiting: Bool = false) -> Frame {

@@ -11,6 +11,9 @@ public struct Pack: Sendable {
     public let route: [Stop]
     /// Stop number → the place it names.
     public let stopNumbers: [Int: Stop]
+    /// The hall `x` steps out to from anywhere (`remembrance:` in tour.yaml), if the pack
+    /// names one.
+    public var remembranceHall: Int? = nil
 
     public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
                 floor: LocalizedText, advisories: [Advisory], halls: [Hall]) {

@@ -42,7 +42,11 @@ extension Tour {
             return .stop(hall: pack.halls[hall].id, exhibit: pack.halls[hall].exhibits[exhibit].id, more: false)
         case .exhibitMore(let hall, let exhibit):
             return .stop(hall: pack.halls[hall].id, exhibit: pack.halls[hall].exhibits[exhibit].id, more: true)
-        case .map, .help, .languageMenu, .joinGroup, .sessionClosed: return nil
+        // At a hall's door the guide is at that hall; a participant carried there stops at
+        // the door too, if they have not read it.
+        case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
+        // The quiet page is each visitor's own; the group stays where it was.
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed: return nil
         }
     }
 
@@ -101,8 +105,7 @@ extension Tour {
         case (.opened(let code), .guide(var leadership)):
             if case .takeBack(let orphan) = leadership.opening, orphan.code == code,
                let kind = screenKind(for: orphan.place) {
-                state.overlay = nil
-                state.place = Screen(kind)
+                go(to: kind, &state)
             }
             leadership.code = code
             leadership.opening = nil
@@ -121,10 +124,13 @@ extension Tour {
         }
     }
 
-    /// A following participant is carried to the guide's place; an open map or help stays
-    /// open over it, and being carried along counts as taking part.
+    /// A following participant is carried to the guide's place, through the door of a hall
+    /// with advisories they have not read; an open map or help stays open over it, and being
+    /// carried along counts as taking part.
     private func moveAlong(to kind: ScreenKind, _ state: inout TourState) {
-        state.place = Screen(kind)
+        state.stepOut = nil
+        state.place = Screen(hallAdvisory(before: kind, state) ?? kind)
+        if let hall = state.place.kind.stop?.hall { state.acknowledgedHalls.insert(hall) }
         noteActivity(&state)
     }
 
@@ -169,7 +175,7 @@ extension Tour {
             state.group.role = .participant(participation)
             if let place = participation.guidePlace, place.leads, let kind = screenKind(for: place) {
                 state.overlay = nil
-                state.place = Screen(kind)
+                moveAlong(to: kind, &state)
             }
             return true
         case ("w", .participant(var participation)), ("ц", .participant(var participation)):
@@ -223,7 +229,7 @@ extension Tour {
                 // On from the advisory: to wherever the guide is.
                 guard state.place.kind.stop != nil || state.place.kind == .end else { return }
                 participation.following = .following
-                if let guide, guide.leads, let kind = screenKind(for: guide) { state.place = Screen(kind) }
+                if let guide, guide.leads, let kind = screenKind(for: guide) { moveAlong(to: kind, &state) }
             case .following:
                 if before.place.kind != state.place.kind, place != guide { participation.following = .away }
             case .away:

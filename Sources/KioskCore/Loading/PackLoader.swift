@@ -50,8 +50,9 @@ public struct PackLoader {
         if !tour.listedIDs.isEmpty { reading.checkFolders(tour: tour) }
         reading.checkReferences(tour: tour, halls: halls)
         let log = reading.log
-        let pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
+        var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
+        pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
         let coverage = Coverage(pack: pack, tour: tour.halls.map { ($0.id, $0.stop) })
         // A pack with an error is not shown: what was read of it only serves the coverage.
         return PackLoadResult(pack: log.hasErrors ? nil : pack, findings: log.findings, isUnreadable: false,
@@ -78,6 +79,8 @@ struct TourSpec {
     /// Every hall id the tour lists, including halls left out for an error in their entry:
     /// their files and the exits to them are not reported again.
     var listedIDs: Set<String>
+    /// The id of the hall `x` steps out to, if the pack names one.
+    var remembrance: String?
 }
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so

@@ -30,7 +30,7 @@ final class PackReading {
               let fields = YAMLFields(root, file: path, lineOffset: 0, log: log, what: "tour.yaml")
         else { return nil }
 
-        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls"])
+        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance"])
         // Another format may mean other things by the same fields: read no further.
         guard let format = fields.int("format", in: 0...Int.max) else { return nil }
         guard format == Self.supportedFormat else {
@@ -50,7 +50,18 @@ final class PackReading {
         let (halls, listedIDs) = readHalls(fields, path: path)
         return TourSpec(languages: languages, museumName: name ?? LocalizedText([:]),
                         address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
-                        advisories: advisories, halls: halls, listedIDs: listedIDs)
+                        advisories: advisories, halls: halls, listedIDs: listedIDs,
+                        remembrance: readRemembrance(fields, listedIDs: listedIDs))
+    }
+
+    /// `remembrance:`, the hall `x` steps out to; it must be a hall the tour lists.
+    private func readRemembrance(_ fields: YAMLFields, listedIDs: Set<String>) -> String? {
+        guard let id = fields.string("remembrance", required: false) else { return nil }
+        guard listedIDs.contains(id) else {
+            fields.error(at: fields.node("remembrance"), "remembrance: '\(id)' is not a hall of the tour")
+            return nil
+        }
+        return id
     }
 
     private func readLanguages(_ fields: YAMLFields) -> [String] {

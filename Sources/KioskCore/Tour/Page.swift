@@ -8,6 +8,12 @@ public enum PageAction: Hashable, Sendable {
     case chooseLanguage(String)
     case goToHall(Int)
     case startAgain
+    /// At a hall's door: go in, or go back.
+    case enterHall, turnBack
+    /// Step out to the quiet page, and return from it to where the visitor was.
+    case stepOut, returnToTour
+    /// A graphic exhibit: show more than its text alternative.
+    case showGraphic
     /// Group tours: a visitor joins a group, a guide opens one or takes one back.
     case joinGroup
     case startGroup

@@ -55,7 +55,7 @@ public struct PageLayout: Equatable, Sendable {
     }
 
     /// Blank lines set blocks apart, except within a run of list items, fields or items.
-    private static func needsSpace(between previous: PageBlock.Kind, and next: PageBlock.Kind) -> Bool {
+    public static func needsSpace(between previous: PageBlock.Kind, and next: PageBlock.Kind) -> Bool {
         switch (previous, next) {
         case (.listItem, .listItem), (.field, .field), (.item, .item), (.note, .note), (.heading, .item),
              (.heading, .listItem), (.title, .note):

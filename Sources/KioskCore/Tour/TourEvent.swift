@@ -59,4 +59,7 @@ public enum TourEvent: Hashable, Sendable {
     case tick(Instant)
     /// News from the other kiosks of a group tour.
     case group(GroupEvent)
+    /// The visitor chose the page's item with this index directly (the line-by-line mode's
+    /// numbered choices), rather than with arrows and Enter.
+    case choose(Int)
 }

@@ -10,11 +10,15 @@ extension Tour {
         case .tourAdvisory: return advisoryPage(language)
         case .hall(let hall): return hallPage(hall, language)
         case .hallMore(let hall): return hallMorePage(hall, language)
-        case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
+        case .exhibit(let hall, let exhibit):
+            return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), in: state))
         case .exhibitMore(let hall, let exhibit): return exhibitMorePage(hall, exhibit, language)
         case .end: return endPage(language)
         case .help: return helpPage(state)
         case .map: return mapListPage(state)
+        case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language)
+        case .remembrance: return remembrancePage(language)
+        case .staffExit: return staffExitPage(state)
         case .joinGroup: return joinGroupPage(state)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         }
@@ -72,12 +76,13 @@ extension Tour {
         }
         page.append(.paragraph, UIText.advisoryAge.text(language))
         page.append(.paragraph, UIText.advisoryEachHall.text(language))
+        page.append(.paragraph, UIText.stepOutHint.text(language, quietTitle(language)))
         page.append(.item(.continueTour), UIText.continueTour.text(language), .item)
         return page
     }
 
     /// The advisory line for some tags, if there are any.
-    private func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
+    func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
         let texts = tags.compactMap { pack.advisory($0).map { localized($0.text, language) } }
         guard !texts.isEmpty else { return nil }
         return PageBlock(.note, [Run(UIText.advisoryNote.text(language) + " ", .warning),
@@ -85,7 +90,7 @@ extension Tour {
     }
 
     /// Says when a text is not in the visitor's language, or was translated by machine.
-    private func translationNote(status: TranslationStatus, isFallback: Bool, _ language: String) -> PageBlock? {
+    func translationNote(status: TranslationStatus, isFallback: Bool, _ language: String) -> PageBlock? {
         if isFallback { return PageBlock(.note, UIText.notTranslated.text(language), .mark) }
         if status == .machine { return PageBlock(.note, UIText.machineTranslation.text(language), .mark) }
         return nil
@@ -102,7 +107,7 @@ extension Tour {
         return (resolved.value, resolved.isFallback || resolved.value.labelIsFallback)
     }
 
-    private func sources(_ sources: [String], into page: inout Page, _ language: String) {
+    func sources(_ sources: [String], into page: inout Page, _ language: String) {
         guard !sources.isEmpty else { return }
         page.append(.heading, UIText.sources.text(language), .heading)
         for source in sources { page.append(.listItem, source, .source) }
@@ -162,7 +167,9 @@ extension Tour {
         return page
     }
 
-    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String) -> Page {
+    /// An exhibit's record and label; a graphic exhibit not `showing` gives its summary as the
+    /// text alternative in place of its label, and offers to show more.
+    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String, showing: Bool) -> Page {
         let exhibit = pack.halls[hall].exhibits[index]
         let (text, isFallback) = exhibitText(hall, index, language)
         var page = Page()
@@ -178,9 +185,16 @@ extension Tour {
         for (name, value) in fields {
             page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
         }
-        page.append(text.label)
-        if !text.more.isEmpty {
-            page.append(.item(.readMore), UIText.readMore.text(language), .item)
+        if showing {
+            page.append(text.label)
+            if !text.more.isEmpty {
+                page.append(.item(.readMore), UIText.readMore.text(language), .item)
+            }
+        } else {
+            page.append(PageBlock(.paragraph, [Run(UIText.textAlternative.text(language) + " ", .fieldName),
+                                               Run(text.summary, .body)]))
+            page.append(.paragraph, UIText.graphicHidden.text(language), .hint)
+            page.append(.item(.showGraphic), UIText.showGraphic.text(language), .item)
         }
         sources(text.sources, into: &page, language)
         return page
@@ -205,7 +219,7 @@ extension Tour {
     public static let helpKeys: [(keys: String, text: UIText)] = [
         ("n  →", .keyNext), ("p  ←", .keyPrevious), ("↑  ↓", .keySelect), ("PgUp  PgDn", .keyPage),
         ("Enter", .keyOpen), ("Esc  Backspace", .keyBack), ("m", .keyMap), ("0–9, Enter", .keyStop),
-        ("l", .keyLanguage), ("?", .keyHelp), ("q", .keyQuit),
+        ("l", .keyLanguage), ("x", .keyStepOut), ("?", .keyHelp), ("q", .keyQuit),
     ]
 
     private func helpPage(_ state: TourState) -> Page {
@@ -214,7 +228,8 @@ extension Tour {
         page.append(.title, UIText.helpTitle.text(language), .title)
         let helpKeys = Self.helpKeys + groupHelpKeys(state)
         let keyColumn = helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        for (keys, text) in helpKeys {
+        // A kiosk's visitor cannot quit it, so help does not offer to.
+        for (keys, text) in helpKeys where !(kiosk.isKiosk && text == .keyQuit) {
             let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)
             page.append(PageBlock(.field, [Run(keys, .key), Run(padding + text.text(language), .body)],
                                   hangingIndent: keyColumn + 2))

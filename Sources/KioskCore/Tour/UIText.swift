@@ -15,6 +15,14 @@ public enum UIText: String, CaseIterable, Sendable {
     case typingStop, noSuchStop, firstStop
     case endTitle, endText, startAgain
     case enlarge, enlargeSize
+    // The public kiosk and care for the visitor.
+    case textAlternative, graphicHidden, showGraphic
+    case beforeYouEnter, hallIncludes, enterHall, turnBack
+    case stepOutHint, quietTitle, quietText, quietSupport, returnToTour, keyStepOut, footerStepOut
+    case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked
+    case attractPress, idleTitle, idleCountdown, idleContinue, demoBanner
+    // The line-by-line mode (--plain).
+    case noSuchChoice, plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat
     case closedTitle, closedIdle, closedTimeLimit, closedComeBack, warnIdle, warnTimeLimit
     case groupCodeIs, groupCodeHowTo, joinGroup, joinGroupHowTo, groupCode, noSuchGroup, joiningGroup
     case joinGroupBack, takeBackGroup, startGroup, keyRejoin, keyPause, keyWaitForEveryone
@@ -138,6 +146,70 @@ public enum UIText: String, CaseIterable, Sendable {
         .enlarge: ["en": "Please enlarge the window", "az": "Zəhmət olmasa, pəncərəni böyüdün",
                    "ru": "Пожалуйста, увеличьте окно"],
         .enlargeSize: ["en": "at least {0}", "az": "ən azı {0}", "ru": "не меньше {0}"],
+        .textAlternative: ["en": "Text alternative:", "az": "Mətn alternativi:", "ru": "Текстовое описание:"],
+        .graphicHidden: [
+            "en": "The subject of this item is distressing, so only its description is shown.",
+            "az": "Bu eksponatın mövzusu ağırdır, ona görə yalnız onun təsviri göstərilir.",
+            "ru": "Тема этого экспоната тяжёлая, поэтому показано только его описание."],
+        .showGraphic: ["en": "Read the full description", "az": "Tam təsviri oxu", "ru": "Читать полное описание"],
+        .beforeYouEnter: ["en": "Before you enter", "az": "Daxil olmazdan əvvəl", "ru": "Прежде чем войти"],
+        .hallIncludes: ["en": "This hall includes:", "az": "Bu zalda bunlar var:", "ru": "В этом зале:"],
+        .enterHall: ["en": "Enter the hall", "az": "Zala daxil ol", "ru": "Войти в зал"],
+        .turnBack: ["en": "Go back", "az": "Geri qayıt", "ru": "Вернуться назад"],
+        .stepOutHint: [
+            "en": "Press x at any time to step out to a quiet room: {0}.",
+            "az": "İstənilən vaxt x düyməsini basıb sakit otağa keçə bilərsiniz: {0}.",
+            "ru": "В любой момент нажмите x, чтобы перейти в тихую комнату: {0}."],
+        .quietTitle: ["en": "A moment's pause", "az": "Bir anlıq fasilə", "ru": "Минута покоя"],
+        .quietText: [
+            "en": "Take as long as you need. Breathe slowly, and let your shoulders rest.",
+            "az": "Nə qədər lazımdırsa, vaxt ayırın. Yavaş nəfəs alın, çiyinlərinizi rahat buraxın.",
+            "ru": "Не торопитесь. Дышите медленно, опустите плечи."],
+        .quietSupport: [
+            "en": "If what you have read weighs on you, speak to a member of the museum's staff, or to someone you trust.",
+            "az": "Oxuduqlarınız sizə ağır gəlirsə, muzey işçilərindən biri ilə və ya etibar etdiyiniz biri ilə danışın.",
+            "ru": "Если прочитанное тяготит вас, поговорите с сотрудником музея или с тем, кому вы доверяете."],
+        .returnToTour: ["en": "Return to where you were", "az": "Olduğunuz yerə qayıdın", "ru": "Вернуться туда, где вы были"],
+        .keyStepOut: ["en": "Step out to a quiet room, and back", "az": "Sakit otağa keçin və geri qayıdın",
+                      "ru": "Перейти в тихую комнату и обратно"],
+        .footerStepOut: ["en": "quiet room", "az": "sakit otaq", "ru": "тихая комната"],
+        .staffExitTitle: ["en": "Staff exit", "az": "İşçilər üçün çıxış", "ru": "Выход для сотрудников"],
+        .staffExitHowTo: [
+            "en": "Type the staff PIN, then press Enter. Esc closes this.",
+            "az": "İşçi PIN kodunu yazın, sonra Enter düyməsini basın. Esc bunu bağlayır.",
+            "ru": "Введите PIN-код сотрудника и нажмите Enter. Esc — закрыть."],
+        .staffPIN: ["en": "PIN", "az": "PIN kod", "ru": "PIN-код"],
+        .wrongPIN: ["en": "That PIN is not right.", "az": "PIN kod düzgün deyil.", "ru": "Неверный PIN-код."],
+        .staffExitLocked: [
+            "en": "Too many wrong PINs. Try again in a minute.",
+            "az": "Çox sayda yanlış PIN kod. Bir dəqiqədən sonra yenidən cəhd edin.",
+            "ru": "Слишком много неверных PIN-кодов. Повторите через минуту."],
+        .attractPress: ["en": "Press any key to begin", "az": "Başlamaq üçün istənilən düyməni basın",
+                        "ru": "Нажмите любую клавишу, чтобы начать"],
+        .idleTitle: ["en": "Are you still there?", "az": "Hələ buradasınız?", "ru": "Вы ещё здесь?"],
+        .idleCountdown: [
+            "en": "In {0} s the tour starts again for the next visitor.",
+            "az": "{0} saniyə sonra tur növbəti ziyarətçi üçün yenidən başlayacaq.",
+            "ru": "Через {0} с экскурсия начнётся заново для следующего посетителя."],
+        .idleContinue: ["en": "Press any key to continue.", "az": "Davam etmək üçün istənilən düyməni basın.",
+                        "ru": "Нажмите любую клавишу, чтобы продолжить."],
+        .demoBanner: [
+            "en": "A demonstration: press any key to take over",
+            "az": "Nümayiş: idarəni öz üzərinizə götürmək üçün istənilən düyməni basın",
+            "ru": "Демонстрация: нажмите любую клавишу, чтобы управлять самим"],
+        .noSuchChoice: ["en": "There is no choice {0} on this page.", "az": "Bu səhifədə {0} nömrəli seçim yoxdur.",
+                        "ru": "На этой странице нет пункта {0}."],
+        .plainPrompt: [
+            "en": "Type a number and press Enter to choose, or ? for the commands.",
+            "az": "Seçmək üçün nömrəni yazıb Enter basın; əmrlər üçün ? yazın.",
+            "ru": "Чтобы выбрать, наберите номер и нажмите Enter; список команд: ?."],
+        .plainUnknown: ["en": "Unknown command: {0}. Type ? for the commands.", "az": "Naməlum əmr: {0}. Əmrlər üçün ? yazın.",
+                        "ru": "Неизвестная команда: {0}. Список команд: ?."],
+        .plainCommands: ["en": "Commands", "az": "Əmrlər", "ru": "Команды"],
+        .plainChoose: ["en": "Choose that item on the page", "az": "Səhifədəki həmin bəndi seçin",
+                       "ru": "Выбрать этот пункт на странице"],
+        .plainGo: ["en": "Go to a stop by its number", "az": "Nömrəsi ilə dayanacağa keçin", "ru": "Перейти к остановке по номеру"],
+        .plainRepeat: ["en": "Read the page again", "az": "Səhifəni yenidən oxuyun", "ru": "Прочитать страницу ещё раз"],
         // A session that closes itself (--idle-exit, --max-session).
         .closedTitle: ["en": "Thank you for your visit", "az": "Ziyarətiniz üçün təşəkkür edirik",
                        "ru": "Спасибо за посещение"],
@@ -224,5 +296,18 @@ public enum UIText: String, CaseIterable, Sendable {
         let names = ["en": "English", "az": "Azərbaycanca", "ru": "Русский", "tr": "Türkçe",
                      "de": "Deutsch", "fr": "Français"]
         return names[code] ?? code.uppercased()
+    }
+}
+
+extension Notice {
+    /// What the footer (or the line-by-line mode) says.
+    public func text(_ language: String) -> String {
+        switch self {
+        case .noSuchStop(let typed): return UIText.noSuchStop.text(language, typed)
+        case .firstStop: return UIText.firstStop.text(language)
+        case .noSuchChoice(let number): return UIText.noSuchChoice.text(language, String(number))
+        case .wrongPIN: return UIText.wrongPIN.text(language)
+        case .staffExitLocked: return UIText.staffExitLocked.text(language)
+        }
     }
 }
