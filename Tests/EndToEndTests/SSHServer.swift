@@ -55,7 +55,9 @@ final class SSHServer {
 
     deinit {
         stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        // rm rather than FileManager: files the accounts made are in it, and sshd may still
+        // be writing its log as it ends.
+        run("/bin/rm", ["-rf", directory])
     }
 
     func path(_ name: String) -> String { "\(directory)/\(name)" }
@@ -154,6 +156,7 @@ final class SSHServer {
               command.contains("sshd"), command.contains(path("sshd_config")) else { return }
         kill(daemon, SIGTERM)
         self.daemon = nil
+        for _ in 0..<100 where !isGone(daemon) { usleep(20_000) }
     }
 
     /// The client's options: this server only, its host key only, no agent, no prompts.
