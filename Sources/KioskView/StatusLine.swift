@@ -18,7 +18,7 @@ extension TourView {
     /// The texts of the status line, most important first, and how they look.
     func status(_ state: TourState) -> (parts: [String], role: Role)? {
         let language = state.language
-        switch state.limits.warning(at: state.now) {
+        switch state.sessionWarning {
         case .idle(let seconds): return ([UIText.warnIdle.text(language, "\(seconds)")], .notice)
         case .timeLimit(let seconds): return ([UIText.warnTimeLimit.text(language, "\(seconds)")], .notice)
         case nil: break

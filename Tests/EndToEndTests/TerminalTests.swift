@@ -40,7 +40,7 @@ import Testing
         terminal.send("q")
         #expect(terminal.wait { terminal.isDead })
         #expect(terminal.exitStatus == 0)
-        #expect(terminal.restoredTerminal)
+        #expect(terminal.wait(seconds: 3) { terminal.restoredTerminal }, "the terminal was not restored")
     }
 
     @Test func theLinuxConsolesKeysWork() {
@@ -91,7 +91,7 @@ import Testing
         terminal.send(signal: signal)
         #expect(terminal.wait(seconds: 5) { terminal.isDead }, "still running after \(name)")
         #expect(terminal.exitStatus == 128 + Int(signal), "ends by \(name), as a shell expects")
-        #expect(terminal.restoredTerminal)
+        #expect(terminal.wait(seconds: 3) { terminal.restoredTerminal }, "the terminal was not restored")
     }
 
     @Test func controlCEndsTheVisit() throws {
@@ -103,7 +103,7 @@ import Testing
         // too, so the kiosk's own process is watched.
         terminal.send("C-c")
         #expect(terminal.wait(seconds: 5) { isGone(pid) })
-        #expect(terminal.restoredTerminal)
+        #expect(terminal.wait(seconds: 3) { terminal.restoredTerminal }, "the terminal was not restored")
     }
 
     @Test func theEndOfInputEndsTheVisit() {

@@ -15,9 +15,9 @@ import Testing
     @Test func anIdleSessionIsWarnedThenClosesPolitelyThenEnds() {
         var visit = visit(idleExit: 120)
         visit.tick(at: 89)
-        #expect(visit.state.limits.warning(at: visit.state.now) == nil)
+        #expect(visit.state.sessionWarning == nil)
         visit.tick(at: 91)
-        #expect(visit.state.limits.warning(at: visit.state.now) == .idle(secondsLeft: 29))
+        #expect(visit.state.sessionWarning == .idle(secondsLeft: 29))
         visit.tick(at: 120)
         #expect(visit.state.limits.closing == .idle)
         #expect(visit.state.overlay == Screen(.sessionClosed(.idle)))
@@ -41,9 +41,9 @@ import Testing
     @Test func aKeyStartsTheIdleClockAgain() {
         var visit = visit(idleExit: 120)
         visit.tick(at: 100)
-        #expect(visit.state.limits.warning(at: visit.state.now) != nil)
+        #expect(visit.state.sessionWarning != nil)
         visit.press(.character("n"))
-        #expect(visit.state.limits.warning(at: visit.state.now) == nil)
+        #expect(visit.state.sessionWarning == nil)
         visit.tick(at: 219)
         #expect(visit.state.limits.closing == nil)
         visit.tick(at: 220)
@@ -53,10 +53,10 @@ import Testing
     @Test func theTimeLimitComesWhateverTheKeys() {
         var visit = visit(maxSession: 600)
         visit.tick(at: 539)
-        #expect(visit.state.limits.warning(at: visit.state.now) == nil)
+        #expect(visit.state.sessionWarning == nil)
         visit.tick(at: 540)
         visit.press(.character("n"))
-        #expect(visit.state.limits.warning(at: visit.state.now) == .timeLimit(secondsLeft: 60))
+        #expect(visit.state.sessionWarning == .timeLimit(secondsLeft: 60))
         visit.tick(at: 600)
         #expect(visit.state.limits.closing == .timeLimit)
         #expect(visit.state.screen.kind == .sessionClosed(.timeLimit))
@@ -78,9 +78,9 @@ import Testing
     @Test func aShortLimitWarnsForHalfOfIt() {
         var visit = visit(idleExit: 10)
         visit.tick(at: 4)
-        #expect(visit.state.limits.warning(at: visit.state.now) == nil)
+        #expect(visit.state.sessionWarning == nil)
         visit.tick(at: 6)
-        #expect(visit.state.limits.warning(at: visit.state.now) == .idle(secondsLeft: 4))
+        #expect(visit.state.sessionWarning == .idle(secondsLeft: 4))
     }
 
     @Test func withoutLimitsNothingCloses() {

@@ -12,9 +12,10 @@ extension Tour {
     /// Keys the kiosk takes before the tour: the staff exit, the key that wakes the attract
     /// loop or answers the idle warning (used up, so it does nothing else), and the key that
     /// takes over from the demonstration (which then acts). True when the key is used up.
+    /// Every key is activity, noted once the key is known to answer the warning or not.
     func kioskTakes(_ key: Key, _ state: inout TourState) -> Bool {
         let warned = idleCountdown(state) != nil
-        state.lastActivity = state.now
+        noteActivity(&state)
         if staffExitTakes(key, &state) { return true }
         switch state.control {
         case .attract:

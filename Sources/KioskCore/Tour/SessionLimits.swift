@@ -19,10 +19,9 @@ public struct SessionLimits: Hashable, Sendable {
     public var idleExit: Int?
     /// Seconds after which the session closes whatever happens; nil for never.
     public var maxSession: Int?
-    /// When the visit began, and when the visitor last did something: a key, or the guide
-    /// moving them while they follow (a participant reading along presses no key).
+    /// When the visit began. (The idle clock is the visit's own `TourState.lastActivity`,
+    /// which the kiosk's idle reset reads too.)
     public var startedAt: Instant?
-    public var lastActivity: Instant?
     /// Set once the session is closing: why, and since when the last screen is shown.
     public var closing: SessionClose?
     public var closingSince: Instant?
@@ -41,7 +40,7 @@ public struct SessionLimits: Hashable, Sendable {
     /// How long before the time limit the visitor is warned (at most half the limit).
     public static let timeWarningSeconds = 60
 
-    var idleDeadline: Instant? {
+    func idleDeadline(after lastActivity: Instant?) -> Instant? {
         guard let idleExit, let lastActivity else { return nil }
         return lastActivity.adding(seconds: Double(idleExit))
     }
@@ -52,19 +51,24 @@ public struct SessionLimits: Hashable, Sendable {
     }
 
     /// The warning to show at `now`, if a close is near.
-    public func warning(at now: Instant?) -> SessionWarning? {
+    public func warning(at now: Instant?, lastActivity: Instant?) -> SessionWarning? {
         guard closing == nil, let now else { return nil }
         func secondsLeft(_ deadline: Instant) -> Int { Int((now.milliseconds(until: deadline) + 999) / 1000) }
         if let deadline = timeDeadline, let maxSession,
            now.milliseconds(until: deadline) <= Int64(min(Self.timeWarningSeconds, maxSession / 2)) * 1000 {
             return .timeLimit(secondsLeft: secondsLeft(deadline))
         }
-        if let deadline = idleDeadline, let idleExit,
+        if let deadline = idleDeadline(after: lastActivity), let idleExit,
            now.milliseconds(until: deadline) <= Int64(min(Self.idleWarningSeconds, idleExit / 2)) * 1000 {
             return .idle(secondsLeft: secondsLeft(deadline))
         }
         return nil
     }
+}
+
+extension TourState {
+    /// The warning the visitor sees now, if the session is about to close itself.
+    public var sessionWarning: SessionWarning? { limits.warning(at: now, lastActivity: lastActivity) }
 }
 
 extension Tour {
@@ -74,7 +78,7 @@ extension Tour {
         guard state.limits.isActive else { return }
         if state.limits.startedAt == nil {
             state.limits.startedAt = now
-            state.limits.lastActivity = now
+            if state.lastActivity == nil { state.lastActivity = now }
         }
         if let since = state.limits.closingSince {
             if now >= since.adding(seconds: SessionLimits.lastScreenSeconds) { state.hasEnded = true }
@@ -82,7 +86,7 @@ extension Tour {
         }
         if let deadline = state.limits.timeDeadline, now >= deadline {
             close(.timeLimit, &state, now: now)
-        } else if let deadline = state.limits.idleDeadline, now >= deadline {
+        } else if let deadline = state.limits.idleDeadline(after: state.lastActivity), now >= deadline {
             close(.idle, &state, now: now)
         }
     }
@@ -94,10 +98,10 @@ extension Tour {
         state.overlay = Screen(.sessionClosed(reason))
     }
 
-    /// The visitor did something: the idle clock starts again.
+    /// The visitor did something (a key, or being carried along by the guide while
+    /// following): the idle clocks, the kiosk's and the session's, start again.
     func noteActivity(_ state: inout TourState) {
-        guard state.limits.isActive, let now = state.now else { return }
-        state.limits.lastActivity = now
+        state.lastActivity = state.now
     }
 
     /// When the limits next need a tick: the next second of a warning's countdown, a close,
@@ -106,8 +110,8 @@ extension Tour {
         let limits = state.limits
         guard limits.isActive else { return nil }
         if let since = limits.closingSince { return since.adding(seconds: SessionLimits.lastScreenSeconds) }
-        let close = [limits.idleDeadline, limits.timeDeadline].compactMap { $0 }.min()
-        guard let now = state.now, limits.warning(at: now) != nil, let close else { return close }
+        let close = [limits.idleDeadline(after: state.lastActivity), limits.timeDeadline].compactMap { $0 }.min()
+        guard let now = state.now, state.sessionWarning != nil, let close else { return close }
         // Counting down: wake at each whole second before the close.
         let remainder = now.milliseconds(until: close) % 1000
         return Instant(milliseconds: now.milliseconds + (remainder == 0 ? 1000 : remainder))

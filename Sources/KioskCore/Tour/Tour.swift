@@ -30,7 +30,6 @@ public struct Tour: Sendable {
                 state.hasEnded = true
                 return
             }
-            noteActivity(&state)
             state.notice = nil
             if kioskTakes(key, &state) { return }
             press(key, inGroup: &state) { press(key, &$0) }
