@@ -14,6 +14,11 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // Golden frames: recorded text files, a diff on failure, a switch to re-record.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // Logging for the group tours' sockets: a dropped message is logged, never shown, and
+        // the operator chooses where logs go (the system log, or a file).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        // The staff PIN's salted hash (scrypt): a well-kept implementation, never our own.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // libyaml, the C YAML parser, for tour.yaml and front matter: KioskCore composes its
@@ -34,6 +39,18 @@ let package = Package(
         .target(name: "KioskCore", dependencies: ["CYAML"]),
         // Pure view: a tour state and a terminal size become a frame of cells.
         .target(name: "KioskView", dependencies: ["KioskCore"]),
+        // Group tours, pure: the messages between kiosks (versioned, size-limited, checked)
+        // and the guide's tally.
+        .target(name: "KioskGroup", dependencies: ["KioskCore"]),
+        // Group tours on local sockets in the runtime directory shared by the kiosk's accounts.
+        .target(name: "KioskGroupLink", dependencies: [
+            "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // What staff configure: the configuration file and the staff PIN's salted hash.
+        .target(name: "KioskStaff", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         // The only module that touches the terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
         // The pack as plain linked HTML pages: a web or lynx edition of the tour.
@@ -42,8 +59,9 @@ let package = Package(
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskView", "KioskTerminal", "KioskExport",
+                "KioskCore", "KioskView", "KioskTerminal", "KioskStaff", "KioskGroupLink", "KioskExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Measurements inside one process (loading, one key); Benchmarks/run.py drives it.
@@ -69,6 +87,17 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "KioskGroupTests", dependencies: [
+            "KioskCore", "KioskGroup", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(
+            name: "KioskTerminalTests",
+            dependencies: [
+                "KioskTerminal", "KioskCore", "KioskView", "CNCursesW",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         // Random visitors: a seeded walk of keys and resizes, invariants checked at each step.
         .testTarget(
             name: "RandomVisitorTests",
@@ -77,7 +106,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskCore", "CNCursesW"]),
+        .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["KioskCore"]),
     ],

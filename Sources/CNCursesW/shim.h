@@ -24,6 +24,9 @@ static inline attr_t kiosk_a_italic(void) { return A_ITALIC; }
 static inline WINDOW *kiosk_stdscr(void) { return stdscr; }
 static inline FILE *kiosk_stdin(void) { return stdin; }
 static inline FILE *kiosk_stdout(void) { return stdout; }
+// COLORS too, and COLOR_PAIR is a macro.
+static inline int kiosk_colors(void) { return COLORS; }
+static inline chtype kiosk_color_pair(short pair) { return COLOR_PAIR(pair); }
 
 // FIONREAD is a macro over an ioctl request number; Swift sees neither.
 static inline int kiosk_bytes_waiting(int fd) {

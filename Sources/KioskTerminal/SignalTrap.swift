@@ -28,6 +28,13 @@ public enum SignalTrap {
         signal(SIGPIPE, SIG_IGN)
     }
 
+    /// A public kiosk cannot be suspended or made to dump core: the terminal is raw, so these
+    /// never come from its keyboard, and they are ignored should anything else send them.
+    /// Called before the screen opens, so that ncurses installs no handler of its own.
+    public static func lockDown() {
+        for signalNumber in [SIGTSTP, SIGQUIT, SIGTTIN, SIGTTOU] { signal(signalNumber, SIG_IGN) }
+    }
+
     /// The signal caught since start, if any.
     public static var caught: Int32? {
         let value = caughtSignal.load(ordering: .relaxed)

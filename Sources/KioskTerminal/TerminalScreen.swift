@@ -39,8 +39,10 @@ public final class TerminalScreen {
     private var isOpen = true
 
     /// Opens the terminal on standard input and output. Fails with a clear message, rather
-    /// than exiting as initscr() would, when TERM names no terminal this machine knows.
-    public init(theme: Theme) throws {
+    /// than exiting as initscr() would, when TERM names no terminal this machine knows. In
+    /// `lockdown` (a public kiosk) the terminal is raw: Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S and
+    /// Ctrl-Q arrive as keys, which do nothing, instead of signalling or stopping output.
+    public init(theme: Theme, lockdown: Bool = false) throws {
         setlocale(LC_ALL, "")
         // The pack is UTF-8, and so are the terminals the kiosk is for. A service or an SSH
         // session may bring no locale, or one this machine lacks: ncurses would then write
@@ -51,7 +53,7 @@ public final class TerminalScreen {
             throw TerminalError(description: "cannot open the terminal: TERM=\(term) is not a terminal this machine knows")
         }
         self.window = window
-        cbreak()
+        if lockdown { raw() } else { cbreak() }
         noecho()
         nonl()
         keypad(window, true)
@@ -65,6 +67,10 @@ public final class TerminalScreen {
             use_default_colors()
         }
         palette = Palette(theme: theme, hasColors: hasColors)
+        // A theme with its own background paints every cell with it, blank ones too.
+        if palette.background.pair != 0 {
+            wbkgd(window, kiosk_color_pair(palette.background.pair) | chtype(UInt8(ascii: " ")))
+        }
     }
 
     deinit { close() }
@@ -144,23 +150,25 @@ public final class TerminalScreen {
     // MARK: - Input
 
     /// Waits up to `milliseconds` for input and returns all that has arrived. Never spins:
-    /// end of input, a hangup and the ending signals all come back as `.ended`.
-    public func read(waitingUpTo milliseconds: Int32) -> [TerminalInput] {
+    /// end of input, a hangup and the ending signals all come back as `.ended`. The wait also
+    /// ends when one of `others` (a group tour's sockets) is readable; the caller reads them.
+    public func read(waitingUpTo milliseconds: Int32, alsoWakingOn others: [Int32] = []) -> [TerminalInput] {
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
         var inputs = drainKeys()
         if !inputs.isEmpty { return inputs }
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, milliseconds)
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
         // A resize interrupts poll(); ncurses then has KEY_RESIZE waiting.
         guard ready > 0 || (ready < 0 && errno == EINTR) else { return [] }
+        let descriptor = descriptors[0]
         inputs = drainKeys()
+        if case .ended = inputs.last { return inputs }
         let hungUp = descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         // Readable yet nothing to read: the other end is gone.
-        let exhausted = ready > 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
-        if hungUp || exhausted || inputs.last == .ended(.endOfInput) {
-            if inputs.last != .ended(.endOfInput) { inputs.append(.ended(.endOfInput)) }
-        }
+        let exhausted = descriptor.revents & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
+        if hungUp || exhausted { inputs.append(.ended(.endOfInput)) }
         return inputs
     }
 

@@ -15,6 +15,10 @@ public struct TourView: Sendable {
             drawEnlarge(&frame, state)
             return frame
         }
+        if case .attract = state.control {
+            AttractScreen(tour: tour, state: state).draw(into: &frame)
+            return frame
+        }
         drawHeader(&frame, state)
         if state.screen.kind == .map, MapGeometry(pack: tour.pack, size: state.size).fits {
             FloorPlan(tour: tour, state: state).draw(into: &frame)
@@ -22,6 +26,10 @@ public struct TourView: Sendable {
             drawBody(&frame, state)
         }
         drawFooter(&frame, state)
+        drawStatus(&frame, state)
+        if let seconds = tour.idleCountdown(state) {
+            IdleWarning(language: state.language, seconds: seconds).draw(into: &frame)
+        }
         return frame
     }
 
@@ -96,12 +104,11 @@ public struct TourView: Sendable {
             return
         }
         if let notice = state.notice {
-            let text: String
-            switch notice {
-            case .noSuchStop(let typed): text = UIText.noSuchStop.text(language, typed)
-            case .firstStop: text = UIText.firstStop.text(language)
-            }
-            frame.put(" " + text, row: row, column: 0, style: CellStyle(.notice))
+            frame.put(" " + notice.text(language), row: row, column: 0, style: CellStyle(.notice))
+            return
+        }
+        if case .demo = state.control {
+            frame.put(" " + UIText.demoBanner.text(language), row: row, column: 0, style: CellStyle(.notice))
             return
         }
         var x = 1
@@ -117,11 +124,13 @@ public struct TourView: Sendable {
         ("n→", .footerNext), ("p←", .footerPrevious), ("↑↓", .footerChoose), ("⏎", .footerOpen),
         ("Esc", .footerBack), ("m", .footerMap), ("l", .footerLanguage),
     ]
-    static let lastFooterKeys: [(key: String, word: UIText)] = [("?", .footerHelp), ("q", .footerQuit)]
+    /// The way out to the quiet room is on every screen; a kiosk's visitor cannot quit.
+    static let lastFooterKeys: [(key: String, word: UIText)] = [("x", .footerStepOut), ("?", .footerHelp), ("q", .footerQuit)]
 
     private func fittingHints(_ language: String, columns: Int) -> [(key: String, word: String)] {
         func width(_ hint: (key: String, word: String)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2 }
-        let last = Self.lastFooterKeys.map { (key: $0.key, word: $0.word.text(language)) }
+        let last = Self.lastFooterKeys.filter { !(tour.kiosk.isKiosk && $0.word == .footerQuit) }
+            .map { (key: $0.key, word: $0.word.text(language)) }
         var hints: [(key: String, word: String)] = []
         var used = last.map(width).reduce(0, +)
         for (key, word) in Self.footerKeys {

@@ -1,4 +1,5 @@
 import KioskCore
+import KioskGroupLink
 import KioskTerminal
 import KioskView
 
@@ -6,28 +7,47 @@ import KioskView
 struct Session {
     let tour: Tour
     let screen: TerminalScreen
+    /// The visit's group tour sockets, when group tours are set up on this host.
+    var group: GroupLink? = nil
+    /// Sets up the new visit (limits, group role) before its first frame.
+    var prepare: (inout TourState) -> Void = { _ in }
 
     /// The longest wait: it bounds how late a signal caught just before polling is noticed.
     static let wakeInterval: Int64 = 500
 
-    /// Runs until the visitor quits (nil) or the session ends for another reason.
-    func run(language: String?) -> TerminalEnd? {
+    /// Runs until the visitor quits or the session closes itself (end nil) or ends for
+    /// another reason; returns the last state too.
+    func run(language: String?) -> (end: TerminalEnd?, state: TourState) {
         let view = TourView(tour: tour)
         var state = tour.start(language: language, size: screen.size)
+        prepare(&state)
         tour.reduce(&state, .tick(MonotonicClock.now))
         while true {
+            exchangeWithGroup(&state)
             screen.draw(view.render(state))
-            if state.hasEnded { return nil }
+            if state.hasEnded { return (nil, state) }
             let wait = tour.nextDeadline(state).map { MonotonicClock.now.milliseconds(until: $0) } ?? Self.wakeInterval
-            let inputs = screen.read(waitingUpTo: Int32(max(0, min(wait, Self.wakeInterval))))
+            let inputs = screen.read(waitingUpTo: Int32(max(0, min(wait, Self.wakeInterval))),
+                                     alsoWakingOn: group?.descriptors ?? [])
             tour.reduce(&state, .tick(MonotonicClock.now))
             for input in inputs {
                 switch input {
                 case .key(let key): tour.reduce(&state, .key(key))
                 case .resize(let size): tour.reduce(&state, .resize(size))
-                case .ended(let end): return end
+                case .ended(let end): return (end, state)
                 }
             }
+        }
+    }
+
+    /// Lets the group's sockets do what the tour asks and bring in the news, until nothing
+    /// more comes (a join answered, then the first status sent), a few rounds at most.
+    private func exchangeWithGroup(_ state: inout TourState) {
+        guard let group else { return }
+        for _ in 0..<4 {
+            let events = group.exchange(state, now: MonotonicClock.now)
+            if events.isEmpty { return }
+            for event in events { tour.reduce(&state, .group(event)) }
         }
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Glibc
 import KioskCore
 
-/// `museum-kiosk validate [DIR]`: every problem in a pack, one per line, as
-/// `path:line[:column]: error|warning: message`.
+/// `museum-kiosk validate [--coverage] [DIR]`: every problem in a pack, one per line, as
+/// `path:line[:column]: error|warning: message`; with `--coverage`, what each language covers.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a content pack and list each problem with its file and line.",
@@ -13,10 +13,18 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp("The pack's directory (default: the bundled pack).", valueName: "DIR"))
     var directory: String?
 
+    @Flag(help: "Also print a table of what each language covers, hall by hall, and of the kiosk's own words.")
+    var coverage = false
+
     func run() throws {
         let result = PackLoader(directory: ContentLocation.resolve(directory)).load()
         for finding in result.sortedFindings {
             print(finding)
+        }
+        if coverage, let table = result.coverage?.table() {
+            if !result.findings.isEmpty { print() }
+            if result.hasErrors { print("The pack has errors: files that could not be read count as missing.\n") }
+            print(table)
         }
         let errors = result.findings.count { $0.severity == .error }
         let warnings = result.findings.count - errors

@@ -49,15 +49,15 @@ import Testing
         terminal.settle()
         let before = try #require(Memory.of(pid))
         let sent = send(20_000, seed: 1, to: terminal)
-        // The last key answered, keys being read in order: a stop number, in any language.
-        terminal.send("Escape", "Escape", "4", "5", "0", "Enter")
-        let final = terminal.settle()
+        // Keys are read in order: once the kiosk answers what comes after them, it has taken
+        // them all.
+        let answered = terminal.answers()
+        let final = terminal.screen
         let after = try #require(Memory.of(pid))
         print("soak: \(sent) keys; RSS \(before.resident) → \(after.resident) KiB (\(after.resident - before.resident) KiB), "
               + "anonymous \(before.anonymous) → \(after.anonymous) KiB, peak \(after.peak) KiB; binary \(Built.kiosk)")
         #expect(after.resident - before.resident < 1_024, "the kiosk grew by \(after.resident - before.resident) KiB")
-        #expect(final.contains("450") && ["Khojaly", "Xocalı", "Ходжалы"].contains { final.contains($0) },
-                "the kiosk does not answer after the day; it shows:\n\(final)")
+        #expect(answered, "the kiosk does not answer after the day; it shows:\n\(final)")
         #expect(Processor.staysIdle(pid))
     }
 }

@@ -118,3 +118,19 @@ import Testing
         #expect(Wrap.lines([Run("  one two")], width: 6).map(\.plainText) == ["  one", "two"])
     }
 }
+
+@Suite struct MixedScriptsTests {
+    @Test func aWordWithALookAlikeLetterIsFound() {
+        // "Xocalı" with a Cyrillic о, and "Azərbaycan" with the Cyrillic schwa ә (U+04D9).
+        let found = MixedScripts.words(in: "Xоcalı\nthe Azәrbaycan flag")
+        #expect(found.map(\.text) == ["Xоcalı", "Azәrbaycan"])
+        #expect(found.map(\.line) == [1, 2])
+        #expect(found.map(\.column) == [1, 5])
+        #expect(found[1].scripts == [.latin, .cyrillic])
+        #expect(found[1].odd == "\u{04D9}")
+    }
+
+    @Test func wordsInOneAlphabetEachAreFine() {
+        #expect(MixedScripts.words(in: "Xocalı · Ходжалы · Xocalı-Ходжалы · ə ı ş ç ğ ö ü · Ёлка · 1992-ci").isEmpty)
+    }
+}

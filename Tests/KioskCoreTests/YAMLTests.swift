@@ -20,14 +20,14 @@ import Testing
         #expect(try YAML.compose("# only a comment\n") == nil)
     }
 
-    @Test func aFieldGivenTwiceIsAnErrorAtItsFirstPlace() {
-        #expect(throws: YAMLError(problem: "a field is given twice: title", mark: .init(line: 1, column: 1))) {
+    @Test func aFieldGivenTwiceIsAnErrorWhereItIsGivenAgain() {
+        #expect(throws: YAMLError(.duplicate, "a field is given twice: title", mark: .init(line: 3, column: 1))) {
             try YAML.compose("title: A\nsummary: B\ntitle: C\n")
         }
     }
 
     @Test func theParsersComplaintKeepsItsPlace() {
-        #expect(throws: YAMLError(problem: "mapping values are not allowed in this context", mark: .init(line: 2, column: 5))) {
+        #expect(throws: YAMLError(.syntax, "mapping values are not allowed in this context", mark: .init(line: 2, column: 5))) {
             try YAML.compose("a: b\nc: d: e: f\n")
         }
     }
@@ -36,7 +36,7 @@ import Testing
         let deep = String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000)
         #expect(try YAML.compose(deep) != nil)
         let deeper = "[" + deep + "]"
-        #expect(throws: YAMLError(problem: "nested more than 1,000 levels deep", mark: .init(line: 1, column: 1_001))) {
+        #expect(throws: YAMLError(.tooDeep, "nested more than 1,000 levels deep", mark: .init(line: 1, column: 1_001))) {
             try YAML.compose(deeper)
         }
     }

@@ -35,7 +35,13 @@ import Testing
 @Suite struct ThemeTests {
     @Test func noColorSelectsMono() {
         #expect(Theme.choose(nil, environment: ["NO_COLOR": "1"]) == .mono)
-        #expect(Theme.choose(.standard, environment: ["NO_COLOR": "yes"]) == .mono)
+    }
+
+    /// no-color.org: a theme asked for on the command line overrides NO_COLOR, so that a
+    /// kiosk set to high contrast stays so.
+    @Test func aThemeAskedForOverridesNoColor() {
+        #expect(Theme.choose(.highContrast, environment: ["NO_COLOR": "yes"]) == .highContrast)
+        #expect(Theme.choose(.standard, environment: ["NO_COLOR": "yes"]) == .standard)
     }
 
     @Test func anEmptyNoColorIsIgnored() {

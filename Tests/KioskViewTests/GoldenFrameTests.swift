@@ -13,13 +13,15 @@ let smallPack: Pack = {
 }()
 
 let tour = Tour(pack: smallPack)
-let view = TourView(tour: tour)
 
-/// A visit brought to a screen by events, as the visitor would.
-func frame(_ columns: Int, _ rows: Int, language: String? = "en", _ events: [TourEvent] = []) -> Frame {
+/// A visit brought to a screen by events, as the visitor would. Unless `doorsRead` is false,
+/// the visitor has already read every hall's advisories at its door.
+func frame(_ columns: Int, _ rows: Int, language: String? = "en", _ events: [TourEvent] = [],
+           tour: Tour = tour, doorsRead: Bool = true) -> Frame {
     var state = tour.start(language: language, size: TerminalSize(columns: columns, rows: rows))
+    if doorsRead { state.acknowledgedHalls = Set(tour.pack.halls.indices) }
     for event in events { tour.reduce(&state, event) }
-    return view.render(state)
+    return TourView(tour: tour).render(state)
 }
 
 func typed(_ text: String) -> [TourEvent] { text.map { .key(.character($0)) } }
@@ -109,5 +111,68 @@ extension Snapshotting where Value == Frame, Format == String {
     @Test(arguments: [(39, 12), (80, 11), (12, 4)])
     func tooSmall(columns: Int, rows: Int) {
         assertSnapshot(of: frame(columns, rows), as: .screen, named: "enlarge-\(columns)x\(rows)")
+    }
+}
+
+/// The public kiosk and care for the visitor: golden frames of their screens.
+@Suite struct KioskGoldenFrameTests {
+    static let kiosk = Tour(pack: smallPack, kiosk: KioskSettings(isKiosk: true, checkStaffPIN: { _ in false }))
+    static let booth = Tour(pack: smallPack, kiosk: KioskSettings(demoWordsPerMinute: 160))
+
+    static func tick(_ seconds: Double) -> TourEvent { .tick(Instant(milliseconds: Int64(seconds * 1000))) }
+
+    @Test(arguments: [("en", 0.0), ("az", 6.0), ("ru", 12.0)])
+    func theAttractLoop(language: String, seconds: Double) {
+        assertSnapshot(of: frame(80, 24, language: nil, [Self.tick(0), Self.tick(seconds)], tour: Self.kiosk),
+                       as: .screen, named: "attract-80x24-\(language)")
+    }
+
+    @Test func theAttractLoopAt40x12() {
+        assertSnapshot(of: frame(40, 12, language: nil, [Self.tick(0), Self.tick(13)], tour: Self.kiosk),
+                       as: .screen, named: "attract-40x12-ru")
+    }
+
+    @Test(arguments: [("en", 80, 24), ("ru", 40, 12)])
+    func theIdleWarning(language: String, columns: Int, rows: Int) {
+        let events = [Self.tick(0)] + keys(.enter) + typed("110") + keys(.enter) + [Self.tick(128.5)]
+        assertSnapshot(of: frame(columns, rows, language: language, events, tour: Self.kiosk), as: .screen,
+                       named: "idle-warning-\(columns)x\(rows)-\(language)")
+    }
+
+    @Test func aKioskOffersNoQuitKey() {
+        let events = [Self.tick(0)] + keys(.enter) + typed("110") + keys(.enter)
+        assertSnapshot(of: frame(80, 24, events, tour: Self.kiosk), as: .screen, named: "kiosk-hall-80x24-en")
+    }
+
+    @Test func theStaffExitPrompt() {
+        let events = [Self.tick(0)] + keys(.control("x"), .control("c")) + typed("123")
+        assertSnapshot(of: frame(80, 24, events, tour: Self.kiosk), as: .screen, named: "staff-exit-80x24-en")
+    }
+
+    @Test func theDemonstrationSaysHowToTakeOver() {
+        assertSnapshot(of: frame(80, 24, [Self.tick(0), Self.tick(60)], tour: Self.booth), as: .screen,
+                       named: "demo-80x24-en")
+    }
+
+    @Test(arguments: [("en", 80, 24), ("az", 80, 24), ("ru", 40, 12)])
+    func aHallsDoor(language: String, columns: Int, rows: Int) {
+        assertSnapshot(of: frame(columns, rows, language: language, typed("110") + keys(.enter), doorsRead: false),
+                       as: .screen, named: "hall-door-\(columns)x\(rows)-\(language)")
+    }
+
+    @Test(arguments: ["en", "ru"])
+    func aGraphicExhibitBeforeItIsAskedFor(language: String) {
+        assertSnapshot(of: frame(80, 24, language: language, typed("111") + keys(.enter)), as: .screen,
+                       named: "graphic-hidden-80x24-\(language)")
+    }
+
+    @Test func aGraphicExhibitShown() {
+        assertSnapshot(of: frame(80, 24, typed("111") + keys(.enter, .enter)), as: .screen, named: "graphic-shown-80x24-en")
+    }
+
+    @Test(arguments: [("en", 80, 24), ("az", 40, 12)])
+    func theQuietPage(language: String, columns: Int, rows: Int) {
+        assertSnapshot(of: frame(columns, rows, language: language, typed("101") + keys(.enter, .character("x"))),
+                       as: .screen, named: "remembrance-\(columns)x\(rows)-\(language)")
     }
 }

@@ -8,6 +8,7 @@ import Testing
 /// tour and the view, and after every event the state and the frame must hold:
 /// - the visitor is somewhere that exists: a hall or exhibit of the pack, a choice among the
 ///   page's items, a scroll within the page, a language of the pack;
+/// - the page laid out is the page the state shows (the layout cache holds nothing stale);
 /// - the frame is exactly the terminal's size;
 /// - no cell is wider than the screen: a wide character's right half is inside the frame,
 ///   and no cell holds a control character.
@@ -96,7 +97,7 @@ import Testing
 enum Visitor {
     static let known: [Key] = [
         .character("n"), .character("p"), .character("m"), .character("l"), .character("?"), .character("q"),
-        .character("N"), .character("т"), .character(" "), .up, .down, .left, .right, .pageUp, .pageDown,
+        .character("x"), .character("N"), .character("т"), .character(" "), .up, .down, .left, .right, .pageUp, .pageDown,
         .home, .end, .enter, .escape, .backspace, .tab, .control("c"), .unknown,
     ]
     static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
@@ -159,6 +160,10 @@ enum Invariants {
         let layout = tour.layout(of: screen, in: state)
         let rows = PageGeometry(state.size).bodyRows
         var problems: [String] = []
+        // A remembered layout is the one laid out anew: the cache never shows a stale page.
+        if layout != PageLayout(tour.page(for: screen.kind, in: state), width: PageGeometry(state.size).columnWidth) {
+            problems.append("a remembered layout of \(screen.kind) differs from a fresh one")
+        }
         let items = layout.itemLines.count
         if items > 0 && !(0..<items).contains(screen.selection) { problems.append("choice \(screen.selection) of \(items) on \(screen.kind)") }
         if items == 0 && screen.selection != 0 { problems.append("choice \(screen.selection) on a page without items") }

@@ -16,6 +16,9 @@ public struct Pack: Sendable {
     /// The advisory tags some hall or exhibit carries: the tour's advisory lists these, and
     /// finding them means looking at every exhibit.
     public let usedAdvisoryTags: Set<String>
+    /// The hall `x` steps out to from anywhere (`remembrance:` in tour.yaml), if the pack
+    /// names one.
+    public var remembranceHall: Int? = nil
 
     public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
                 floor: LocalizedText, advisories: [Advisory], halls: [Hall]) {
@@ -89,6 +92,15 @@ public struct Hall: Sendable {
     public var exhibits: [Exhibit]
 }
 
+/// A part of a hall's or exhibit's text that a translation may leave to its original.
+public enum TextPart: Hashable, Sendable, CaseIterable {
+    case title, summary, objectName, date, maker, materials, dimensions, creditLine, rights, sources
+    case label, more
+
+    /// The parts of an exhibit's record, below its title.
+    public static let record: [TextPart] = [.objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights]
+}
+
 /// A hall's text in one language.
 public struct Narrative: Sendable {
     public var title: String
@@ -97,8 +109,11 @@ public struct Narrative: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
-    /// The label is the original's, because the translation has none yet.
-    public var labelIsFallback: Bool
+    /// What this text shows from the original, because the translation has none yet.
+    public var fromOriginal: Set<TextPart>
+
+    public var labelIsFallback: Bool { fromOriginal.contains(.label) }
+    public var moreIsFallback: Bool { fromOriginal.contains(.more) }
 }
 
 public struct Exhibit: Sendable {
@@ -133,6 +148,9 @@ public struct ExhibitText: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
-    /// The label is the original's, because the translation has none yet.
-    public var labelIsFallback: Bool
+    /// What this text shows from the original, because the translation has none yet.
+    public var fromOriginal: Set<TextPart>
+
+    public var labelIsFallback: Bool { fromOriginal.contains(.label) }
+    public var moreIsFallback: Bool { fromOriginal.contains(.more) }
 }

@@ -1,7 +1,7 @@
 /// One problem in a content pack, where it is and how bad: what `validate` prints, one per
 /// line, as `path:line[:column]: error|warning: message`, the form editors and CI jump to.
-public struct Finding: Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Comparable {
         case error
         case warning
 
@@ -29,11 +29,10 @@ public struct Finding: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Findings gathered while a pack is read, in the order they were met. A file met twice (as
-/// a hall's narrative and as a file in its folder) is reported once.
+/// Findings gathered while a pack is read, in the order they were met.
 final class FindingLog {
     private(set) var findings: [Finding] = []
-    private var seen: Set<String> = []
+    private var told: Set<Finding> = []
 
     func error(_ file: String, line: Int, column: Int? = nil, _ message: String) {
         add(Finding(.error, file, line: line, column: column, message))
@@ -43,8 +42,10 @@ final class FindingLog {
         add(Finding(.warning, file, line: line, column: column, message))
     }
 
+    /// A problem met by two checks (a symbolic link is refused by the reader and by the check
+    /// of the folders) is told once.
     private func add(_ finding: Finding) {
-        if seen.insert(finding.description).inserted { findings.append(finding) }
+        if told.insert(finding).inserted { findings.append(finding) }
     }
 
     var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -21,11 +21,11 @@ extension PackReading {
         let advisories = self.advisoryTags(fields)
         let sources = self.sources(fields, required: true)
         let status = translationStatus(fields, isTranslation: false)
-        let (label, more) = layers(of: document)
+        let (label, more) = layers(of: document, moreLimit: (TextChecks.hallMoreWordLimit, "a hall's"))
         if label.isEmpty { fields.error(at: nil, "the narrative is empty: write the hall's label after the front matter") }
         guard let title, let summary, let sources else { return nil }
         let original = Narrative(title: title, summary: summary, sources: sources, translation: status,
-                                 label: label, more: more, labelIsFallback: false)
+                                 label: label, more: more, fromOriginal: [])
 
         var translations: [String: Narrative] = [:]
         for (language, relative) in translationFiles(of: hall.id, in: "Narratives") {
@@ -37,14 +37,18 @@ extension PackReading {
             }
             let title = fields.string("title")
             let summary = self.summary(fields)
-            let sources = self.sources(fields, required: false) ?? original.sources
+            let sources = self.sources(fields, required: false)
             let status = translationStatus(fields, isTranslation: true)
-            let (label, more) = layers(of: document)
+            let (label, more) = layers(of: document, moreLimit: nil)
             guard let title, let summary else { continue }
+            var fromOriginal: Set<TextPart> = []
+            if sources == nil { fromOriginal.insert(.sources) }
+            if label.isEmpty { fromOriginal.insert(.label) }
+            if more.isEmpty && !original.more.isEmpty { fromOriginal.insert(.more) }
             translations[language] = Narrative(
-                title: title, summary: summary, sources: sources, translation: status,
+                title: title, summary: summary, sources: sources ?? original.sources, translation: status,
                 label: label.isEmpty ? original.label : label, more: more.isEmpty ? original.more : more,
-                labelIsFallback: label.isEmpty)
+                fromOriginal: fromOriginal)
         }
         return NarrativeReading(text: Translated(original: original, translations: translations),
                                 advisories: advisories)
@@ -126,24 +130,32 @@ extension PackReading {
     private func readExhibitText(_ fields: YAMLFields, document: (fields: YAMLFields, file: FrontMatterFile, path: String),
                                  fallback: ExhibitText?) -> ExhibitText? {
         let isTranslation = fallback != nil
-        func text(_ key: String, _ original: KeyPath<ExhibitText, String>) -> String? {
-            fields.string(key, required: !isTranslation) ?? fallback?[keyPath: original]
+        var fromOriginal: Set<TextPart> = []
+        func given<Value>(_ value: Value?, _ part: TextPart, _ original: KeyPath<ExhibitText, Value>) -> Value? {
+            guard let fallback, value == nil else { return value }
+            fromOriginal.insert(part)
+            return fallback[keyPath: original]
         }
-        let title = text("title", \.title)
-        let summary = self.summary(fields, required: !isTranslation) ?? fallback?.summary
-        let objectName = text("object_name", \.objectName)
-        let date = text("date", \.date)
-        let maker = text("maker", \.maker)
-        let materials = text("materials", \.materials)
-        let dimensions = text("dimensions", \.dimensions)
-        let creditLine = text("credit_line", \.creditLine)
-        let rights = text("rights", \.rights)
-        let sources = self.sources(fields, required: !isTranslation) ?? fallback?.sources
+        func text(_ key: String, _ part: TextPart, _ original: KeyPath<ExhibitText, String>) -> String? {
+            given(fields.string(key, required: !isTranslation), part, original)
+        }
+        let title = text("title", .title, \.title)
+        let summary = given(self.summary(fields, required: !isTranslation), .summary, \.summary)
+        let objectName = text("object_name", .objectName, \.objectName)
+        let date = text("date", .date, \.date)
+        let maker = text("maker", .maker, \.maker)
+        let materials = text("materials", .materials, \.materials)
+        let dimensions = text("dimensions", .dimensions, \.dimensions)
+        let creditLine = text("credit_line", .creditLine, \.creditLine)
+        let rights = text("rights", .rights, \.rights)
+        let sources = given(self.sources(fields, required: !isTranslation), .sources, \.sources)
         let status = translationStatus(fields, isTranslation: isTranslation)
-        let (label, more) = layers(of: document)
+        let (label, more) = layers(of: document, moreLimit: isTranslation ? nil : (TextChecks.exhibitMoreWordLimit, "an exhibit's"))
         if label.isEmpty && !isTranslation {
             fields.error(at: nil, "the label is empty: write it after the front matter")
         }
+        if isTranslation, label.isEmpty { fromOriginal.insert(.label) }
+        if let fallback, more.isEmpty, !fallback.more.isEmpty { fromOriginal.insert(.more) }
         guard let title, let summary, let objectName, let date, let maker, let materials, let dimensions,
               let creditLine, let rights, let sources else { return nil }
         return ExhibitText(
@@ -152,6 +164,6 @@ extension PackReading {
             sources: sources, translation: status,
             label: label.isEmpty ? (fallback?.label ?? []) : label,
             more: more.isEmpty ? (fallback?.more ?? []) : more,
-            labelIsFallback: label.isEmpty && isTranslation)
+            fromOriginal: fromOriginal)
     }
 }

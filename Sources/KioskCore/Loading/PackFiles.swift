@@ -108,8 +108,10 @@ struct PackFiles {
         let repaired = String(decoding: unix, as: UTF8.self)
         let scalars = repaired.unicodeScalars
         let firstBad = scalars.firstIndex(of: "\u{FFFD}") ?? scalars.endIndex
-        let line = scalars[..<firstBad].count { $0 == "\n" } + 1
-        log.error(shown, line: line, "invalid UTF-8; save the file as UTF-8")
+        let good = scalars[..<firstBad]
+        let line = good.count { $0 == "\n" } + 1
+        let column = good.count - (good.lastIndex(of: "\n").map { good.distance(from: good.startIndex, to: $0) + 1 } ?? 0) + 1
+        log.error(shown, line: line, column: column, "invalid UTF-8; save the file as UTF-8")
         return repaired
     }
 

@@ -4,12 +4,18 @@ public struct PackLoadResult: Sendable {
     public var findings: [Finding]
     /// Not even `tour.yaml` could be read: the directory is not a pack.
     public var isUnreadable: Bool
+    /// What each language covers, from the halls and exhibits that could be read; nil when
+    /// `tour.yaml` could not be.
+    public var coverage: Coverage?
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
-    /// The findings by file, then line, as `validate` lists them.
+    /// The findings by file, then line and column, as `validate` lists them; the same every run.
     public var sortedFindings: [Finding] {
-        findings.sorted { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
+        findings.sorted {
+            ($0.file, $0.line, $0.column ?? 0, $0.severity.rawValue, $0.message)
+                < ($1.file, $1.line, $1.column ?? 0, $1.severity.rawValue, $1.message)
+        }
     }
 
     /// `validate`'s exit status: 0 no error, 1 errors, 2 not a readable pack.
@@ -33,7 +39,7 @@ public struct PackLoader {
     public func load() -> PackLoadResult {
         let reading = PackReading(files: PackFiles(root: directory), checksLabelShape: checksLabelShape)
         guard let tour = reading.readTour() else {
-            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true)
+            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, coverage: nil)
         }
         var halls: [Hall] = []
         for entry in tour.halls {
@@ -44,15 +50,17 @@ public struct PackLoader {
                               exits: entry.exits.compactMap { exit in tour.halls.firstIndex { $0.id == exit.id } },
                               advisories: narrative.advisories, narrative: narrative.text, exhibits: exhibits))
         }
-        reading.checkFolders(tour: tour)
+        // Without a readable list of halls every file would look unused: that error is enough.
+        if !tour.listedIDs.isEmpty { reading.checkFolders(tour: tour) }
         reading.checkReferences(tour: tour, halls: halls)
         let log = reading.log
-        guard !log.hasErrors else {
-            return PackLoadResult(pack: nil, findings: log.findings, isUnreadable: false)
-        }
-        let pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
+        var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
-        return PackLoadResult(pack: pack, findings: log.findings, isUnreadable: false)
+        pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
+        let coverage = Coverage(pack: pack, tour: tour.halls.map { ($0.id, $0.stop) })
+        // A pack with an error is not shown: what was read of it only serves the coverage.
+        return PackLoadResult(pack: log.hasErrors ? nil : pack, findings: log.findings, isUnreadable: false,
+                              coverage: coverage)
     }
 }
 
@@ -72,6 +80,11 @@ struct TourSpec {
     var floor: LocalizedText
     var advisories: [Advisory]
     var halls: [HallEntry]
+    /// Every hall id the tour lists, including halls left out for an error in their entry:
+    /// their files and the exits to them are not reported again.
+    var listedIDs: Set<String>
+    /// The id of the hall `x` steps out to, if the pack names one.
+    var remembrance: String?
 }
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so

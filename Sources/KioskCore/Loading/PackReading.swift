@@ -33,7 +33,7 @@ final class PackReading {
               let fields = YAMLFields(root, file: path, lineOffset: 0, log: log, what: "tour.yaml")
         else { return nil }
 
-        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls"])
+        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance"])
         // Another format may mean other things by the same fields: read no further.
         guard let format = fields.int("format", in: 0...Int.max) else { return nil }
         guard format == Self.supportedFormat else {
@@ -41,31 +41,45 @@ final class PackReading {
             return nil
         }
         languages = readLanguages(fields)
-        let museum = YAMLFields(fields.node("museum"), file: path, lineOffset: 0, log: log, what: "'museum'", line: fields.line)
+        if fields.node("museum") == nil { fields.error(at: nil, "missing field 'museum': its 'name' is on every screen") }
+        let museum = fields.node("museum").flatMap {
+            YAMLFields($0, file: path, lineOffset: 0, log: log, what: "'museum'", line: fields.line)
+        }
         museum?.warnUnknown(known: ["name", "address"])
         let name = museum?.localized("name", languages: languages)
         let address = museum?.localized("address", required: false, languages: languages)
         let floor = fields.localized("floor", languages: languages)
         let advisories = readAdvisories(fields, path: path)
-        let halls = readHalls(fields, path: path)
+        let (halls, listedIDs) = readHalls(fields, path: path)
         return TourSpec(languages: languages, museumName: name ?? LocalizedText([:]),
                         address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
-                        advisories: advisories, halls: halls)
+                        advisories: advisories, halls: halls, listedIDs: listedIDs,
+                        remembrance: readRemembrance(fields, listedIDs: listedIDs))
+    }
+
+    /// `remembrance:`, the hall `x` steps out to; it must be a hall the tour lists.
+    private func readRemembrance(_ fields: YAMLFields, listedIDs: Set<String>) -> String? {
+        guard let id = fields.string("remembrance", required: false) else { return nil }
+        guard listedIDs.contains(id) else {
+            fields.error(at: fields.node("remembrance"), "remembrance: '\(id)' is not a hall of the tour")
+            return nil
+        }
+        return id
     }
 
     private func readLanguages(_ fields: YAMLFields) -> [String] {
-        guard let codes = fields.strings("languages"), !codes.isEmpty else {
+        guard let codes = fields.items("languages"), !codes.isEmpty else {
             if fields.node("languages") != nil {
                 fields.error(at: fields.node("languages"), "'languages' must name at least one language")
             }
             return ["en"]
         }
         var seen: [String] = []
-        for code in codes {
+        for (code, item) in codes {
             if !PackNames.isValidLanguage(code) {
-                fields.error(at: fields.node("languages"), "'\(code)' is not a language code; use two or three lowercase letters, such as en, az, ru")
+                fields.error(at: item, "'\(code)' is not a language code; use two or three lowercase letters, such as en, az, ru")
             } else if seen.contains(code) {
-                fields.error(at: fields.node("languages"), "language '\(code)' is listed twice")
+                fields.error(at: item, "language '\(code)' is listed twice")
             } else {
                 seen.append(code)
             }
@@ -80,7 +94,7 @@ final class PackReading {
         var advisories: [Advisory] = []
         for tag in table.keys {
             if !PackNames.isValidID(tag) {
-                table.error(at: table.node(tag), "advisory tag '\(tag)' must be lowercase letters, digits and hyphens")
+                table.error(at: table.keyNode(tag), "advisory tag '\(tag)' must be lowercase letters, digits and hyphens")
             }
             if let text = table.localized(tag, languages: languages) {
                 advisories.append(Advisory(tag: tag, text: text))
@@ -90,16 +104,17 @@ final class PackReading {
         return advisories
     }
 
-    private func readHalls(_ fields: YAMLFields, path: String) -> [TourSpec.HallEntry] {
+    private func readHalls(_ fields: YAMLFields, path: String) -> ([TourSpec.HallEntry], listed: Set<String>) {
         guard let node = fields.node("halls") else {
             fields.error(at: nil, "missing field 'halls': the tour needs at least one hall")
-            return []
+            return ([], [])
         }
         guard case .sequence(let list) = node, !list.isEmpty else {
             fields.error(at: node, "'halls' must be a list of halls, each starting with '- id:'")
-            return []
+            return ([], [])
         }
         var entries: [TourSpec.HallEntry] = []
+        var listed: Set<String> = []
         for item in list {
             guard let hall = YAMLFields(item, file: path, lineOffset: 0, log: log, what: "a hall") else { continue }
             hall.warnUnknown(known: ["id", "stop", "map", "exits"])
@@ -108,7 +123,7 @@ final class PackReading {
                 hall.error(at: hall.node("id"), "hall id '\(id)' must be lowercase letters, digits and hyphens; it names the hall's files")
                 continue
             }
-            if entries.contains(where: { $0.id == id }) {
+            guard listed.insert(id).inserted else {
                 hall.error(at: hall.node("id"), "hall '\(id)' is listed twice")
                 continue
             }
@@ -128,7 +143,7 @@ final class PackReading {
             guard let stop, let map else { continue }
             entries.append(.init(id: id, stop: stop, map: map, exits: exits, line: hall.line))
         }
-        return entries
+        return (entries, listed)
     }
 
     private func readMapCell(_ hall: YAMLFields) -> MapCell? {
@@ -169,12 +184,12 @@ final class PackReading {
     }
 
     /// A Markdown file with front matter, read and parsed; its body checked for characters
-    /// that must not reach a terminal.
+    /// that must not reach a terminal and for words that mix alphabets.
     func readDocument(_ relative: String) -> (fields: YAMLFields, file: FrontMatterFile, path: String)? {
         let path = files.displayPath(relative)
         guard let text = files.text(relative, log: log),
               let file = FrontMatterFile.split(text, file: path, log: log) else { return nil }
-        reportUnsafeCharacters(in: file.body, file: path, firstLine: file.bodyFirstLine)
+        reportCharacterProblems(in: file.body, file: path, firstLine: file.bodyFirstLine)
         guard let root = YAMLDocument.parse(file.yaml, file: path, firstLine: file.yamlFirstLine, log: log),
               let fields = YAMLFields(root, file: path, lineOffset: file.yamlFirstLine - 1, log: log,
                                       what: "the front matter", line: file.yamlFirstLine)
@@ -182,30 +197,40 @@ final class PackReading {
         return (fields, file, path)
     }
 
-    /// At most a screenful of findings per file: a binary file would otherwise bury the rest.
-    private func reportUnsafeCharacters(in text: String, file: String, firstLine: Int) {
+    /// At most a screenful of findings of each kind per file: a binary file, or a file typed
+    /// on the wrong keyboard layout, would otherwise bury the rest.
+    private func reportCharacterProblems(in text: String, file: String, firstLine: Int) {
         let problems = TerminalSafety.problems(in: text)
         for found in problems.prefix(10) {
             log.error(file, line: found.line + firstLine - 1, column: found.column, found.problem.message)
         }
         if problems.count > 10 {
-            log.error(file, line: problems[10].line + firstLine - 1, "\(problems.count - 10) more characters that must not reach a terminal")
+            log.error(file, line: problems[10].line + firstLine - 1, column: problems[10].column,
+                      "\(problems.count - 10) more characters that must not reach a terminal")
+        }
+        let mixed = MixedScripts.words(in: text)
+        for word in mixed.prefix(10) {
+            log.warning(file, line: word.line + firstLine - 1, column: word.column, word.message)
+        }
+        if mixed.count > 10 {
+            log.warning(file, line: mixed[10].line + firstLine - 1, column: mixed[10].column,
+                        "\(mixed.count - 10) more words that mix alphabets")
         }
     }
 
     /// The advisory tags in `key`, each checked against those `tour.yaml` defines.
     func advisoryTags(_ fields: YAMLFields, _ key: String = "advisory") -> [String] {
-        guard let tags = fields.strings(key, required: false) else { return [] }
-        for tag in tags where !advisoryTags.contains(tag) {
-            fields.error(at: fields.node(key), "advisory '\(tag)' is not defined under 'advisories' in tour.yaml")
+        guard let tags = fields.items(key, required: false) else { return [] }
+        for (tag, item) in tags where !advisoryTags.contains(tag) {
+            fields.error(at: item, "advisory '\(tag)' is not defined under 'advisories' in tour.yaml")
         }
-        return tags.filter(advisoryTags.contains)
+        return tags.map(\.text).filter(advisoryTags.contains)
     }
 
     /// The sources of a hall or exhibit: required, and not empty, in the original.
     func sources(_ fields: YAMLFields, required: Bool) -> [String]? {
         guard let sources = fields.strings("sources", required: required) else { return nil }
-        if sources.isEmpty {
+        if case .sequence(let items) = fields.node("sources"), items.isEmpty {
             fields.error(at: fields.node("sources"), "no sources: every hall and exhibit names where its facts come from")
         }
         return sources
@@ -225,13 +250,19 @@ final class PackReading {
         }
     }
 
-    /// The label and "more" layer of a document, parsed, with the label's shape checked.
-    func layers(of document: (fields: YAMLFields, file: FrontMatterFile, path: String)) -> (label: [Block], more: [Block]) {
+    /// The label and "more" layer of a document, parsed, with the label's shape checked, and
+    /// for an original the length of its "more" layer (`moreLimit`, said of `what`).
+    func layers(of document: (fields: YAMLFields, file: FrontMatterFile, path: String),
+                moreLimit: (words: Int, what: String)?) -> (label: [Block], more: [Block]) {
         let layers = document.file.layers()
         let label = Markdown.parse(TerminalSafety.clean(layers.label, keepingNewlines: true))
         let more = Markdown.parse(TerminalSafety.clean(layers.more, keepingNewlines: true))
         if checksLabelShape {
             TextChecks.checkLabel(layers.label, file: document.path, firstLine: layers.labelLine, log: log)
+            if let moreLimit {
+                TextChecks.checkMore(layers.more, limit: moreLimit.words, of: moreLimit.what, file: document.path,
+                                     firstLine: layers.moreLine, log: log)
+            }
         }
         return (label, more)
     }

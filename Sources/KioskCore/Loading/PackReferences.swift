@@ -4,7 +4,7 @@ extension PackReading {
     /// Every file in `Narratives/` and `Exhibits/` belongs to a hall; anything else is a file
     /// the curator may believe is shown and is not.
     func checkFolders(tour: TourSpec) {
-        let hallIDs = Set(tour.halls.map(\.id))
+        let hallIDs = tour.listedIDs
         for name in files.list("Narratives") where name != "tour.yaml" {
             checkPackFile(name, in: "Narratives", belongsTo: hallIDs, noun: "hall")
         }
@@ -66,7 +66,9 @@ extension PackReading {
         for hall in tour.halls {
             for exit in hall.exits {
                 guard let target = byID[exit.id] else {
-                    log.error(tourPath, line: exit.line, column: exit.column, "exit to '\(exit.id)', which is not a hall of the tour")
+                    if !tour.listedIDs.contains(exit.id) {
+                        log.error(tourPath, line: exit.line, column: exit.column, "exit to '\(exit.id)', which is not a hall of the tour")
+                    }
                     continue
                 }
                 if target.id == hall.id {
@@ -76,7 +78,9 @@ extension PackReading {
                 }
             }
         }
-        if let first = tour.halls.first {
+        // A hall whose entry has an error is left out, with its exits: the halls behind it
+        // would look unreachable. Reachability waits until every entry reads.
+        if let first = tour.halls.first, tour.halls.count == tour.listedIDs.count {
             var reached: Set<String> = [first.id]
             var queue = [first.id]
             while let id = queue.popLast() {

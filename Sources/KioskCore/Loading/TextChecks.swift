@@ -30,16 +30,25 @@ enum TextChecks {
         endSentence()
     }
 
+    /// The most words a "read more" layer should have, by what it belongs to. The style guide
+    /// also gives a least (200 for a hall, 150 for an exhibit), but a shorter layer, or none,
+    /// only means less to read; a longer one is more than a visitor reads standing up.
+    static let hallMoreWordLimit = 600
+    static let exhibitMoreWordLimit = 400
+
+    /// Checks the length of an original's "read more" layer, which starts on `firstLine`. A
+    /// translation follows its original and is not counted: languages differ in words.
+    static func checkMore(_ more: String, limit: Int, of what: String, file: String, firstLine: Int, log: FindingLog) {
+        let words = words(in: more, firstLine: firstLine)
+        guard let first = words.first, words.count > limit else { return }
+        log.warning(file, line: first.line, "the \"read more\" layer has \(words.count) words; keep \(what) to \(limit) or fewer")
+    }
+
     /// Checks a one-line summary.
     static func checkSummary(_ summary: String, file: String, line: Int, log: FindingLog) {
         if summary.count > summaryCharacterLimit {
             log.warning(file, line: line, "the summary has \(summary.count) characters; keep it to \(summaryCharacterLimit) so it fits one line")
         }
-    }
-
-    /// The number of words a visitor reads in some blocks.
-    static func wordCount(_ blocks: [Block]) -> Int {
-        blocks.reduce(0) { $0 + $1.plainText.split(whereSeparator: \.isWhitespace).filter(isWord).count }
     }
 
     private struct Word {

@@ -16,7 +16,10 @@ enum Node: Sendable {
     }
 
     struct Scalar: Sendable {
+        enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
+
         var string: String
+        var style: Style = .plain
         var mark: Mark?
     }
 
@@ -52,18 +55,29 @@ enum Node: Sendable {
     }
 }
 
-/// Why a document could not be read, where, in libyaml's words (as Yams passed them on).
+/// Why a document could not be read, and where, in libyaml's words (as Yams passed them on).
 struct YAMLError: Error, Equatable {
+    enum Kind: Equatable {
+        /// The scanner or the parser stopped: `problem` says why and what it was reading.
+        case syntax
+        /// The reader met a character YAML does not allow, at byte `offset` of the text.
+        case reader(offset: Int)
+        /// A mapping names a field twice; the place is the second.
+        case duplicate
+        case tooDeep
+    }
+
+    var kind: Kind
     var problem: String
     var line: Int
     var column: Int?
+    /// Where the token the scanner was reading began, when it says ("while scanning …").
+    var tokenLine: Int?
+    var tokenColumn: Int?
 
-    init(problem: String, mark: Node.Mark) {
-        (self.problem, line, column) = (problem, mark.line, mark.column)
-    }
-
-    init(problem: String, line: Int) {
-        (self.problem, self.line, column) = (problem, line, nil)
+    init(_ kind: Kind, _ problem: String, mark: Node.Mark, token: Node.Mark? = nil) {
+        (self.kind, self.problem, line, column) = (kind, problem, mark.line, mark.column)
+        (tokenLine, tokenColumn) = (token?.line, token?.column)
     }
 }
 
@@ -75,7 +89,7 @@ enum YAML {
     /// The first document of `text` as a node, nil when there is none.
     static func compose(_ text: String) throws(YAMLError) -> Node? {
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { throw YAMLError(problem: "out of memory", mark: .init(line: 1, column: 1)) }
+        guard yaml_parser_initialize(&parser) == 1 else { throw YAMLError(.syntax, "out of memory", mark: .init(line: 1, column: 1)) }
         defer { yaml_parser_delete(&parser) }
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> Node? in
@@ -108,17 +122,17 @@ enum YAML {
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
                     let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                    finished = .scalar(Node.Scalar(string: string, mark: mark))
+                    finished = .scalar(Node.Scalar(string: string, style: Self.style(scalar.style), mark: mark))
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     guard open.count < YAML.maximumDepth else {
-                        throw YAMLError(problem: "nested more than 1,000 levels deep", mark: mark)
+                        throw YAMLError(.tooDeep, "nested more than 1,000 levels deep", mark: mark)
                     }
                     open.append(event.type == YAML_MAPPING_START_EVENT ? .mapping([], mark) : .sequence([], mark))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     finished = try close()
                 case YAML_ALIAS_EVENT:
                     // YAMLAliases refuses these before parsing; none is ever expanded.
-                    throw YAMLError(problem: "aliases are not read in a content pack", mark: mark)
+                    throw YAMLError(.syntax, "aliases are not read in a content pack", mark: mark)
                 default:
                     continue
                 }
@@ -146,34 +160,47 @@ enum YAML {
             case .mapping(let nodes, let mark):
                 var pairs: [(key: Node, value: Node)] = []
                 pairs.reserveCapacity(nodes.count / 2)
-                var seen: [String: Node.Mark] = [:]
-                var duplicates: [String: Node.Mark] = [:]
+                var seen: Set<String> = []
+                /// The place each field given twice is given again.
+                var again: [String: Node.Mark] = [:]
                 for index in stride(from: 0, to: nodes.count - 1, by: 2) {
                     let key = nodes[index]
-                    if let name = key.scalar?.string {
-                        if let first = seen[name] { duplicates[name] = first } else { seen[name] = key.mark }
+                    if let name = key.scalar?.string, !seen.insert(name).inserted, again[name] == nil {
+                        again[name] = key.mark
                     }
                     pairs.append((key, nodes[index + 1]))
                 }
-                if let first = duplicates.keys.min(), let at = duplicates[first] {
-                    let names = duplicates.keys.sorted().joined(separator: ", ")
-                    throw YAMLError(problem: "a field is given twice: \(names)", mark: at)
+                if let first = again.keys.min(), let at = again[first] {
+                    let names = again.keys.sorted().joined(separator: ", ")
+                    throw YAMLError(.duplicate, "a field is given twice: \(names)", mark: at)
                 }
                 return .mapping(Node.Mapping(pairs: pairs, mark: mark))
+            }
+        }
+
+        static func style(_ style: yaml_scalar_style_t) -> Node.Scalar.Style {
+            switch style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: return .literal
+            case YAML_FOLDED_SCALAR_STYLE: return .folded
+            default: return .plain
             }
         }
 
         /// libyaml's complaint: the problem, what it was reading, and where.
         static func error(_ parser: yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
             let problem = parser.problem.map { String(cString: $0) } ?? "cannot be read"
-            let context = parser.context.map { " " + String(cString: $0) } ?? ""
             if parser.error == YAML_READER_ERROR {
-                let offset = min(Int(parser.problem_offset), bytes.count)
-                let line = bytes[..<offset].count { $0 == UInt8(ascii: "\n") } + 1
-                return YAMLError(problem: problem, line: line)
+                return YAMLError(.reader(offset: min(Int(parser.problem_offset), bytes.count)), problem, mark: .init(line: 1, column: 1))
             }
-            let mark = parser.problem_mark
-            return YAMLError(problem: problem + context, mark: .init(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+            let context = parser.context.map { String(cString: $0) }
+            let mark = Node.Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            // "while parsing a block mapping" points at the mapping's start, far from the
+            // problem; "while scanning a simple key" points at the token that went wrong.
+            let token = context.flatMap { $0.hasPrefix("while scanning") ? parser.context_mark : nil }
+                .map { Node.Mark(line: Int($0.line) + 1, column: Int($0.column) + 1) }
+            return YAMLError(.syntax, problem + (context.map { " " + $0 } ?? ""), mark: mark, token: token)
         }
     }
 }

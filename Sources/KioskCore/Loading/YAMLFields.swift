@@ -1,22 +1,3 @@
-/// Parses YAML into a node, turning the parser's complaints into findings at the file's line
-/// and column. Nesting stops at 1,000 levels; anchors and aliases are refused before parsing
-/// (see YAMLAliases), and fields are read by the shape they must have, never walked whole.
-enum YAMLDocument {
-    static func parse(_ yaml: String, file: String, firstLine: Int, log: FindingLog) -> Node? {
-        if let found = YAMLAliases.first(in: yaml) {
-            log.error(file, line: found.line + firstLine - 1, column: found.column,
-                      "YAML \(found.indicator == "&" ? "anchor" : "alias") '\(found.indicator)': anchors and aliases are not read in a content pack; write the value out where it is used")
-            return nil
-        }
-        do {
-            return try YAML.compose(yaml)
-        } catch {
-            log.error(file, line: error.line + firstLine - 1, column: error.column, "YAML: \(error.problem)")
-            return nil
-        }
-    }
-}
-
 /// The fields of one YAML mapping, read with findings for every missing, mistyped, unsafe or
 /// unknown field, each at the line where the curator wrote it.
 struct YAMLFields {
@@ -33,7 +14,7 @@ struct YAMLFields {
         self.log = log
         guard let node, case .mapping(let mapping) = node else {
             let at = node?.mark.map { $0.line + lineOffset } ?? fallbackLine
-            log.error(file, line: at, "\(what) must be a set of 'name: value' fields")
+            log.error(file, line: at, column: node?.mark?.column, "\(what) must be a set of 'name: value' fields")
             return nil
         }
         self.line = (mapping.mark?.line ?? 1) + lineOffset
@@ -43,6 +24,9 @@ struct YAMLFields {
     var keys: [String] { pairs.map(\.key) }
 
     func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    /// Where `key` itself is written, for findings about the name rather than its value.
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
 
     func place(of node: Node) -> (line: Int, column: Int?) {
         guard let mark = node.mark else { return (line, nil) }
@@ -69,7 +53,9 @@ struct YAMLFields {
             error(at: value, "'\(key)' must be a text")
             return nil
         }
-        guard !scalar.string.trimmingSpaces().isEmpty else {
+        // `~` and `null` are YAML's way of writing nothing, not a text to show.
+        let isNull = scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
+        guard !scalar.string.trimmingSpaces().isEmpty, !isNull else {
             if required { error(at: value, "'\(key)' is empty") }
             return nil
         }
@@ -103,6 +89,11 @@ struct YAMLFields {
 
     /// A list of texts, such as `[violence]` or one "- " line per item.
     func strings(_ key: String, required: Bool = true) -> [String]? {
+        items(key, required: required)?.map(\.text)
+    }
+
+    /// A list of texts, each with its node, for findings about one item.
+    func items(_ key: String, required: Bool = true) -> [(text: String, node: Node)]? {
         guard let value = node(key) else {
             if required { error(at: nil, "missing field '\(key)'") }
             return nil
@@ -111,13 +102,13 @@ struct YAMLFields {
             error(at: value, "'\(key)' must be a list, such as [a, b] or one '- ' line per item")
             return nil
         }
-        var items: [String] = []
+        var items: [(text: String, node: Node)] = []
         for item in sequence {
             guard let text = item.scalar?.string else {
                 error(at: item, "each item of '\(key)' must be a text")
                 continue
             }
-            items.append(cleaned(text, at: item))
+            items.append((cleaned(text, at: item), item))
         }
         return items
     }
@@ -134,17 +125,21 @@ struct YAMLFields {
         if let scalar = value.scalar {
             return LocalizedText([defaultLanguage: cleaned(scalar.string, at: value)])
         }
+        guard case .mapping = value else {
+            error(at: value, "'\(key)' must be a text, or a text per language such as {en: …, az: …}")
+            return nil
+        }
         guard let fields = YAMLFields(value, file: file, lineOffset: lineOffset, log: log,
                                       what: "'\(key)'") else { return nil }
         var texts: [String: String] = [:]
         for language in fields.keys {
             if !languages.isEmpty && !languages.contains(language) {
-                fields.warning(at: fields.node(language), "'\(key)' has text in '\(language)', which tour.yaml does not declare in 'languages'")
+                fields.warning(at: fields.keyNode(language), "'\(key)' has text in '\(language)', which tour.yaml does not declare in 'languages'")
             }
             if let text = fields.string(language, required: false) { texts[language] = text }
         }
         if texts[defaultLanguage] == nil && !languages.isEmpty {
-            error(at: value, "'\(key)' has no text in the default language '\(defaultLanguage)'")
+            error(at: keyNode(key) ?? value, "'\(key)' has no text in the default language '\(defaultLanguage)'")
         }
         return LocalizedText(texts)
     }
@@ -161,6 +156,9 @@ struct YAMLFields {
     private func cleaned(_ text: String, at node: Node) -> String {
         if let problem = TerminalSafety.problems(in: text).first?.problem {
             error(at: node, problem.message)
+        }
+        if let word = MixedScripts.words(in: text).first {
+            warning(at: node, word.message)
         }
         return TerminalSafety.clean(text)
     }

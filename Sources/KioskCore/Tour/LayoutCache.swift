@@ -3,17 +3,18 @@ import Synchronization
 /// The last few pages laid out, so that a key costs a lookup rather than a page wrapped anew.
 ///
 /// A hall of a hundred exhibits is a page of a hundred items; an arrow key used to lay it out
-/// two or three times (to move, to scroll, to draw). A page depends only on the screen, the
-/// language, whether one was chosen, where the visitor is (for the map's "you are here") and
-/// the width, so a page laid out once for these is the same page until one of them changes.
-/// The tour stays pure: this remembers results, it changes none.
+/// two or three times (to move, to scroll, to draw). Most pages depend only on their screen,
+/// the language and the width (an exhibit also on whether its graphic material is shown, the
+/// map's list on where the visitor is), so a page laid out once for these is the same page
+/// until one of them changes. The tour stays pure: this remembers results, it changes none.
 final class LayoutCache: Sendable {
     struct Key: Hashable {
         var kind: ScreenKind
         var language: String
-        var languageChosen: Bool
-        var here: Int?
         var width: Int
+        /// What else of the visit the page shows: the hall the visitor is in, for the map; 1
+        /// when an exhibit's graphic material is hidden.
+        var detail: Int?
     }
 
     struct Entry: Sendable {
@@ -50,11 +51,31 @@ extension Tour {
     /// A screen's page and its layout at the state's width and in its language.
     func laidOut(_ kind: ScreenKind, in state: TourState) -> LayoutCache.Entry {
         let width = PageGeometry(state.size).columnWidth
-        let key = LayoutCache.Key(kind: kind, language: state.language, languageChosen: state.languageChosen,
-                                  here: state.place.kind.stop?.hall, width: width)
-        return layouts.entry(key) {
+        func make() -> LayoutCache.Entry {
             let page = page(for: kind, in: state)
             return LayoutCache.Entry(page: page, layout: PageLayout(page, width: width))
         }
+        guard let key = cacheKey(kind, in: state, width: width) else { return make() }
+        return layouts.entry(key, make: make)
+    }
+
+    /// The key a page is remembered by, or nil for the pages that show more of the visit than
+    /// a key holds (the welcome and help with a group's state, the staff and group screens):
+    /// small pages, laid out each time. Keep in step with `page(for:in:)`; RandomVisitorTests
+    /// checks at every step that a remembered layout is the one laid out anew.
+    private func cacheKey(_ kind: ScreenKind, in state: TourState, width: Int) -> LayoutCache.Key? {
+        let detail: Int?
+        switch kind {
+        case .welcome, .help, .staffExit, .joinGroup, .sessionClosed:
+            return nil
+        case .map:
+            detail = state.place.kind.stop?.hall
+        case .exhibit(let hall, let exhibit):
+            detail = isHidden(.exhibit(hall, exhibit), in: state) ? 1 : nil
+        case .chooseLanguage, .languageMenu, .tourAdvisory, .hall, .hallMore, .exhibitMore, .end, .hallAdvisory,
+             .remembrance:
+            detail = nil
+        }
+        return LayoutCache.Key(kind: kind, language: state.language, width: width, detail: detail)
     }
 }

@@ -8,6 +8,16 @@ public enum PageAction: Hashable, Sendable {
     case chooseLanguage(String)
     case goToHall(Int)
     case startAgain
+    /// At a hall's door: go in, or go back.
+    case enterHall, turnBack
+    /// Step out to the quiet page, and return from it to where the visitor was.
+    case stepOut, returnToTour
+    /// A graphic exhibit: show more than its text alternative.
+    case showGraphic
+    /// Group tours: a visitor joins a group, a guide opens one or takes one back.
+    case joinGroup
+    case startGroup
+    case takeBackGroup(String)
 }
 
 /// One block of a page's body, in reading order.
@@ -28,7 +38,8 @@ public struct PageBlock: Equatable, Sendable {
 
     public var kind: Kind
     public var runs: [Run]
-    /// Columns by which lines after the first are indented, when not the kind's own.
+    /// Columns by which lines after the first are indented (for an item, past its marker), when
+    /// not the kind's own.
     public var hangingIndent: Int?
 
     public init(_ kind: Kind, _ runs: [Run], hangingIndent: Int? = nil) {

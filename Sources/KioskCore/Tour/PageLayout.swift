@@ -43,8 +43,10 @@ public struct PageLayout: Equatable, Sendable {
                 let hang = String(repeating: " ", count: min(block.hangingIndent ?? 2, width / 2))
                 append(block.runs, width: width, block: index, item: nil, first: [], rest: [Run(hang, .body)])
             case .item:
+                // A wrapped title lines up under its own first word, past a stop number or arrow.
                 let indent = [Run(String(repeating: " ", count: Self.itemIndent), .body)]
-                append(block.runs, width: width, block: index, item: item, first: indent, rest: indent)
+                let hang = [Run(String(repeating: " ", count: Self.itemIndent + min(block.hangingIndent ?? 0, width / 2)), .body)]
+                append(block.runs, width: width, block: index, item: item, first: indent, rest: hang)
             case .title, .heading, .paragraph, .note:
                 append(block.runs, width: width, block: index, item: nil, first: [], rest: [])
             }
@@ -53,7 +55,7 @@ public struct PageLayout: Equatable, Sendable {
     }
 
     /// Blank lines set blocks apart, except within a run of list items, fields or items.
-    private static func needsSpace(between previous: PageBlock.Kind, and next: PageBlock.Kind) -> Bool {
+    public static func needsSpace(between previous: PageBlock.Kind, and next: PageBlock.Kind) -> Bool {
         switch (previous, next) {
         case (.listItem, .listItem), (.field, .field), (.item, .item), (.note, .note), (.heading, .item),
              (.heading, .listItem), (.title, .note):

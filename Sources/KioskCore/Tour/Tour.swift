@@ -2,17 +2,23 @@
 /// the same next state, with no terminal, clock or file involved.
 public struct Tour: Sendable {
     public let pack: Pack
+    public let kiosk: KioskSettings
     let layouts = LayoutCache()
 
-    public init(pack: Pack) {
+    public init(pack: Pack, kiosk: KioskSettings = KioskSettings()) {
         self.pack = pack
+        self.kiosk = kiosk
     }
 
     /// A new visit at the welcome screen; with `language`, the visitor is not asked for one.
+    /// A kiosk starts behind its attract loop, a booth with its demonstration.
     public func start(language: String? = nil, size: TerminalSize) -> TourState {
         let chosen = language.flatMap { pack.languages.contains($0) ? $0 : nil }
-        return TourState(place: Screen(.welcome), overlay: nil, language: chosen ?? pack.defaultLanguage,
-                         languageChosen: chosen != nil, digits: "", notice: nil, size: size, hasEnded: false)
+        var state = TourState(place: Screen(.welcome), overlay: nil, language: chosen ?? pack.defaultLanguage,
+                              languageChosen: chosen != nil, digits: "", notice: nil, size: size, hasEnded: false)
+        state.startLanguage = chosen
+        state.control = restingControl
+        return state
     }
 
     public func reduce(_ state: inout TourState, _ event: TourEvent) {
@@ -20,16 +26,41 @@ public struct Tour: Sendable {
         case .resize(let size):
             relayout(&state) { $0.size = size }
         case .key(let key):
+            // On the last screen of a closed session, a key only ends it sooner.
+            guard state.limits.closing == nil else {
+                state.hasEnded = true
+                return
+            }
             state.notice = nil
-            press(key, &state)
+            if kioskTakes(key, &state) { return }
+            press(key, inGroup: &state) { press(key, &$0) }
         case .tick(let now):
             state.now = now
+            passTime(&state)
+            checkGroup(&state, now: now)
+            checkLimits(&state, now: now)
+        case .choose(let item):
+            state.notice = nil
+            // As a key with no meaning of its own: it wakes, answers or takes over like any key.
+            if kioskTakes(.unknown, &state) { return }
+            state.digits = ""
+            let actions = page(for: state.screen.kind, in: state).actions
+            guard actions.indices.contains(item) else {
+                state.notice = .noSuchChoice(item + 1)
+                return
+            }
+            state.screen.selection = item
+            perform(actions[item], &state)
+        case .group(let event):
+            reduceGroup(event, &state)
         }
     }
 
     /// When the tour next needs a `.tick`, whether or not a key comes; nil when only keys
     /// can change what is shown.
-    public func nextDeadline(_ state: TourState) -> Instant? { nil }
+    public func nextDeadline(_ state: TourState) -> Instant? {
+        [kioskDeadline(state), limitsDeadline(state), groupDeadline(state)].compactMap { $0 }.min()
+    }
 
     /// A screen laid out at the state's size and in its language.
     public func layout(of screen: Screen, in state: TourState) -> PageLayout {
@@ -59,7 +90,7 @@ public struct Tour: Sendable {
 
     /// The letter commands, as typed on a Latin or a Russian keyboard (a visitor may find
     /// the keyboard switched to Cyrillic), in either case.
-    enum Command { case next, previous, map, help, language, quit, pageDown, none }
+    enum Command { case next, previous, map, help, language, stepOut, quit, pageDown, none }
 
     static func command(for character: Character) -> Command {
         switch character.lowercased() {
@@ -68,6 +99,7 @@ public struct Tour: Sendable {
         case "m", "ь": return .map
         case "?": return .help
         case "l", "д": return .language
+        case "x", "ч": return .stepOut
         case "q", "й": return .quit
         case " ": return .pageDown
         default: return .none
@@ -81,7 +113,9 @@ public struct Tour: Sendable {
         case .map: toggle(.map, &state)
         case .help: toggle(.help, &state)
         case .language: toggle(.languageMenu, &state)
-        case .quit: state.hasEnded = true
+        case .stepOut: stepOut(&state)
+        // A kiosk is never left by a visitor's key: staff use the chord and the PIN.
+        case .quit: if !kiosk.isKiosk { state.hasEnded = true }
         case .pageDown: scroll(&state, by: page(state))
         case .none: break
         }
@@ -152,7 +186,13 @@ public struct Tour: Sendable {
             return
         case .tourAdvisory:
             target = pack.route.first.map(kind(of:)) ?? .end
-        case .end, .map, .help, .languageMenu:
+        case .hallAdvisory(let stop, _):
+            enterHall(at: stop, &state)
+            return
+        case .remembrance:
+            returnFromRemembrance(&state)
+            return
+        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
             let position = state.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
@@ -164,10 +204,13 @@ public struct Tour: Sendable {
     func previous(_ state: inout TourState) {
         let target: ScreenKind?
         switch state.place.kind {
-        case .welcome, .map, .help, .languageMenu:
+        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed:
             target = nil
         case .chooseLanguage, .tourAdvisory:
             target = .welcome
+        case .hallAdvisory, .remembrance:
+            back(&state)
+            return
         case .end:
             target = pack.route.last.map(kind(of:)) ?? .tourAdvisory
         case .hall, .hallMore, .exhibit, .exhibitMore:
@@ -177,11 +220,15 @@ public struct Tour: Sendable {
         if let target { go(to: target, &state) } else { state.notice = .firstStop }
     }
 
-    /// Moves the visitor to a place, at its top, with any overlay closed.
-    private func go(to kind: ScreenKind, selecting action: PageAction? = nil, _ state: inout TourState) {
+    /// Moves the visitor to a place, at its top, with any overlay closed; through the door of
+    /// a hall with advisories the first time.
+    func go(to kind: ScreenKind, selecting action: PageAction? = nil, _ state: inout TourState) {
+        let kind = hallAdvisory(before: kind, state) ?? kind
         state.overlay = nil
         state.digits = ""
+        state.stepOut = nil
         state.place = Screen(kind)
+        if let hall = kind.stop?.hall { state.acknowledgedHalls.insert(hall) }
         if let action, let index = laidOut(kind, in: state).page.actions.firstIndex(of: action) {
             state.place.selection = index
             ensureSelectionVisible(&state)
@@ -221,7 +268,7 @@ public struct Tour: Sendable {
         }
     }
 
-    private func perform(_ action: PageAction, _ state: inout TourState) {
+    func perform(_ action: PageAction, _ state: inout TourState) {
         switch action {
         case .continueTour: next(&state)
         case .readMore:
@@ -234,6 +281,13 @@ public struct Tour: Sendable {
         case .walk(let hall), .goToHall(let hall): go(to: .hall(hall), &state)
         case .chooseLanguage(let language): choose(language: language, &state)
         case .startAgain: go(to: .welcome, &state)
+        case .enterHall:
+            if case .hallAdvisory(let stop, _) = state.place.kind { enterHall(at: stop, &state) }
+        case .turnBack: back(&state)
+        case .stepOut: stepOut(&state)
+        case .returnToTour: returnFromRemembrance(&state)
+        case .showGraphic: revealGraphic(&state)
+        case .joinGroup, .startGroup, .takeBackGroup: performGroup(action, &state)
         }
     }
 
@@ -254,7 +308,11 @@ public struct Tour: Sendable {
             go(to: .welcome, &state)
         case .end:
             previous(&state)
-        case .welcome, .hall, .map, .help, .languageMenu:
+        case .hallAdvisory(_, let from):
+            state.place = viewport(of: from, in: state).scrolled(from, by: 0)
+        case .remembrance:
+            returnFromRemembrance(&state)
+        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed:
             break
         }
     }

@@ -57,4 +57,9 @@ public enum TourEvent: Hashable, Sendable {
     /// The time now. The session sends one before each batch of input, and when the tour's
     /// next deadline comes.
     case tick(Instant)
+    /// News from the other kiosks of a group tour.
+    case group(GroupEvent)
+    /// The visitor chose the page's item with this index directly (the line-by-line mode's
+    /// numbered choices), rather than with arrows and Enter.
+    case choose(Int)
 }

@@ -10,11 +10,17 @@ extension Tour {
         case .tourAdvisory: return advisoryPage(language)
         case .hall(let hall): return hallPage(hall, language)
         case .hallMore(let hall): return hallMorePage(hall, language)
-        case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
+        case .exhibit(let hall, let exhibit):
+            return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), in: state))
         case .exhibitMore(let hall, let exhibit): return exhibitMorePage(hall, exhibit, language)
         case .end: return endPage(language)
-        case .help: return helpPage(language)
+        case .help: return helpPage(state)
         case .map: return mapListPage(state)
+        case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language)
+        case .remembrance: return remembrancePage(language)
+        case .staffExit: return staffExitPage(state)
+        case .joinGroup: return joinGroupPage(state)
+        case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         }
     }
 
@@ -42,7 +48,9 @@ extension Tour {
                 page.append(.note, UIText.pressEnter.text(code), .hint)
             }
         }
+        appendGroupWelcome(&page, state, beforeBegin: true)
         page.append(.item(.continueTour), UIText.begin.text(language), .item)
+        appendGroupWelcome(&page, state, beforeBegin: false)
         return page
     }
 
@@ -67,12 +75,13 @@ extension Tour {
         }
         page.append(.paragraph, UIText.advisoryAge.text(language))
         page.append(.paragraph, UIText.advisoryEachHall.text(language))
+        page.append(.paragraph, UIText.stepOutHint.text(language, quietTitle(language)))
         page.append(.item(.continueTour), UIText.continueTour.text(language), .item)
         return page
     }
 
     /// The advisory line for some tags, if there are any.
-    private func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
+    func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
         let texts = tags.compactMap { pack.advisory($0).map { localized($0.text, language) } }
         guard !texts.isEmpty else { return nil }
         return PageBlock(.note, [Run(UIText.advisoryNote.text(language) + " ", .warning),
@@ -80,7 +89,7 @@ extension Tour {
     }
 
     /// Says when a text is not in the visitor's language, or was translated by machine.
-    private func translationNote(status: TranslationStatus, isFallback: Bool, _ language: String) -> PageBlock? {
+    func translationNote(status: TranslationStatus, isFallback: Bool, _ language: String) -> PageBlock? {
         if isFallback { return PageBlock(.note, UIText.notTranslated.text(language), .mark) }
         if status == .machine { return PageBlock(.note, UIText.machineTranslation.text(language), .mark) }
         return nil
@@ -97,7 +106,7 @@ extension Tour {
         return (resolved.value, resolved.isFallback || resolved.value.labelIsFallback)
     }
 
-    private func sources(_ sources: [String], into page: inout Page, _ language: String) {
+    func sources(_ sources: [String], into page: inout Page, _ language: String) {
         guard !sources.isEmpty else { return }
         page.append(.heading, UIText.sources.text(language), .heading)
         for source in sources { page.append(.listItem, source, .source) }
@@ -122,7 +131,8 @@ extension Tour {
                 let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
                 let padding = String(repeating: " ", count: numberWidth - number.count)
                 page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
-                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)]))
+                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)],
+                                      hangingIndent: numberWidth))
             }
         }
         if !hall.exits.isEmpty {
@@ -130,7 +140,8 @@ extension Tour {
             for exit in hall.exits {
                 let title = self.narrative(exit, language).0.title
                 page.append(PageBlock(.item(.walk(toHall: exit)),
-                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)]))
+                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
+                                      hangingIndent: 2))
             }
         }
         sources(narrative.sources, into: &page, language)
@@ -138,16 +149,26 @@ extension Tour {
     }
 
     private func hallMorePage(_ index: Int, _ language: String) -> Page {
-        let (narrative, isFallback) = narrative(index, language)
+        // The "more" layer may be the original's where the label is translated.
+        let resolved = pack.halls[index].narrative.resolve(language, original: pack.defaultLanguage)
+        let (narrative, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
+        return morePage(title: narrative.title, more: narrative.more, sources: narrative.sources,
+                        translationNote(status: narrative.translation, isFallback: isFallback, language), language)
+    }
+
+    /// A "read more" layer, of a hall or an exhibit: its title, the longer text, its sources.
+    private func morePage(title: String, more: [Block], sources: [String], _ note: PageBlock?, _ language: String) -> Page {
         var page = Page()
-        page.append(.title, narrative.title, .title)
-        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(narrative.more)
-        sources(narrative.sources, into: &page, language)
+        page.append(.title, title, .title)
+        if let note { page.append(note) }
+        page.append(more)
+        self.sources(sources, into: &page, language)
         return page
     }
 
-    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String) -> Page {
+    /// An exhibit's record and label; a graphic exhibit not `showing` gives its summary as the
+    /// text alternative in place of its label, and offers to show more.
+    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String, showing: Bool) -> Page {
         let exhibit = pack.halls[hall].exhibits[index]
         let (text, isFallback) = exhibitText(hall, index, language)
         var page = Page()
@@ -163,22 +184,26 @@ extension Tour {
         for (name, value) in fields {
             page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
         }
-        page.append(text.label)
-        if !text.more.isEmpty {
-            page.append(.item(.readMore), UIText.readMore.text(language), .item)
+        if showing {
+            page.append(text.label)
+            if !text.more.isEmpty {
+                page.append(.item(.readMore), UIText.readMore.text(language), .item)
+            }
+        } else {
+            page.append(PageBlock(.paragraph, [Run(UIText.textAlternative.text(language) + " ", .fieldName),
+                                               Run(text.summary, .body)]))
+            page.append(.paragraph, UIText.graphicHidden.text(language), .hint)
+            page.append(.item(.showGraphic), UIText.showGraphic.text(language), .item)
         }
         sources(text.sources, into: &page, language)
         return page
     }
 
     private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
-        let (text, isFallback) = exhibitText(hall, index, language)
-        var page = Page()
-        page.append(.title, text.title, .title)
-        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
-        page.append(text.more)
-        sources(text.sources, into: &page, language)
-        return page
+        let resolved = pack.halls[hall].exhibits[index].text.resolve(language, original: pack.defaultLanguage)
+        let (text, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
+        return morePage(title: text.title, more: text.more, sources: text.sources,
+                        translationNote(status: text.translation, isFallback: isFallback, language), language)
     }
 
     private func endPage(_ language: String) -> Page {
@@ -193,14 +218,17 @@ extension Tour {
     public static let helpKeys: [(keys: String, text: UIText)] = [
         ("n  →", .keyNext), ("p  ←", .keyPrevious), ("↑  ↓", .keySelect), ("PgUp  PgDn", .keyPage),
         ("Enter", .keyOpen), ("Esc  Backspace", .keyBack), ("m", .keyMap), ("0–9, Enter", .keyStop),
-        ("l", .keyLanguage), ("?", .keyHelp), ("q", .keyQuit),
+        ("l", .keyLanguage), ("x", .keyStepOut), ("?", .keyHelp), ("q", .keyQuit),
     ]
 
-    private func helpPage(_ language: String) -> Page {
+    private func helpPage(_ state: TourState) -> Page {
+        let language = state.language
         var page = Page()
         page.append(.title, UIText.helpTitle.text(language), .title)
-        let keyColumn = Self.helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        for (keys, text) in Self.helpKeys {
+        let helpKeys = Self.helpKeys + groupHelpKeys(state)
+        let keyColumn = helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        // A kiosk's visitor cannot quit it, so help does not offer to.
+        for (keys, text) in helpKeys where !(kiosk.isKiosk && text == .keyQuit) {
             let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)
             page.append(PageBlock(.field, [Run(keys, .key), Run(padding + text.text(language), .body)],
                                   hangingIndent: keyColumn + 2))

@@ -8,12 +8,21 @@ public enum ScreenKind: Hashable, Sendable {
     case exhibit(Int, Int)
     case exhibitMore(Int, Int)
     case end
-    /// Shown over a place and closed to return to it.
-    case map, help, languageMenu
+    /// A hall's advisories, at its door, before the visitor enters it at `Stop`; going back
+    /// returns to `from`.
+    indirect case hallAdvisory(Stop, from: Screen)
+    /// The quiet page `x` steps out to, from anywhere; see `TourState.stepOut`.
+    case remembrance
+    /// Shown over a place and closed to return to it. `staffExit` asks for the staff PIN.
+    case map, help, languageMenu, staffExit
+    /// Typing a group's join code.
+    case joinGroup
+    /// The last screen of a session that closed itself.
+    case sessionClosed(SessionClose)
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu: return true
+        case .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed: return true
         default: return false
         }
     }
@@ -47,6 +56,11 @@ public struct Screen: Hashable, Sendable {
 public enum Notice: Hashable, Sendable {
     case noSuchStop(String)
     case firstStop
+    /// A numbered choice that is not on the page (the line-by-line mode).
+    case noSuchChoice(Int)
+    case wrongPIN
+    /// Too many wrong PINs: the staff exit waits a while.
+    case staffExitLocked
 }
 
 /// Everything about one visit.
@@ -66,6 +80,26 @@ public struct TourState: Hashable, Sendable {
     public var hasEnded: Bool
     /// The time of the last tick, if there has been one.
     public var now: Instant? = nil
+    /// `--idle-exit` and `--max-session`.
+    public var limits = SessionLimits()
+    /// A group tour this visitor leads or follows.
+    public var group = GroupVisit()
+
+    // The public kiosk and care for the visitor (KioskState.swift). All but `staffExit` and
+    // `startLanguage` are the visitor's, and forgotten when the visit is reset.
+    /// Who has the screen: a visitor, the attract loop or the demonstration.
+    public var control: Control = .visitor
+    /// When the visitor last pressed a key; the idle timeout counts from here.
+    public var lastActivity: Instant? = nil
+    /// Halls whose advisories the visitor has read at the door (or entered without one).
+    public var acknowledgedHalls: Set<Int> = []
+    /// Graphic exhibits the visitor asked to see in full.
+    public var revealedExhibits: Set<Stop> = []
+    /// Where `x` stepped out from: the quiet page returns exactly there.
+    public var stepOut: StepOut? = nil
+    public var staffExit = StaffExitState()
+    /// The language the visit was started in (`--lang`), for the next visit after a reset.
+    public var startLanguage: String? = nil
 
     /// The screen on top.
     public var screen: Screen {

@@ -1,0 +1,204 @@
+/// Where a guide has led the group, named so that it means the same in every kiosk process
+/// on the host: halls and exhibits by their ids in the pack, not by their place in a list.
+public enum GuidePlace: Hashable, Sendable {
+    case welcome
+    case advisory
+    /// A hall, or an exhibit in it; `more` when the longer text is open.
+    case stop(hall: String, exhibit: String?, more: Bool)
+    case end
+
+    /// The same place, whichever layer of a stop's text is open.
+    public var gathering: GuidePlace {
+        if case .stop(let hall, let exhibit, _) = self { return .stop(hall: hall, exhibit: exhibit, more: false) }
+        return self
+    }
+
+    /// A place a participant is moved to: a stop or the end. The welcome and the advisory
+    /// are each visitor's own.
+    public var leads: Bool {
+        switch self {
+        case .stop, .end: return true
+        case .welcome, .advisory: return false
+        }
+    }
+}
+
+/// What a participant tells the guide's kiosk: where they are and whether they follow. No
+/// name and no address: the guide sees only counts.
+public struct ParticipantStatus: Hashable, Sendable {
+    public var place: GuidePlace?
+    public var following: Bool
+    public var pause: Bool
+
+    public init(place: GuidePlace?, following: Bool, pause: Bool) {
+        self.place = place
+        self.following = following
+        self.pause = pause
+    }
+}
+
+/// What a guide sees of the group.
+public struct GroupCounts: Hashable, Sendable {
+    public var participants: Int
+    public var following: Int
+    /// At the guide's stop.
+    public var here: Int
+    /// "I need a pause" signals, anonymous.
+    public var pauses: Int
+
+    public init(participants: Int = 0, following: Int = 0, here: Int = 0, pauses: Int = 0) {
+        self.participants = participants
+        self.following = following
+        self.here = here
+        self.pauses = pauses
+    }
+
+    /// Everyone is at the guide's stop and nobody asked for a pause.
+    public var everyoneReady: Bool { here >= participants && pauses == 0 }
+}
+
+/// A group whose guide's connection dropped less than a minute ago: a guide may take it back.
+public struct OrphanGroup: Hashable, Sendable {
+    public var code: String
+    public var place: GuidePlace
+
+    public init(code: String, place: GuidePlace) {
+        self.code = code
+        self.place = place
+    }
+}
+
+/// How a participant goes along with the guide.
+public enum Following: Hashable, Sendable {
+    /// Just joined: reading the tour's advisory (and choosing a language) before following.
+    case gettingReady
+    case following
+    /// Looking around alone; `g` goes back to the guide.
+    case away
+}
+
+/// A visitor in a guide's group.
+public struct Participation: Hashable, Sendable {
+    public var code: String
+    public var following: Following = .gettingReady
+    /// Where the guide is, as last heard.
+    public var guidePlace: GuidePlace?
+    public var pause = false
+    /// The connection to the guide dropped at this time; the group waits for them a minute.
+    public var guideLostAt: Instant?
+
+    public init(code: String) {
+        self.code = code
+    }
+}
+
+/// A guide leading a group.
+public struct Leadership: Hashable, Sendable {
+    /// The group's join code once it is open.
+    public var code: String?
+    /// Groups that lost their guide a moment ago, offered before a new group is opened.
+    public var orphans: [OrphanGroup]
+    /// What the guide asked the session to open: a new group (nil) or one to take back.
+    public var opening: GroupOpening?
+    public var counts = GroupCounts()
+    /// Moving on waits until everyone is here and nobody asked for a pause.
+    public var waitForEveryone = false
+
+    public init(orphans: [OrphanGroup]) {
+        self.orphans = orphans
+        opening = orphans.isEmpty ? .new : nil
+    }
+}
+
+/// A group the session is asked to open.
+public enum GroupOpening: Hashable, Sendable {
+    case new
+    case takeBack(OrphanGroup)
+}
+
+/// Why a visitor's group is over.
+public enum GroupEnding: Hashable, Sendable {
+    case guideEnded
+    case guideDidNotReturn
+}
+
+/// A visitor's part in a group tour.
+public enum GroupRole: Hashable, Sendable {
+    case none
+    /// Asked to join the group with this code; the session is connecting.
+    case joining(String)
+    case participant(Participation)
+    case guide(Leadership)
+    case ended(GroupEnding)
+}
+
+/// A short message about the group, in the status line until the next key.
+public enum GroupNotice: Hashable, Sendable {
+    /// The guide's move waits: not everyone is here. The same move again goes anyway.
+    case notEveryoneHere(GroupCounts)
+    case noSuchGroup(String)
+    case cannotOpen
+    case alreadyFollowing
+}
+
+/// Everything about group tours in one visit.
+public struct GroupVisit: Hashable, Sendable {
+    /// Whether this kiosk can join groups: the runtime directory is there.
+    public var available = false
+    public var role = GroupRole.none
+    /// A join code being typed.
+    public var typedCode = ""
+    public var notice: GroupNotice?
+    /// A guide's move held back by waiting for everyone: pressing it again goes anyway.
+    public var heldMove: Key?
+
+    public init(available: Bool = false) {
+        self.available = available
+    }
+
+    /// Join codes are six digits: typed the same on any keyboard layout.
+    public static let codeLength = 6
+
+    public static func isCode(_ text: String) -> Bool {
+        text.count == codeLength && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A code as shown: "482 913".
+    public static func display(_ code: String) -> String {
+        guard code.count > 3 else { return code }
+        return String(code.prefix(3)) + " " + String(code.dropFirst(3))
+    }
+
+    public var participation: Participation? {
+        if case .participant(let participation) = role { return participation }
+        return nil
+    }
+
+    public var leadership: Leadership? {
+        if case .guide(let leadership) = role { return leadership }
+        return nil
+    }
+}
+
+/// What the group needs from the session's sockets: the reducer only asks, the session does it.
+public enum GroupRequest: Hashable, Sendable {
+    case join(String)
+    case open(GroupOpening)
+}
+
+/// What the session's sockets tell the tour.
+public enum GroupEvent: Hashable, Sendable {
+    // A participant's kiosk.
+    case joined(String)
+    case noSuchGroup(String)
+    case guideMoved(GuidePlace)
+    /// The connection to the guide dropped without a goodbye.
+    case guideLost
+    case guideBack
+    /// The guide ended the group.
+    case groupEnded
+    // A guide's kiosk.
+    case opened(String)
+    case cannotOpen
+    case counts(GroupCounts)
+}

@@ -1,0 +1,145 @@
+// FoundationEssentials, not Foundation: the whole of Foundation brings ICU, 4 MB more in every
+// session (docs/performance.md).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import KioskCore
+
+/// A message between the kiosks of one group tour, one JSON object a line on a local socket.
+public enum GroupMessage: Hashable, Sendable {
+    /// Guide to participants: where the group is now.
+    case guide(GuidePlace)
+    /// Guide to participants: the guide ended the group.
+    case end
+    /// Participant to guide: where they are, whether they follow, whether they need a pause.
+    case status(ParticipantStatus)
+}
+
+/// Why a message was dropped. Said in the log, never on a visitor's screen.
+public enum MessageProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    case tooLong(limit: Int)
+    case notJSON
+    case unsupportedVersion(Int)
+    case unknownType
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .tooLong(let limit): return "longer than \(limit) bytes"
+        case .notJSON: return "not a JSON message of the group protocol"
+        case .unsupportedVersion(let version): return "protocol version \(version), this kiosk speaks \(GroupWire.version)"
+        case .unknownType: return "a message type this kiosk does not know"
+        case .invalid(let field): return "an invalid '\(field)'"
+        }
+    }
+}
+
+/// The wire format: versioned, size-limited, checked field by field. Peers are other kiosk
+/// processes, but a message is still treated as untrusted input.
+public enum GroupWire {
+    public static let version = 1
+    /// The longest message, newline included. Real ones are under 150 bytes.
+    public static let maximumBytes = 512
+    /// The longest hall or exhibit id accepted.
+    static let maximumIDLength = 64
+
+    private struct Envelope: Codable {
+        var v: Int
+        var type: String
+    }
+
+    private struct WirePlace: Codable {
+        var kind: String
+        var hall: String?
+        var exhibit: String?
+        var more: Bool?
+    }
+
+    private struct WireMessage: Codable {
+        var v: Int
+        var type: String
+        var place: WirePlace?
+        var following: Bool?
+        var pause: Bool?
+    }
+
+    /// The message as one line, newline included.
+    public static func encode(_ message: GroupMessage) -> [UInt8] {
+        let wire: WireMessage
+        switch message {
+        case .guide(let place):
+            wire = WireMessage(v: version, type: "guide", place: wirePlace(place))
+        case .end:
+            wire = WireMessage(v: version, type: "end")
+        case .status(let status):
+            wire = WireMessage(v: version, type: "status", place: status.place.map(wirePlace),
+                               following: status.following, pause: status.pause)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding these plain structs cannot fail.
+        let data = (try? encoder.encode(wire)) ?? Data()
+        return Array(data) + [UInt8(ascii: "\n")]
+    }
+
+    /// One line, without its newline, as a message, or why it is refused.
+    public static func decode(_ line: some Collection<UInt8>) -> Result<GroupMessage, MessageProblem> {
+        guard line.count < maximumBytes else { return .failure(.tooLong(limit: maximumBytes)) }
+        let data = Data(line)
+        let decoder = JSONDecoder()
+        guard let envelope = try? decoder.decode(Envelope.self, from: data) else { return .failure(.notJSON) }
+        guard envelope.v == version else { return .failure(.unsupportedVersion(envelope.v)) }
+        guard let wire = try? decoder.decode(WireMessage.self, from: data) else { return .failure(.notJSON) }
+        switch wire.type {
+        case "guide":
+            guard let place = wire.place else { return .failure(.invalid("place")) }
+            return guidePlace(place).map(GroupMessage.guide)
+        case "end":
+            return .success(.end)
+        case "status":
+            guard let following = wire.following else { return .failure(.invalid("following")) }
+            guard let pause = wire.pause else { return .failure(.invalid("pause")) }
+            guard let place = wire.place else {
+                return .success(.status(ParticipantStatus(place: nil, following: following, pause: pause)))
+            }
+            return guidePlace(place).map { .status(ParticipantStatus(place: $0, following: following, pause: pause)) }
+        default:
+            return .failure(.unknownType)
+        }
+    }
+
+    private static func wirePlace(_ place: GuidePlace) -> WirePlace {
+        switch place {
+        case .welcome: return WirePlace(kind: "welcome")
+        case .advisory: return WirePlace(kind: "advisory")
+        case .end: return WirePlace(kind: "end")
+        case .stop(let hall, let exhibit, let more): return WirePlace(kind: "stop", hall: hall, exhibit: exhibit, more: more)
+        }
+    }
+
+    private static func guidePlace(_ wire: WirePlace) -> Result<GuidePlace, MessageProblem> {
+        let isStop = wire.kind == "stop"
+        if !isStop, wire.hall != nil || wire.exhibit != nil || wire.more != nil { return .failure(.invalid("place")) }
+        switch wire.kind {
+        case "welcome": return .success(.welcome)
+        case "advisory": return .success(.advisory)
+        case "end": return .success(.end)
+        case "stop":
+            guard let hall = wire.hall, isID(hall) else { return .failure(.invalid("hall")) }
+            if let exhibit = wire.exhibit, !isID(exhibit) { return .failure(.invalid("exhibit")) }
+            guard let more = wire.more else { return .failure(.invalid("more")) }
+            return .success(.stop(hall: hall, exhibit: wire.exhibit, more: more))
+        default:
+            return .failure(.invalid("place"))
+        }
+    }
+
+    /// A pack id as the loader accepts it: lower-case ASCII letters, digits and hyphens.
+    static func isID(_ text: String) -> Bool {
+        guard (1...maximumIDLength).contains(text.utf8.count), let first = text.unicodeScalars.first,
+              first.isASCII, first.properties.isLowercase || ("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

@@ -1,0 +1,130 @@
+import Glibc
+
+/// An error number from the system, said in words.
+struct SocketError: Error, CustomStringConvertible {
+    var number: Int32
+    var description: String { String(cString: strerror(number)) }
+}
+
+/// A non-blocking Unix stream socket in the group directory: the only kind of connection
+/// group tours use. No network address is ever bound.
+final class LocalSocket {
+    private(set) var descriptor: Int32
+
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    deinit { close() }
+
+    func close() {
+        guard descriptor >= 0 else { return }
+        Glibc.close(descriptor)
+        descriptor = -1
+    }
+
+    enum ConnectResult {
+        case connected(LocalSocket)
+        /// Nobody listens there (the file is missing, or its process is gone).
+        case nobody
+        /// Someone listens but cannot take the connection now.
+        case busy
+        case failed(Int32)
+    }
+
+    /// The address of `path`, or nil when it is too long for a socket address.
+    private static func address(_ path: String) -> sockaddr_un? {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return nil }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        return address
+    }
+
+    private static func makeSocket() -> Int32 {
+        socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    }
+
+    static func connect(to path: String) -> ConnectResult {
+        guard var address = address(path) else { return .failed(ENAMETOOLONG) }
+        let descriptor = makeSocket()
+        guard descriptor >= 0 else { return .failed(errno) }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        if result == 0 { return .connected(LocalSocket(descriptor: descriptor)) }
+        let error = errno
+        Glibc.close(descriptor)
+        switch error {
+        case ENOENT, ECONNREFUSED, ENOTSOCK: return .nobody
+        case EAGAIN, EINPROGRESS: return .busy
+        default: return .failed(error)
+        }
+    }
+
+    /// Listens at `path`, which must not exist; the file is made readable and writable by the
+    /// owner and the directory's group (the kiosk's accounts), nobody else.
+    static func listen(at path: String) -> Result<LocalSocket, SocketError> {
+        guard var address = address(path) else { return .failure(SocketError(number: ENAMETOOLONG)) }
+        let descriptor = makeSocket()
+        guard descriptor >= 0 else { return .failure(SocketError(number: errno)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard bound == 0, chmod(path, 0o660) == 0, Glibc.listen(descriptor, 64) == 0 else {
+            let error = errno
+            Glibc.close(descriptor)
+            return .failure(SocketError(number: error))
+        }
+        return .success(LocalSocket(descriptor: descriptor))
+    }
+
+    /// A waiting connection, if there is one.
+    func accept() -> LocalSocket? {
+        let accepted = Glibc.accept(descriptor, nil, nil)
+        guard accepted >= 0 else { return nil }
+        _ = fcntl(accepted, F_SETFL, fcntl(accepted, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(accepted, F_SETFD, FD_CLOEXEC)
+        return LocalSocket(descriptor: accepted)
+    }
+
+    enum ReadResult {
+        case bytes([UInt8])
+        case nothingYet
+        case closed
+    }
+
+    func read(upTo count: Int) -> ReadResult {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var error: Int32 = 0
+        let got = buffer.withUnsafeMutableBytes {
+            let got = recv(descriptor, $0.baseAddress, count, 0)
+            error = errno
+            return got
+        }
+        if got > 0 { return .bytes(Array(buffer[0..<got])) }
+        if got == 0 { return .closed }
+        return error == EAGAIN || error == EWOULDBLOCK || error == EINTR ? .nothingYet : .closed
+    }
+
+    /// Writes what it can of `bytes` without waiting; nil when the peer is gone.
+    func write(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty else { return 0 }
+        var error: Int32 = 0
+        let sent = bytes.withUnsafeBytes {
+            let sent = send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            error = errno
+            return sent
+        }
+        if sent >= 0 { return sent }
+        return error == EAGAIN || error == EWOULDBLOCK || error == EINTR ? 0 : nil
+    }
+}

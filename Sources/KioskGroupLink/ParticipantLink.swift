@@ -1,0 +1,80 @@
+import KioskCore
+import KioskGroup
+import Logging
+
+/// A participant's end of a group: one connection to the guide's kiosk, made again while the
+/// guide is away, so a guide who comes back finds the group where it was.
+final class ParticipantLink {
+    let code: String
+    private let path: String
+    private let logger: Logger
+    private var peer: Peer?
+    private var lastAttempt: Instant?
+    private var status: ParticipantStatus?
+
+    /// How often a lost guide is looked for.
+    static let retryMilliseconds: Int64 = 500
+
+    private init(code: String, path: String, peer: Peer, logger: Logger) {
+        self.code = code
+        self.path = path
+        self.peer = peer
+        self.logger = logger
+    }
+
+    /// Joins the group with `code`, or nil when there is no such group.
+    static func join(_ code: String, in directory: GroupDirectory, logger: Logger) -> ParticipantLink? {
+        guard GroupVisit.isCode(code), case .connected(let socket) = LocalSocket.connect(to: directory.socketPath(code)) else {
+            logger.info("no group \(code) to join in \(directory.path)")
+            return nil
+        }
+        return ParticipantLink(code: code, path: directory.socketPath(code), peer: Peer(socket), logger: logger)
+    }
+
+    var descriptors: [Int32] { peer.map { [$0.descriptor] } ?? [] }
+
+    /// News from the guide, checked; the loss of the guide, and their return.
+    func service(now: Instant) -> [GroupEvent] {
+        guard let peer else { return reconnect(now: now) }
+        var events: [GroupEvent] = []
+        let (received, reason) = peer.receive(now: now)
+        for item in received {
+            switch item {
+            case .message(.guide(let place)): events.append(.guideMoved(place))
+            case .message(.end): events.append(.groupEnded)
+            case .message(.status): logger.warning("group \(code): dropped a message from the guide: a status is a participant's to send")
+            case .refused(let problem): logger.warning("group \(code): dropped a message from the guide: \(problem)")
+            }
+        }
+        if !peer.isClosed { peer.flush() }
+        if peer.isClosed {
+            self.peer = nil
+            lastAttempt = now
+            if let reason { logger.warning("group \(code): left the guide: \(reason)") }
+            if !events.contains(.groupEnded) { events.append(.guideLost) }
+        }
+        return events
+    }
+
+    private func reconnect(now: Instant) -> [GroupEvent] {
+        if let lastAttempt, lastAttempt.milliseconds(until: now) < Self.retryMilliseconds { return [] }
+        lastAttempt = now
+        guard case .connected(let socket) = LocalSocket.connect(to: path) else { return [] }
+        let peer = Peer(socket)
+        self.peer = peer
+        if let status { peer.send(.status(status)) }
+        return [.guideBack]
+    }
+
+    /// Tells the guide this participant's status, when it changed.
+    func publish(_ newStatus: ParticipantStatus) {
+        guard newStatus != status else { return }
+        status = newStatus
+        peer?.send(.status(newStatus))
+    }
+
+    func close() {
+        peer?.close()
+        peer = nil
+    }
+}

@@ -1,0 +1,89 @@
+// FoundationEssentials, not Foundation: the whole of Foundation brings ICU, 4 MB more in every
+// session (docs/performance.md).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Glibc
+
+/// The kiosk's configuration file (`/etc/museum-kiosk/kiosk.conf` by default): lines of
+/// `name = value`, `#` comments and blank lines. It holds what staff set and visitors must
+/// never see; today that is the staff PIN's hash. docs/operations.md describes it.
+public struct KioskConfiguration: Equatable, Sendable {
+    /// The hash the staff exit checks a PIN against; nil: the staff exit is off.
+    public var staffPIN: StaffPINHash?
+
+    public static let defaultPath = "/etc/museum-kiosk/kiosk.conf"
+    static let knownNames = ["staff-pin"]
+
+    public init(staffPIN: StaffPINHash? = nil) {
+        self.staffPIN = staffPIN
+    }
+
+    /// Reads `text`, naming `file` and the line in every error.
+    public init(parsing text: String, file: String) throws {
+        var seen: Set<String> = []
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = rawLine.trimmingBlanks()
+            let number = index + 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else {
+                throw ConfigurationError(file: file, line: number, message: "expected 'name = value'")
+            }
+            let name = parts[0].trimmingBlanks()
+            let value = parts[1].trimmingBlanks()
+            guard Self.knownNames.contains(name) else {
+                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: \(Self.knownNames.joined(separator: ", "))")
+            }
+            guard seen.insert(name).inserted else {
+                throw ConfigurationError(file: file, line: number, message: "'\(name)' is set twice")
+            }
+            do {
+                staffPIN = try StaffPINHash(parsing: value)
+            } catch {
+                throw ConfigurationError(file: file, line: number, message: "\(error)")
+            }
+        }
+    }
+
+    /// Reads the file at `path`. A file others could change, or read to try PINs against the
+    /// hash at leisure, is refused, as sshd refuses such keys.
+    public static func load(path: String) throws -> KioskConfiguration {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ConfigurationError(file: path, line: nil, message: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw ConfigurationError(file: path, line: nil, message: "not a regular file")
+        }
+        guard status.st_mode & (S_IWGRP | S_IWOTH | S_IROTH) == 0 else {
+            throw ConfigurationError(file: path, line: nil, message: "others may read or change it; make it private: chmod 600 \(path)")
+        }
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024,
+              let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: path, line: nil, message: "cannot read it as a UTF-8 text file of at most 64 KiB")
+        }
+        return try KioskConfiguration(parsing: text, file: path)
+    }
+}
+
+/// A problem in the configuration file, as `file:line: error: message`.
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): error: \(message)"
+    }
+}
+
+extension Substring {
+    /// Without the spaces and tabs around it (CharacterSet's whitespace is Foundation's).
+    fileprivate func trimmingBlanks() -> String {
+        let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    }
+}

@@ -1,0 +1,67 @@
+import KioskCore
+
+/// The attract loop: while nobody uses the kiosk, the museum's name and an invitation, in each
+/// of its languages in turn. Calm: nothing moves but the language, every few seconds.
+struct AttractScreen {
+    let tour: Tour
+    let state: TourState
+
+    func draw(into frame: inout Frame) {
+        let pack = tour.pack
+        let language = tour.attractLanguage(state)
+        let width = max(1, state.size.columns - 4)
+        func text(_ localized: LocalizedText) -> String { localized.text(in: language, fallback: pack.defaultLanguage) }
+        let names = pack.languages.map(UIText.languageName).joined(separator: " · ")
+        let blocks: [[Run]] = [
+            [Run(text(pack.museumName), .title)],
+            [Run(text(pack.floor), .chrome)],
+            [],
+            [Run(UIText.attractPress.text(language), .strong)],
+            [],
+            [Run(names, .hint)],
+        ]
+        let lines = blocks.flatMap { $0.isEmpty ? [[]] : Wrap.lines($0, width: width) }
+        let top = max(0, (state.size.rows - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let left = max(0, (state.size.columns - line.displayWidth) / 2)
+            frame.put(line, row: top + offset, column: left)
+        }
+    }
+}
+
+/// The idle warning, over the page: the visit ends when the count reaches zero, unless a key
+/// is pressed. A box with the seconds in words, so no one needs colour to see it.
+struct IdleWarning {
+    let language: String
+    let seconds: Int
+
+    func draw(into frame: inout Frame) {
+        let size = frame.size
+        let texts: [Run] = [
+            Run(UIText.idleTitle.text(language), .title),
+            Run(UIText.idleCountdown.text(language, String(seconds)), .notice),
+            Run(UIText.idleContinue.text(language), .body),
+        ]
+        let inner = min(PageGeometry.readingColumn - 4, max(1, size.columns - 6))
+        let lines = texts.flatMap { Wrap.lines([$0], width: inner) }
+        let width = min(size.columns, (lines.map(\.displayWidth).max() ?? 0) + 4)
+        // Over the body, between header and footer, with a blank line inside the border when
+        // there is room for it; over the whole screen when even the text alone does not fit.
+        let body = PageGeometry.headerRows..<max(PageGeometry.headerRows, size.rows - PageGeometry.footerRows)
+        let padding = lines.count + 4 <= body.count ? 1 : 0
+        let height = min(size.rows, lines.count + 2 + 2 * padding)
+        let area = height <= body.count ? body : 0..<size.rows
+        let left = max(0, (size.columns - width) / 2)
+        let top = area.lowerBound + max(0, (area.count - height) / 2)
+        let chrome = CellStyle(.chrome)
+        let rule = String(repeating: "─", count: max(0, width - 2))
+        frame.put("┌" + rule + "┐", row: top, column: left, style: chrome)
+        for row in 1..<max(1, height - 1) {
+            frame.put("│" + String(repeating: " ", count: max(0, width - 2)) + "│", row: top + row, column: left, style: chrome)
+        }
+        frame.put("└" + rule + "┘", row: top + height - 1, column: left, style: chrome)
+        for (offset, line) in lines.enumerated() where 1 + padding + offset < height - 1 {
+            frame.put(line, row: top + 1 + padding + offset, column: left + 2, limit: width - 4)
+        }
+    }
+}

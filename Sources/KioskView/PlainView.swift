@@ -1,0 +1,78 @@
+import KioskCore
+
+/// The tour as lines of text, for `--plain`: no cursor movement, colour or box drawing, and no
+/// byte below 0x20 but the newline, so a screen reader, a braille display or a pipe gets words
+/// only. Each page is printed whole; its items are numbered for the visitor to choose.
+public struct PlainView: Sendable {
+    public let tour: Tour
+
+    public init(tour: Tour) {
+        self.tour = tour
+    }
+
+    /// The size the tour is laid out at: a reading column, and rows enough that every item is
+    /// on screen, so Enter on an empty line chooses the item a page starts with.
+    public static let size = TerminalSize(columns: 76, rows: 10_000)
+
+    /// The page on top, headed by where the visitor is, ending with how to go on.
+    public func page(_ state: TourState) -> [String] {
+        var lines = [header(state), ""]
+        var number = 0
+        var previous: PageBlock.Kind?
+        for block in tour.page(for: state.screen.kind, in: state).blocks {
+            if let previous, PageLayout.needsSpace(between: previous, and: block.kind) { lines.append("") }
+            previous = block.kind
+            let text = block.runs.plainText
+            switch block.kind {
+            case .listItem: lines.append("- " + text)
+            case .quote: lines.append("    " + text)
+            case .item:
+                number += 1
+                lines.append("\(number). " + text)
+            case .title, .heading, .paragraph, .field, .note: lines.append(text)
+            }
+        }
+        lines += ["", UIText.plainPrompt.text(state.language)]
+        return lines.map(Self.clean)
+    }
+
+    private func header(_ state: TourState) -> String {
+        let pack = tour.pack
+        let language = state.language
+        var parts = [pack.museumName.text(in: language, fallback: pack.defaultLanguage),
+                     pack.floor.text(in: language, fallback: pack.defaultLanguage)]
+        if let stop = state.place.kind.stop {
+            let number: Int?
+            switch stop {
+            case .hall(let hall): number = pack.halls[hall].stop
+            case .exhibit(let hall, let exhibit): number = pack.halls[hall].exhibits[exhibit].stop
+            }
+            if let number { parts.append("\(UIText.stop.text(language)) \(number)") }
+        }
+        parts.append(language.uppercased())
+        return parts.joined(separator: " · ")
+    }
+
+    /// The commands, as `?` lists them.
+    public func help(_ language: String) -> [String] {
+        var keys: [(String, String)] = [
+            ("1, 2, 3", UIText.plainChoose.text(language)), ("Enter", UIText.keyOpen.text(language)),
+            ("n", UIText.keyNext.text(language)), ("p", UIText.keyPrevious.text(language)),
+            ("b", UIText.keyBack.text(language)), ("m", UIText.keyMap.text(language)),
+            ("l", UIText.keyLanguage.text(language)), ("x", UIText.keyStepOut.text(language)),
+            ("g 450", UIText.plainGo.text(language)), ("r", UIText.plainRepeat.text(language)),
+            ("?", UIText.keyHelp.text(language)),
+        ]
+        if !tour.kiosk.isKiosk { keys.append(("q", UIText.keyQuit.text(language))) }
+        let width = keys.map { DisplayWidth.of($0.0) }.max() ?? 0
+        return [UIText.plainCommands.text(language)]
+            + keys.map { $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 2) + $0.1 }.map(Self.clean)
+    }
+
+    /// Text with every control character (a tab from a pack, say) made a space.
+    public static func clean(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? " " : scalar
+        }))
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+// FoundationEssentials, not Foundation: the whole of Foundation brings ICU, 4 MB more in every
+// session (docs/performance.md).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import KioskCore
+import KioskStaff
+
+/// How the kiosk runs: alone in a hall (`--kiosk`), at a booth (`--demo`), or line by line
+/// (`--plain`).
+struct KioskOptions: ParsableArguments {
+    @Flag(name: .long, help: "A public kiosk: an attract loop, a reset when idle, no way out but the staff exit.")
+    var kiosk = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds without a key before the idle warning (--kiosk, --demo).", valueName: "SECONDS"))
+    var idleTimeout: Double = 120
+
+    @Option(name: .long, help: ArgumentHelp("Seconds the idle warning counts down before the visit starts again.", valueName: "SECONDS"))
+    var idleWarning: Double = 20
+
+    @Flag(name: .long, help: "A booth: the tour advances on its own until a key is pressed.")
+    var demo = false
+
+    @Option(name: .long, help: ArgumentHelp("The demonstration's reading pace, in words a minute.", valueName: "WORDS"))
+    var demoWpm: Int = 160
+
+    @Flag(name: .long, help: "Line by line, for screen readers, braille displays and pipes: numbered choices, one command a line.")
+    var plain = false
+
+    @Option(name: .long, help: ArgumentHelp("The kiosk's configuration file, with the staff PIN's hash (--kiosk).", valueName: "FILE"))
+    var config: String?
+
+    /// Exit status of the staff exit, which the service manager does not restart on.
+    static let staffExitStatus: Int32 = 10
+
+    func validate() throws {
+        guard idleTimeout >= 1, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be from 1 to 86400 seconds") }
+        guard idleWarning >= 1, idleWarning <= 3_600 else { throw ValidationError("--idle-warning must be from 1 to 3600 seconds") }
+        guard (20...1_000).contains(demoWpm) else { throw ValidationError("--demo-wpm must be from 20 to 1000 words a minute") }
+        if plain, kiosk || demo { throw ValidationError("--plain reads commands line by line; it cannot be combined with --kiosk or --demo") }
+        if config != nil, !kiosk { throw ValidationError("--config is read by --kiosk only") }
+    }
+
+    /// The settings for the tour. A kiosk reads its configuration: a file named with --config
+    /// must be there; without --config, a missing default file leaves the staff exit off.
+    func settings() throws -> KioskSettings {
+        var settings = KioskSettings(isKiosk: kiosk, idleTimeout: idleTimeout, idleWarning: idleWarning,
+                                     demoWordsPerMinute: demo ? demoWpm : nil)
+        guard kiosk else { return settings }
+        let path = config ?? KioskConfiguration.defaultPath
+        if config == nil, !FileManager.default.fileExists(atPath: path) {
+            printToStandardError("museum-kiosk: no \(path): the staff exit is off; the kiosk stops only from its service manager")
+            return settings
+        }
+        let configuration: KioskConfiguration
+        do {
+            configuration = try KioskConfiguration.load(path: path)
+        } catch let error as ConfigurationError {
+            printToStandardError("\(error)")
+            throw ExitCode(1)
+        }
+        if let hash = configuration.staffPIN {
+            settings.checkStaffPIN = { hash.matches($0) }
+        } else {
+            printToStandardError("museum-kiosk: \(path) sets no staff-pin: the staff exit is off")
+        }
+        return settings
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import KioskCore
+import KioskGroupLink
+import Logging
+
+/// The options for sessions over SSH and for group tours.
+struct SSHOptions: ParsableArguments {
+    @Option(name: .customLong("idle-exit"), help: ArgumentHelp(
+        "End the session, with a polite last screen, after this many seconds without a key.", valueName: "SECONDS"))
+    var idleExit: Int?
+
+    @Option(name: .customLong("max-session"), help: ArgumentHelp(
+        "End the session, with a polite last screen, after this many seconds in all.", valueName: "SECONDS"))
+    var maxSession: Int?
+
+    @Flag(name: .long, help: "Lead a group tour: the screen shows the code participants join with.")
+    var lead = false
+
+    @Option(name: .long, help: ArgumentHelp("Join the group tour with this code.", valueName: "CODE"))
+    var join: String?
+
+    @Option(name: .customLong("group-dir"), help: ArgumentHelp(
+        "The runtime directory the kiosk's accounts share for group tours (default: \(GroupDirectory.standard)).",
+        valueName: "DIR"))
+    var groupDirectory: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the log to this file (default: the system log).", valueName: "FILE"))
+    var log: String?
+
+    func validate() throws {
+        for (name, value) in [("--idle-exit", idleExit), ("--max-session", maxSession)] {
+            if let value, value <= 0 { throw ValidationError("\(name) takes a number of seconds above 0") }
+        }
+        if lead, join != nil { throw ValidationError("--lead and --join: a visitor either leads a group or joins one") }
+        if let join, joinCode(join) == nil {
+            throw ValidationError("--join takes the group's six-digit code, such as 482913 or \"482 913\"")
+        }
+    }
+
+    /// A code as typed on the command line, with the space or hyphen the screen shows.
+    func joinCode(_ typed: String) -> String? {
+        let code = typed.filter { $0 != " " && $0 != "-" }
+        return GroupVisit.isCode(code) ? code : nil
+    }
+
+    /// The group link when the runtime directory is there. Leading or joining needs it: then
+    /// its absence is an error that says what to set up.
+    func groupLink(tour: Tour, environment: [String: String]) throws -> GroupLink? {
+        let path = groupDirectory ?? environment["MUSEUM_KIOSK_GROUP_DIR"] ?? GroupDirectory.standard
+        let directory = GroupDirectory(path: path)
+        guard directory.isUsable else {
+            if lead || join != nil {
+                throw ValidationError("group tours need the directory \(path), writable by this account (see docs/operations.md), or --group-dir DIR")
+            }
+            return nil
+        }
+        return GroupLink(directory: directory, tour: tour, logger: Logger(label: "museum-kiosk.group"))
+    }
+
+    /// The new visit's limits and group.
+    func prepare(_ state: inout TourState, tour: Tour, groupAvailable: Bool, orphans: [OrphanGroup]) {
+        state.limits = SessionLimits(idleExit: idleExit, maxSession: maxSession)
+        state.group.available = groupAvailable
+        if lead {
+            tour.lead(orphans: orphans, &state)
+        } else if let code = join.flatMap(joinCode) {
+            tour.join(code: code, &state)
+        }
+    }
+
+    /// The line left in the visitor's terminal after the last screen: the screen itself goes
+    /// with the connection.
+    static func farewell(_ reason: SessionClose, language: String) -> String {
+        let why = reason == .idle ? UIText.closedIdle : UIText.closedTimeLimit
+        return "\(UIText.closedTitle.text(language)). \(why.text(language)) \(UIText.closedComeBack.text(language))"
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// A group tour between separate kiosk processes, each in its own terminal, meeting in a
+/// runtime directory of the test's own.
+@Suite struct GroupTourTests {
+    @Test func participantsFollowStepAwayRejoinDropOutAndAskForAPause() throws {
+        guard Tool.require("tmux") else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-group-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let kiosk = "\(Built.kiosk) --group-dir \(directory) --log \(directory)/kiosk.log"
+
+        let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang en --lead")
+        guide.waitFor("Your group's code")
+        let code = try #require(GroupScreen.code(on: guide.screen))
+        // Three participants in three languages, two joining with --join, one from the
+        // welcome screen.
+        let first = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang en --join \(code)")
+        let second = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang ru --join \(code)")
+        let third = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang az")
+        third.waitFor("Qrup turuna qoşul")
+        third.send("Down")
+        third.send("Enter")
+        third.type(String(code.prefix(3)) + " " + String(code.dropFirst(3)))
+        third.send("Enter")
+        first.waitFor("Before you begin")
+        second.waitFor("Прежде чем начать")
+        third.waitFor("Başlamazdan əvvəl")
+        guide.waitFor("here: 0/3")
+
+        guide.send("Enter")
+        guide.send("Enter")
+        guide.waitFor("Stop 400")
+        for participant in [first, second, third] { participant.send("Enter") }
+        first.waitFor("Stop 400")
+        second.waitFor("Остановка 400")
+        third.waitFor("Dayanacaq 400")
+        guide.waitFor("here: 3/3 · pause: 0 · following: 3")
+
+        // The guide moves on; everyone follows, each in their language.
+        // A hall with advisories: each stops at its door, the guide and every participant,
+        // and goes in with Enter.
+        guide.type("430")
+        guide.send("Enter")
+        guide.waitFor("Before you enter")
+        guide.send("Enter")
+        guide.waitFor("Stop 430")
+        for (participant, door, stop) in [(first, "Before you enter", "Stop 430"), (second, "Прежде чем войти", "Остановка 430"),
+                                          (third, "Daxil olmazdan əvvəl", "Dayanacaq 430")] {
+            participant.waitFor(door)
+            participant.send("Enter")
+            participant.waitFor(stop)
+        }
+
+        // One steps away and stays while the group moves on, then rejoins with one key.
+        second.send("m")
+        second.waitFor("Вы здесь")
+        second.send("Escape")
+        #expect(second.wait { !second.screen.contains("Вы здесь") })
+        second.send("n")
+        second.waitFor("Вы отошли")
+        guide.waitFor("here: 2/3 · pause: 0 · following: 2")
+        guide.type("440")
+        guide.send("Enter")
+        guide.waitFor("Before you enter")
+        guide.send("Enter")
+        first.waitFor("Before you enter")
+        first.send("Enter")
+        first.waitFor("Stop 440")
+        third.waitFor("Daxil olmazdan əvvəl")
+        third.send("Enter")
+        #expect(!second.screen.contains("Остановка 440"))
+        #expect(!second.screen.contains("Прежде чем войти"))
+        second.send("g")
+        second.waitFor("Прежде чем войти")
+        second.send("Enter")
+        second.waitFor("Остановка 440")
+        guide.waitFor("here: 3/3 · pause: 0 · following: 3")
+
+        // One asks for a pause: the guide sees the count, not who.
+        third.send("w")
+        third.waitFor("Fasilə istədiniz")
+        guide.waitFor("pause: 1")
+
+        // One drops out: the others are not disturbed.
+        let dropped = try #require(first.pid)
+        first.tmux(["kill-server"])
+        #expect(first.wait(seconds: 5) { isGone(dropped) })
+        guide.waitFor("here: 2/2 · pause: 1 · following: 2")
+        guide.send("n")
+        second.waitFor("Остановка 441")
+        third.waitFor("Dayanacaq 441")
+        guide.waitFor("pause: 0")
+
+        // The guide ends the group; the participants go on alone.
+        guide.send("q")
+        second.waitFor("Экскурсовод завершил групповую экскурсию")
+        third.waitFor("Bələdçi qrup turunu bitirdi")
+        #expect(guide.wait { guide.isDead })
+        #expect(guide.exitStatus == 0)
+        let log = (try? String(contentsOfFile: "\(directory)/kiosk.log", encoding: .utf8)) ?? ""
+        #expect(!log.contains("warning"), "\(log)")
+    }
+
+    @Test func aGuideWhoseConnectionDropsTakesTheGroupBack() throws {
+        guard Tool.require("tmux") else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-group-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let kiosk = "\(Built.kiosk) --group-dir \(directory) --lang en"
+        let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead")
+        guide.waitFor("Your group's code")
+        let code = try #require(GroupScreen.code(on: guide.screen))
+        let participant = Tmux(columns: 80, rows: 24, command: "\(kiosk) --join \(code)")
+        participant.waitFor("Before you begin")
+        guide.type("410")
+        guide.send("Enter")
+        guide.waitFor("Before you enter")
+        guide.send("Enter")
+        participant.send("Enter")
+        participant.waitFor("Before you enter")
+        participant.send("Enter")
+        participant.waitFor("Stop 410")
+
+        guide.tmux(["kill-server"])
+        participant.waitFor("The guide's connection dropped")
+        let returning = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead")
+        returning.waitFor("Take back group \(code.prefix(3)) \(code.dropFirst(3))")
+        returning.send("Enter")
+        returning.waitFor("Before you enter")
+        returning.send("Enter")
+        returning.waitFor("Stop 410")
+        participant.waitFor("Following the guide")
+        returning.waitFor("following: 1")
+        returning.send("n")
+        participant.waitFor("Stop 411")
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `--plain` through pipes, as a screen reader, a braille display or a script uses it.
+@Suite struct PlainModeTests {
+    /// Runs the kiosk in plain mode with `commands` piped in and its output piped out.
+    func plain(_ commands: [String], arguments: String = "") -> (status: Int32, output: String, error: String) {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-plain-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        try? (commands.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        return run("/bin/sh", ["-c", "cat \"$1\" | \"$0\" --plain \(arguments) | cat", Built.kiosk, input],
+                   environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+    }
+
+    @Test func aWholeVisitPrintsWordsOnly() {
+        let walk = ["", "1", "1"] + Array(repeating: "n", count: 60)
+        let detours = ["g 455", "1", "x", "x", "l", "2", "m", "3", "?", "r", "zz", "99", "l", "3", "b", "p", "g 460", "q"]
+        let result = plain(walk + detours)
+        #expect(result.status == 0, "\(result.error)")
+        let bytes = Array(result.output.utf8)
+        let controls = bytes.filter { $0 < 0x20 && $0 != 0x0A }
+        #expect(controls.isEmpty, "bytes below 0x20 other than newline: \(Set(controls))")
+        #expect(!bytes.contains(0x7F))
+        for text in ["Choose a language", "Before you begin", "Before you enter", "End of the tour",
+                     "Text alternative:", "Return to where you were", "Dördüncü mərtəbə", "Əmrlər",
+                     "Naməlum əmr: zz.", "Bu səhifədə 99 nömrəli seçim yoxdur.", "Четвёртый этаж"] {
+            #expect(result.output.contains(text), "\(text)")
+        }
+        // Box drawing, the cursor arrow and the reverse-video choice are the screen's, not plain's.
+        #expect(!result.output.unicodeScalars.contains { (0x2500...0x257F).contains($0.value) || $0 == "▸" })
+    }
+
+    @Test func theEndOfInputEndsTheVisit() {
+        let result = plain(["", "1"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("English"))
+    }
+
+    @Test func plainCannotBeAKiosk() {
+        let result = run(Built.kiosk, ["--plain", "--kiosk"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("--plain reads commands line by line"))
+    }
+}
+
+/// The staff's commands and the kiosk's options, checked before anything is shown.
+@Suite struct KioskCommandLineTests {
+    @Test func staffPINPrintsTheLineForTheConfigurationFile() {
+        let result = run("/bin/sh", ["-c", "echo 482916 | \"$0\" staff-pin", Built.kiosk])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("staff-pin = $scrypt$ln=17,r=8,p=1$"))
+        #expect(!result.output.contains("482916"))
+    }
+
+    @Test func staffPINRefusesWhatIsNotAPIN() {
+        let result = run("/bin/sh", ["-c", "echo 12ab | \"$0\" staff-pin", Built.kiosk])
+        #expect(result.status != 0)
+        #expect(result.error.contains("a staff PIN is 4 to 12 digits"))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func aBrokenConfigurationStopsTheKioskWithItsLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID().uuidString).conf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "# staff\nstaff-pin = 1234\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)
+        let result = run(Built.kiosk, ["--kiosk", "--config", path])
+        #expect(result.status == 1)
+        #expect(result.error.contains("\(path):2: error: not a staff PIN hash"))
+        let missing = run(Built.kiosk, ["--kiosk", "--config", "/nonexistent/kiosk.conf"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("/nonexistent/kiosk.conf: error: cannot read"))
+    }
+
+    @Test(arguments: [["--idle-timeout", "0"], ["--idle-warning", "-1"], ["--demo-wpm", "5"], ["--config", "/etc/x"]])
+    func impossibleOptionsAreRefused(arguments: [String]) {
+        let result = run(Built.kiosk, arguments)
+        #expect(result.status == 64, "\(result.error)")
+        #expect(result.error.contains("Error:"))
+    }
+
+    @Test func helpNamesTheKioskOptions() {
+        let help = run(Built.kiosk, ["run", "--help"]).output
+        for option in ["--kiosk", "--idle-timeout <SECONDS>", "--idle-warning <SECONDS>", "--demo", "--demo-wpm <WORDS>",
+                       "--plain", "--config <FILE>", "high-contrast"] {
+            #expect(help.contains(option), "\(option)")
+        }
+    }
+}

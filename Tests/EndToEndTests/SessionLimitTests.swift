@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// A session that closes itself, and the options for sessions over SSH.
+@Suite struct SessionLimitTests {
+    @Test func anIdleSessionSaysGoodbyeAndEnds() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en --idle-exit 6")
+        terminal.waitFor("This session closes in")
+        terminal.waitFor("This session has closed because no key was pressed for a while.")
+        #expect(terminal.wait { terminal.isDead })
+        #expect(terminal.exitStatus == 0)
+        // (The recording of the terminal may lag a moment behind the program's end.)
+        #expect(terminal.wait { terminal.restoredTerminal })
+        // The last screen goes with the connection; a line stays in the visitor's terminal.
+        #expect(terminal.wait {
+            terminal.written.contains("Thank you for your visit. This session has closed because no key was pressed for a while.")
+        })
+    }
+
+    @Test func theTimeLimitEndsEvenABusySession() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru --max-session 3")
+        terminal.waitFor("Начать экскурсию")
+        terminal.send("Enter")
+        terminal.waitFor("Через")
+        terminal.send("n")
+        terminal.waitFor("Сеанс достиг ограничения по времени и завершён.")
+        #expect(terminal.wait { terminal.isDead })
+        #expect(terminal.exitStatus == 0)
+    }
+
+    @Test func aCommandOverSSHGetsOneLine() {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SSH_CONNECTION"] = "127.0.0.1 50000 127.0.0.1 22"
+        environment["SSH_ORIGINAL_COMMAND"] = "ls"
+        environment["USER"] = "tour"
+        let result = run(Built.kiosk, ["--content", Built.smallPack], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.output == "")
+        #expect(result.error.split(separator: "\n").count == 1)
+        #expect(result.error.contains("connect with: ssh tour@<host>"))
+    }
+
+    @Test func badOptionsAreClearErrors() {
+        let limit = run(Built.kiosk, ["--idle-exit", "0"])
+        #expect(limit.status != 0)
+        #expect(limit.error.contains("--idle-exit takes a number of seconds above 0"))
+        let code = run(Built.kiosk, ["--join", "12ab"])
+        #expect(code.error.contains("--join takes the group's six-digit code"))
+        let both = run(Built.kiosk, ["--lead", "--join", "123456"])
+        #expect(both.error.contains("either leads a group or joins one"))
+        let nowhere = run(Built.kiosk, ["--content", Built.smallPack, "--lead", "--group-dir", "/nonexistent/groups"])
+        #expect(nowhere.status != 0)
+        #expect(nowhere.error.contains("group tours need the directory /nonexistent/groups"))
+        let help = run(Built.kiosk, ["run", "--help"]).output
+        for option in ["--idle-exit <SECONDS>", "--max-session <SECONDS>", "--lead", "--join <CODE>", "--group-dir <DIR>", "--log <FILE>"] {
+            #expect(help.contains(option), "\(option)")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import KioskCore
+
+@Suite struct CoverageTests {
+    static let small = PackLoader(directory: TestPacks.path("small")).load()
+
+    @Test func eachHallIsMeasuredInEachLanguage() throws {
+        let coverage = try #require(Self.small.coverage)
+        #expect(coverage.languages == ["en", "az", "ru"])
+        #expect(coverage.halls.map(\.id) == ["entrance", "archive", "garden"])
+        let entrance = coverage.halls[0].languages
+        #expect(entrance.map(\.narrative) == [.complete, .complete, .complete])
+        // The plan's Azerbaijani file gives its title, summary, object name and label, not the
+        // rest of the record nor a "read more" layer; there is no Russian file for it.
+        #expect(entrance[1].titles.description == "1/1")
+        #expect(entrance[1].records.description == "0/1")
+        #expect(entrance[1].labels.description == "1/1")
+        #expect(entrance[1].more.description == "0/1")
+        #expect(entrance[2].titles.description == "0/1")
+        // entrance.az.md is reviewed, the plan's az file is a machine translation.
+        #expect(entrance[1].machine.description == "1/2")
+        let archive = coverage.halls[1].languages
+        #expect(archive.map(\.narrative) == [.complete, .noReadMore, .missing])
+        // Only the ledger has a "read more" layer, so only it counts under More.
+        #expect(archive[0].more.description == "1/1")
+        let garden = coverage.halls[2].languages
+        #expect(garden.map(\.narrative) == [.noReadMore, .missing, .missing])
+        #expect(garden[0].titles.description == "–")
+        #expect(!coverage.isComplete)
+    }
+
+    @Test func theTableReadsInEightyColumns() throws {
+        let table = try #require(Self.small.coverage).table()
+        // Every kiosk word is in every language; the count grows as the kiosk does.
+        let words = "\(UIText.allCases.count)/\(UIText.allCases.count)"
+        let expected = """
+            Coverage: what each language has in its own words. What it lacks is shown
+            in en, and the screen says so.
+
+            Hall          Lang  Narrative     Titles  Records  Labels  More  Machine
+            ────────────────────────────────────────────────────────────────────────
+            100 entrance  en    complete      1/1     1/1      1/1     1/1   0/2
+                          az    complete      1/1     0/1      1/1     0/1   1/2
+                          ru    complete      0/1     0/1      0/1     0/1   1/1
+            110 archive   en    complete      2/2     2/2      2/2     1/1   0/3
+                          az    no read-more  0/2     0/2      0/2     0/1   1/1
+                          ru    missing       0/2     0/2      0/2     0/1   –
+            120 garden    en    no read-more  –       –        –       –     0/1
+                          az    missing       –       –        –       –     –
+                          ru    missing       –       –        –       –     –
+            All halls     en    2/3 complete  3/3     3/3      3/3     2/2   0/6
+                          az    1/3 complete  1/3     0/3      1/3     0/2   2/3
+                          ru    1/3 complete  0/3     0/3      0/3     0/2   1/1
+
+            Other texts    Lang  Have
+            ──────────────────────────────
+            tour.yaml      en    4/4
+                           az    4/4
+                           ru    4/4
+            kiosk's words  en    \(words)
+                           az    \(words)
+                           ru    \(words)
+
+            Narrative: complete = title, summary, label and "read more" in the language.
+            Exhibits in the language: Titles = title and summary; Records = the seven record
+            fields, object name to rights; Labels = the label; More = the "read more" layer,
+            of the exhibits that have one. Machine = the language's files of the hall marked
+            translation: machine. tour.yaml = museum name, address, floor and advisories.
+            """
+        #expect(table == expected)
+        #expect(table.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+    }
+
+    @Test func aLanguageTheKioskHasNoWordsForIsShownSo() throws {
+        let directory = try TemporaryPack.copy(of: "small")
+        defer { TemporaryPack.remove(directory) }
+        let tour = directory + "/Narratives/tour.yaml"
+        let text = try String(contentsOfFile: tour, encoding: .utf8)
+        try text.replacing("languages: [en, az, ru]", with: "languages: [en, az, ru, de]")
+            .write(toFile: tour, atomically: true, encoding: .utf8)
+        let coverage = try #require(PackLoader(directory: directory).load().coverage)
+        #expect(coverage.uiStrings[3].count.description == "0/\(UIText.allCases.count)")
+        #expect(coverage.tourTexts[3].description == "0/4")
+        // (The column's width follows the number of the kiosk's words.)
+        #expect(coverage.table().split(separator: "\n").contains {
+            $0.contains("de    0/\(UIText.allCases.count)") && $0.hasSuffix("  none: the kiosk's words are shown in en")
+        })
+    }
+
+    @Test func aPackWithErrorsStillHasItsCoverage() throws {
+        let result = PackLoader(directory: TestPacks.path("broken/missing-narrative")).load()
+        let coverage = try #require(result.coverage)
+        #expect(coverage.halls.map(\.id) == ["first", "second", "third"])
+        #expect(coverage.halls[1].languages[0].narrative == .notRead)
+        #expect(PackLoader(directory: TestPacks.path("broken/not-a-pack")).load().coverage == nil)
+    }
+
+    /// The issue's bar for the bundled pack: every hall's narrative and every one of the kiosk's
+    /// words in every language, and tour.yaml's texts too; and every exhibit's title, summary,
+    /// record and label. Only the exhibits' "read more" layers are left in English.
+    @Test func theBundledPackIsCompleteInEveryLanguage() throws {
+        let coverage = try #require(PackLoader(directory: TestPacks.bundled).load().coverage)
+        #expect(coverage.languages == ["en", "az", "ru"])
+        #expect(coverage.halls.count == 7)
+        for hall in coverage.halls {
+            #expect(hall.languages.map(\.narrative) == [.complete, .complete, .complete], "\(hall.id)")
+            for language in hall.languages {
+                #expect(language.titles.isComplete && language.records.isComplete && language.labels.isComplete, "\(hall.id)")
+            }
+        }
+        #expect(coverage.uiStrings.allSatisfy { $0.count.isComplete })
+        #expect(coverage.tourTexts.allSatisfy { $0.isComplete })
+        #expect(coverage.isComplete)
+    }
+}

@@ -1,0 +1,22 @@
+import Testing
+@testable import KioskCore
+
+/// What a translation leaves out is shown from the original, and the screen says so.
+@Suite struct FallbackTests {
+    @Test func aTranslationWithoutItsReadMoreLayerSaysSoOnThatPage() throws {
+        let archive = TestPacks.small.halls[1].narrative.translations["az"]
+        #expect(archive?.labelIsFallback == false)
+        #expect(archive?.moreIsFallback == true)
+        let page = TestPacks.tour.page(for: .hallMore(1), in: TestPacks.tour.start(language: "az", size: TestPacks.standard))
+        #expect(page.blocks.contains { $0.runs.plainText == UIText.notTranslated.text("az") })
+        let label = TestPacks.tour.page(for: .hall(1), in: TestPacks.tour.start(language: "az", size: TestPacks.standard))
+        #expect(!label.blocks.contains { $0.runs.plainText == UIText.notTranslated.text("az") })
+        #expect(label.blocks.contains { $0.runs.plainText == UIText.machineTranslation.text("az") })
+    }
+
+    @Test func anExhibitTranslationRecordsWhatItLeftToTheOriginal() {
+        let plan = TestPacks.small.halls[0].exhibits[0].text.translations["az"]
+        #expect(plan?.fromOriginal == [.date, .maker, .materials, .dimensions, .creditLine, .rights, .sources, .more])
+        #expect(TestPacks.small.halls[0].exhibits[0].text.original.fromOriginal == [])
+    }
+}

@@ -1,0 +1,313 @@
+import Testing
+@testable import KioskCore
+
+/// Group tours in the pure tour: every step a participant or a guide takes, with the other
+/// kiosks' news given as events.
+@Suite struct ParticipantTests {
+    static let entrance = GuidePlace.stop(hall: "entrance", exhibit: nil, more: false)
+    static let plan = GuidePlace.stop(hall: "entrance", exhibit: "01-plan", more: false)
+    static let archive = GuidePlace.stop(hall: "archive", exhibit: nil, more: false)
+
+    /// A visitor who joined group 123456 and read the advisory, following a guide at the entrance.
+    func following(language: String = "en") -> Visit {
+        var visit = Visit(language: language)
+        visit.state.group.available = true
+        visit.tick(at: 0)
+        visit.tour.join(code: "123456", &visit.state)
+        visit.group(.joined("123456"), .guideMoved(Self.entrance))
+        visit.press(.enter)
+        return visit
+    }
+
+    var participation: (Visit) -> Participation? { { $0.state.group.participation } }
+
+    @Test func joiningShowsTheAdvisoryFirstThenGoesToTheGuide() {
+        var visit = Visit(language: nil)
+        visit.tour.join(code: "123456", &visit.state)
+        #expect(visit.tour.groupRequest(visit.state) == .join("123456"))
+        visit.group(.joined("123456"), .guideMoved(Self.archive))
+        #expect(visit.kind == .chooseLanguage, "a language first, when none was chosen")
+        visit.press(.down, .enter)
+        #expect(visit.kind == .tourAdvisory)
+        #expect(visit.state.group.participation?.following == .gettingReady)
+        visit.press(.enter)
+        #expect(visit.kind == .hall(1))
+        #expect(visit.state.group.participation?.following == .following)
+        #expect(visit.state.language == "az")
+    }
+
+    @Test func aFollowerGoesWhereTheGuideGoesInTheirOwnLanguage() {
+        var visit = following(language: "ru")
+        #expect(visit.kind == .hall(0))
+        visit.group(.guideMoved(Self.plan))
+        #expect(visit.kind == .exhibit(0, 0))
+        visit.group(.guideMoved(.stop(hall: "archive", exhibit: "02-letter", more: true)))
+        #expect(visit.kind == .exhibitMore(1, 1))
+        #expect(visit.state.language == "ru")
+        visit.group(.guideMoved(.end))
+        #expect(visit.kind == .end)
+    }
+
+    @Test func theWelcomeAndTheAdvisoryAreEachVisitorsOwn() {
+        var visit = following()
+        visit.group(.guideMoved(.advisory))
+        #expect(visit.kind == .hall(0))
+    }
+
+    @Test func anOpenMapStaysOpenOverTheNewPlace() {
+        var visit = following()
+        visit.press(.character("m"))
+        visit.group(.guideMoved(Self.archive))
+        #expect(visit.state.place.kind == .hall(1))
+        #expect(visit.state.overlay?.kind == .map)
+    }
+
+    @Test func walkingOffStepsAwayAndGBringsTheVisitorBack() {
+        var visit = following()
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+        #expect(visit.state.group.participation?.following == .away)
+        visit.group(.guideMoved(Self.archive))
+        #expect(visit.kind == .exhibit(0, 0), "one who stepped away stays")
+        visit.press(.character("g"))
+        #expect(visit.kind == .hall(1))
+        #expect(visit.state.group.participation?.following == .following)
+        // On a Russian keyboard layout too.
+        visit.press(.character("p"))
+        visit.press(.character("п"))
+        #expect(visit.kind == .hall(1))
+    }
+
+    @Test func readingMoreOfTheSameStopIsNotSteppingAway() {
+        var visit = following()
+        visit.press(.enter)
+        #expect(visit.kind == .hallMore(0))
+        #expect(visit.state.group.participation?.following == .following)
+    }
+
+    @Test func walkingBackToTheGuidesStopFollowsAgain() {
+        var visit = following()
+        visit.press(.character("n"))
+        visit.press(.escape)
+        #expect(visit.kind == .hall(0))
+        #expect(visit.state.group.participation?.following == .following)
+    }
+
+    @Test func gWhileFollowingSaysSoAndMovesNothing() {
+        var visit = following()
+        visit.press(.character("g"))
+        #expect(visit.state.group.notice == .alreadyFollowing)
+        visit.press(.down)
+        #expect(visit.state.group.notice == nil)
+    }
+
+    @Test func aPauseIsAskedWithdrawnAndAnsweredByMovingOn() {
+        var visit = following()
+        visit.press(.character("w"))
+        #expect(visit.tour.participantStatus(visit.state) == ParticipantStatus(place: Self.entrance, following: true, pause: true))
+        visit.press(.character("W"))
+        #expect(visit.state.group.participation?.pause == false)
+        visit.press(.character("ц"))
+        visit.group(.guideMoved(.stop(hall: "entrance", exhibit: nil, more: true)))
+        #expect(visit.state.group.participation?.pause == true, "the guide is still at the same stop")
+        visit.group(.guideMoved(Self.plan))
+        #expect(visit.state.group.participation?.pause == false)
+    }
+
+    @Test func aLostGuideIsAwaitedAMinute() {
+        var visit = following()
+        visit.tick(at: 10)
+        visit.group(.guideLost)
+        visit.tick(at: 69)
+        #expect(visit.state.group.participation?.guideLostAt == SessionLimitsTests.start.adding(seconds: 10))
+        #expect(visit.tour.nextDeadline(visit.state) == SessionLimitsTests.start.adding(seconds: 70))
+        visit.group(.guideBack, .guideMoved(Self.archive))
+        #expect(visit.state.group.participation?.guideLostAt == nil)
+        #expect(visit.kind == .hall(1))
+        visit.group(.guideLost)
+        visit.tick(at: 130)
+        #expect(visit.state.group.role == .ended(.guideDidNotReturn))
+        #expect(visit.kind == .hall(1), "the visitor keeps their place and goes on alone")
+    }
+
+    @Test func theGuideEndingTheGroupLetsTheVisitorGoOnAndJoinAnother() {
+        var visit = following()
+        visit.group(.groupEnded)
+        #expect(visit.state.group.role == .ended(.guideEnded))
+        visit.group(.guideMoved(Self.archive))
+        #expect(visit.kind == .hall(0))
+        visit.press(.character("q"))
+        #expect(visit.state.hasEnded)
+    }
+
+    @Test func aPlaceThisPackDoesNotHaveMovesNobody() {
+        var visit = following()
+        visit.group(.guideMoved(.stop(hall: "nowhere", exhibit: nil, more: false)))
+        #expect(visit.kind == .hall(0))
+    }
+
+    @Test func beingCarriedAlongIsNotIdling() {
+        var visit = following()
+        visit.state.limits = SessionLimits(idleExit: 60)
+        visit.tick(at: 1)
+        visit.tick(at: 50)
+        visit.group(.guideMoved(Self.plan))
+        visit.tick(at: 100)
+        #expect(visit.state.limits.closing == nil)
+        visit.tick(at: 110)
+        #expect(visit.state.limits.closing == .idle)
+    }
+}
+
+@Suite struct JoinScreenTests {
+    @Test func theWelcomeOffersToJoinAfterBeginning() {
+        var visit = Visit()
+        visit.state.group.available = true
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup])
+        visit.press(.down, .enter)
+        #expect(visit.state.overlay?.kind == .joinGroup)
+    }
+
+    @Test func withoutAGroupDirectoryThereIsNothingToJoin() {
+        #expect(Visit().tour.page(for: .welcome, in: Visit().state).actions == [.continueTour])
+    }
+
+    @Test func aCodeIsTypedCorrectedAndSent() {
+        var visit = Visit()
+        visit.state.group.available = true
+        visit.press(.down, .enter)
+        visit.type("12 34")
+        visit.press(.backspace)
+        visit.type("3456")
+        #expect(visit.state.group.typedCode == "123345")
+        visit.type("7")
+        #expect(visit.state.group.typedCode == "123345", "six digits at most")
+        visit.press(.enter)
+        #expect(visit.state.group.role == .joining("123345"))
+        #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText).contains("Joining group 123 345…"))
+    }
+
+    @Test func enterWithAShortCodeWaitsForTheRest() {
+        var visit = Visit()
+        visit.state.group.available = true
+        visit.press(.down, .enter)
+        visit.type("123")
+        visit.press(.enter)
+        #expect(visit.state.group.role == .none)
+        #expect(visit.state.overlay?.kind == .joinGroup)
+    }
+
+    @Test func aWrongCodeIsSaidOnTheJoinScreen() {
+        var visit = Visit()
+        visit.tour.join(code: "999999", &visit.state)
+        visit.group(.noSuchGroup("999999"))
+        #expect(visit.state.group.role == .none)
+        #expect(visit.state.overlay?.kind == .joinGroup)
+        #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText)
+            .contains("There is no group 999 999 here. Check the code with your guide."))
+    }
+
+    @Test func escLeavesTheJoinScreen() {
+        var visit = Visit()
+        visit.state.group.available = true
+        visit.press(.down, .enter)
+        visit.type("12")
+        visit.press(.escape)
+        #expect(visit.state.overlay == nil)
+        #expect(visit.state.group.typedCode == "")
+    }
+}
+
+@Suite struct GuideTests {
+    func leading(orphans: [OrphanGroup] = []) -> Visit {
+        var visit = Visit()
+        visit.tick(at: 0)
+        visit.tour.lead(orphans: orphans, &visit.state)
+        return visit
+    }
+
+    @Test func aGuideGetsAGroupAtOnceAndSeesItsCode() {
+        var visit = leading()
+        #expect(visit.tour.groupRequest(visit.state) == .open(.new))
+        visit.group(.opened("482913"))
+        #expect(visit.tour.groupRequest(visit.state) == nil)
+        #expect(visit.state.group.leadership?.code == "482913")
+        #expect(visit.tour.page(for: .welcome, in: visit.state).blocks.map(\.runs.plainText).contains("Your group's code: 482 913"))
+    }
+
+    @Test func aGuideMayTakeBackAGroupLeftAMomentAgo() {
+        let orphan = OrphanGroup(code: "111222", place: .stop(hall: "archive", exhibit: "01-ledger", more: false))
+        var visit = leading(orphans: [orphan])
+        #expect(visit.tour.groupRequest(visit.state) == nil, "the guide chooses first")
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.takeBackGroup("111222"), .startGroup, .continueTour])
+        visit.press(.enter)
+        #expect(visit.tour.groupRequest(visit.state) == .open(.takeBack(orphan)))
+        visit.group(.opened("111222"))
+        #expect(visit.kind == .exhibit(1, 0))
+        #expect(visit.state.group.leadership?.orphans == [])
+    }
+
+    @Test func aGroupThatCannotOpenIsSaidAndCanBeTriedAgain() {
+        var visit = leading()
+        visit.group(.cannotOpen)
+        #expect(visit.state.group.notice == .cannotOpen)
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.startGroup, .continueTour])
+        visit.press(.enter)
+        #expect(visit.tour.groupRequest(visit.state) == .open(.new))
+    }
+
+    @Test func waitingForEveryoneHoldsAMoveOnceThenLetsItGo() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter)
+        #expect(visit.kind == .hall(0))
+        let counts = GroupCounts(participants: 3, following: 2, here: 2, pauses: 1)
+        visit.group(.counts(counts))
+        visit.press(.character("w"))
+        #expect(visit.state.group.leadership?.waitForEveryone == true)
+        visit.press(.character("n"))
+        #expect(visit.kind == .hall(0))
+        #expect(visit.state.group.notice == .notEveryoneHere(counts))
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0), "the same key again goes anyway")
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0), "held again at the next stop")
+        visit.press(.down, .character("n"))
+        #expect(visit.kind == .exhibit(0, 0), "another key in between asks again")
+        visit.group(.counts(GroupCounts(participants: 3, following: 3, here: 3, pauses: 0)))
+        visit.press(.character("n"))
+        #expect(visit.kind == .hall(1), "everyone here: no wait")
+    }
+
+    @Test func withoutWaitingTheGuideMovesFreely() {
+        var visit = leading()
+        visit.group(.opened("482913"), .counts(GroupCounts(participants: 3, following: 0, here: 0, pauses: 3)))
+        visit.press(.enter, .enter, .character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+    }
+
+    @Test func theGuidesPlaceIsNamedByIDs() {
+        var visit = leading()
+        visit.type("111")
+        visit.press(.enter)
+        #expect(visit.tour.guidePlace(of: visit.state.place.kind) == .stop(hall: "archive", exhibit: "01-ledger", more: false))
+        for kind in [ScreenKind.welcome, .tourAdvisory, .hall(2), .exhibit(1, 1), .exhibitMore(1, 0), .hallMore(0), .end] {
+            #expect(visit.tour.guidePlace(of: kind).flatMap(visit.tour.screenKind(for:)) == kind)
+        }
+    }
+
+    @Test func helpListsTheGroupKeysOfTheRole() {
+        var guide = leading()
+        guide.press(.character("?"))
+        #expect(guide.tour.page(for: .help, in: guide.state).blocks.map(\.runs.plainText).contains { $0.hasPrefix("w") && $0.contains("Wait for everyone") })
+        var participant = Visit()
+        participant.state.group.role = .participant(Participation(code: "123456"))
+        #expect(participant.tour.page(for: .help, in: participant.state).blocks.map(\.runs.plainText).contains { $0.contains("Back to the guide") })
+    }
+}
+
+extension Visit {
+    mutating func group(_ events: GroupEvent...) {
+        for event in events { tour.reduce(&state, .group(event)) }
+    }
+}

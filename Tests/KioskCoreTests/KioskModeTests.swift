@@ -1,0 +1,349 @@
+import Testing
+@testable import KioskCore
+
+/// A moment on the fake clock, in seconds from its start.
+func at(_ seconds: Double) -> Instant { Instant(milliseconds: Int64((seconds * 1000).rounded())) }
+
+extension Visit {
+    /// Moves the fake clock to `seconds`, as the session's tick would.
+    mutating func tick(_ seconds: Double) {
+        tour.reduce(&state, .tick(at(seconds)))
+    }
+}
+
+/// Kiosks of the small pack: 120 s to the warning, 20 s of countdown, as by default.
+enum Kiosks {
+    static let staffPIN = "2468"
+    static let standing = Tour(pack: TestPacks.small, kiosk: KioskSettings(isKiosk: true, checkStaffPIN: { $0 == staffPIN }))
+    static let withoutPIN = Tour(pack: TestPacks.small, kiosk: KioskSettings(isKiosk: true))
+    static let booth = Tour(pack: TestPacks.small, kiosk: KioskSettings(demoWordsPerMinute: 160))
+
+    /// A kiosk woken by a key at `seconds`, its visitor at the welcome.
+    static func woken(_ tour: Tour = standing, at seconds: Double = 0, language: String? = nil, doorsRead: Bool = true) -> Visit {
+        var visit = Visit(tour: tour, language: language, doorsRead: doorsRead)
+        visit.tick(seconds)
+        visit.press(.character(" "))
+        return visit
+    }
+}
+
+@Suite struct AttractLoopTests {
+    @Test func aKioskRestsAtTheAttractLoopUntilAKeyWhichIsUsedUp() {
+        var visit = Visit(tour: Kiosks.standing, language: nil)
+        #expect(visit.state.control == .attract(since: nil))
+        #expect(Kiosks.standing.nextDeadline(visit.state) == nil, "no time yet")
+        visit.tick(3)
+        #expect(visit.state.control == .attract(since: at(3)))
+        visit.tick(4)
+        visit.press(.character("n"))
+        #expect(visit.state.control == .visitor)
+        #expect(visit.kind == .welcome, "the waking key does nothing else")
+        #expect(visit.state.lastActivity == at(4))
+    }
+
+    @Test func itShowsEachLanguageInTurnAndSleepsUntilTheNextChange() {
+        var visit = Visit(tour: Kiosks.standing, language: nil)
+        visit.tick(10)
+        var seen: [String] = []
+        for second in stride(from: 10.0, to: 46, by: 6) {
+            visit.tick(second + 0.5)
+            seen.append(Kiosks.standing.attractLanguage(visit.state))
+        }
+        #expect(seen == ["en", "az", "ru", "en", "az", "ru"])
+        visit.tick(17)
+        #expect(Kiosks.standing.nextDeadline(visit.state) == at(22))
+    }
+
+    @Test func theFirstTickIsAskedForAtOnce() {
+        var visit = Visit(tour: Kiosks.standing, language: nil)
+        visit.state.now = at(5)
+        #expect(Kiosks.standing.nextDeadline(visit.state) == at(5))
+    }
+}
+
+@Suite struct IdleResetTests {
+    @Test func nothingShowsBeforeTheTimeout() {
+        var visit = Kiosks.woken(at: 0)
+        visit.tick(119.9)
+        #expect(Kiosks.standing.idleCountdown(visit.state) == nil)
+        #expect(Kiosks.standing.nextDeadline(visit.state) == at(120))
+    }
+
+    @Test func theWarningCountsDownEachSecond() {
+        var visit = Kiosks.woken(at: 0)
+        let tour = Kiosks.standing
+        visit.tick(120)
+        #expect(tour.idleCountdown(visit.state) == 20)
+        #expect(tour.nextDeadline(visit.state) == at(121))
+        visit.tick(120.5)
+        #expect(tour.idleCountdown(visit.state) == 20)
+        visit.tick(121)
+        #expect(tour.idleCountdown(visit.state) == 19)
+        #expect(tour.nextDeadline(visit.state) == at(122))
+        visit.tick(139.2)
+        #expect(tour.idleCountdown(visit.state) == 1)
+        #expect(tour.nextDeadline(visit.state) == at(140))
+        #expect(visit.kind == .welcome, "the warning covers the place, which is still there")
+    }
+
+    @Test func aKeyDuringTheWarningContinuesTheVisitAndDoesNothingElse() {
+        var visit = Kiosks.woken(at: 0, language: "en")
+        visit.type("110")
+        visit.press(.enter)
+        visit.tick(130)
+        let place = visit.state.place
+        visit.press(.character("n"))
+        #expect(visit.state.place == place)
+        #expect(Kiosks.standing.idleCountdown(visit.state) == nil)
+        visit.tick(249.9)
+        #expect(visit.state.place == place)
+        #expect(Kiosks.standing.nextDeadline(visit.state) == at(250))
+    }
+
+    @Test func atZeroEverythingTheVisitorChoseIsForgotten() {
+        var visit = Kiosks.woken(at: 0, doorsRead: false)
+        // A language, a door read, a graphic exhibit shown, a place, the map open, a way back
+        // from the quiet page, digits half typed.
+        visit.press(.enter, .down, .down, .enter)
+        visit.type("111")
+        visit.press(.enter, .enter, .enter)
+        #expect(visit.state.language == "ru")
+        #expect(visit.state.acknowledgedHalls == [1])
+        #expect(visit.state.revealedExhibits == [.exhibit(1, 0)])
+        visit.press(.character("m"), .character("x"))
+        #expect(visit.state.stepOut != nil)
+        visit.type("12")
+        visit.tick(50)
+        visit.tick(190)
+        var expected = Kiosks.standing.start(size: TestPacks.standard)
+        expected.now = at(190)
+        expected.control = .attract(since: at(190))
+        #expect(visit.state == expected)
+    }
+
+    @Test func aResetKeepsTheLanguageTheKioskWasStartedIn() {
+        var visit = Kiosks.woken(at: 0, language: "az")
+        visit.press(.character("l"), .down, .enter)
+        #expect(visit.state.language == "ru")
+        visit.tick(140)
+        #expect(visit.state.language == "az")
+        #expect(visit.state.languageChosen)
+        #expect(visit.state.control == .attract(since: at(140)))
+    }
+
+    @Test func aTimeLongPastTheDeadlineResetsAtOnce() {
+        var visit = Kiosks.woken(at: 0)
+        visit.type("120")
+        visit.press(.enter)
+        visit.tick(10_000)
+        #expect(visit.kind == .welcome)
+        #expect(visit.state.control == .attract(since: at(10_000)))
+    }
+
+    @Test func aLaptopNeverResets() {
+        var visit = Visit()
+        visit.tick(0)
+        visit.type("110")
+        visit.press(.enter)
+        visit.tick(100_000)
+        #expect(visit.kind == .hall(1))
+        #expect(visit.tour.nextDeadline(visit.state) == nil)
+        #expect(visit.tour.idleCountdown(visit.state) == nil)
+    }
+}
+
+@Suite struct LockdownTests {
+    @Test func qDoesNotQuitAKioskAndControlKeysDoNothing() {
+        var visit = Kiosks.woken(at: 0, language: "en")
+        visit.type("110")
+        visit.press(.enter)
+        let before = visit.state
+        visit.press(.character("q"), .character("Q"), .character("й"), .control("c"), .control("z"), .control("s"),
+                    .control("q"), .control("d"), .unknown)
+        #expect(!visit.state.hasEnded)
+        #expect(visit.state.place == before.place)
+        #expect(visit.state.overlay == nil)
+    }
+
+    @Test func helpOnAKioskOffersNoWayToQuit() {
+        let visit = Kiosks.woken(at: 0, language: "en")
+        let kioskHelp = Kiosks.standing.page(for: .help, in: visit.state).blocks.map(\.runs.plainText)
+        let laptopHelp = TestPacks.tour.page(for: .help, in: visit.state).blocks.map(\.runs.plainText)
+        #expect(!kioskHelp.contains { $0.contains("Quit") })
+        #expect(laptopHelp.contains { $0.contains("Quit") })
+        #expect(kioskHelp.contains { $0.hasPrefix("x") && $0.contains("quiet room") })
+    }
+}
+
+@Suite struct StaffExitTests {
+    func prompt(_ tour: Tour = Kiosks.standing) -> Visit {
+        var visit = Kiosks.woken(tour, at: 0, language: "en")
+        visit.press(.control("x"), .control("c"))
+        return visit
+    }
+
+    @Test func theChordOpensThePromptAndTheRightPINEndsTheVisit() {
+        var visit = prompt()
+        #expect(visit.state.overlay?.kind == .staffExit)
+        visit.type(Kiosks.staffPIN)
+        #expect(visit.state.staffExit.entry == Kiosks.staffPIN)
+        let shown = Kiosks.standing.page(for: .staffExit, in: visit.state).blocks.map(\.runs.plainText)
+        #expect(shown.contains("PIN: ••••_"), "the PIN shows as dots only")
+        #expect(!shown.joined().contains(Kiosks.staffPIN))
+        visit.press(.enter)
+        #expect(visit.state.hasEnded)
+        #expect(visit.state.staffExit.entry == "")
+    }
+
+    @Test func keysAtThePromptNeverReachTheTour() {
+        var visit = prompt()
+        visit.press(.character("n"), .character("q"), .character("x"), .character("m"), .right, .control("c"))
+        #expect(visit.state.overlay?.kind == .staffExit)
+        #expect(visit.kind == .staffExit)
+        #expect(visit.state.place.kind == .welcome)
+        visit.type("13")
+        visit.press(.backspace)
+        #expect(visit.state.staffExit.entry == "1")
+        visit.press(.escape)
+        #expect(visit.state.overlay == nil)
+        #expect(visit.state.staffExit.entry == "")
+        #expect(!visit.state.hasEnded)
+    }
+
+    @Test func aWrongPINSaysSoAndThreeLockThePromptForAMinute() {
+        var visit = prompt()
+        visit.type("1111")
+        visit.press(.enter)
+        #expect(visit.state.notice == .wrongPIN)
+        #expect(visit.state.overlay == nil)
+        #expect(!visit.state.hasEnded)
+        for _ in 0..<2 {
+            visit.press(.control("x"), .control("c"))
+            visit.press(.enter)
+        }
+        #expect(visit.state.staffExit.lockedUntil == at(60))
+        visit.tick(59)
+        visit.press(.control("x"), .control("c"))
+        #expect(visit.state.overlay == nil)
+        #expect(visit.state.notice == .staffExitLocked)
+        visit.tick(60)
+        visit.press(.control("x"), .control("c"))
+        #expect(visit.state.overlay?.kind == .staffExit)
+    }
+
+    @Test func aResetDoesNotLiftTheLock() {
+        let quick = Tour(pack: TestPacks.small, kiosk: KioskSettings(isKiosk: true, idleTimeout: 10, idleWarning: 5,
+                                                                     checkStaffPIN: { $0 == Kiosks.staffPIN }))
+        var visit = prompt(quick)
+        for _ in 0..<3 {
+            visit.press(.enter)
+            visit.press(.control("x"), .control("c"))
+        }
+        #expect(visit.state.staffExit.lockedUntil == at(60))
+        visit.tick(20)
+        #expect(visit.state.control == .attract(since: at(20)), "the visit was reset")
+        visit.press(.control("x"), .control("c"))
+        #expect(visit.state.overlay == nil)
+        #expect(visit.state.notice == .staffExitLocked)
+    }
+
+    @Test func withoutAPINTheChordDoesNothing() {
+        let visit = prompt(Kiosks.withoutPIN)
+        #expect(visit.state.overlay == nil)
+        #expect(visit.state.notice == nil)
+    }
+
+    @Test func theChordWorksAtTheAttractLoop() {
+        var visit = Visit(tour: Kiosks.standing, language: nil)
+        visit.tick(0)
+        visit.press(.control("x"), .control("c"))
+        #expect(visit.state.control == .visitor)
+        #expect(visit.state.overlay?.kind == .staffExit)
+    }
+
+    @Test func aHalfChordIsForgottenByTheNextKeyWhichActs() {
+        var visit = Kiosks.woken(at: 0, language: "en")
+        visit.press(.control("x"), .character("n"))
+        #expect(visit.kind == .tourAdvisory)
+        visit.press(.control("c"))
+        #expect(visit.state.overlay == nil)
+    }
+
+    @Test func aLaptopHasNoStaffExit() {
+        var visit = Visit(tour: Tour(pack: TestPacks.small, kiosk: KioskSettings(checkStaffPIN: { _ in true })))
+        visit.press(.control("x"), .control("c"))
+        #expect(visit.state.overlay == nil)
+    }
+}
+
+@Suite struct DemonstrationTests {
+    @Test func theBoothReadsOnAtItsPace() {
+        var visit = Visit(tour: Kiosks.booth, language: "en")
+        #expect(visit.state.control == .demo(since: nil))
+        visit.tick(0)
+        #expect(visit.state.control == .demo(since: at(0)))
+        let seconds = Kiosks.booth.readingSeconds(visit.state)
+        #expect(seconds >= KioskSettings.demoMinimumSeconds)
+        #expect(Kiosks.booth.nextDeadline(visit.state) == at(0).adding(seconds: seconds))
+        visit.tick(seconds - 0.1)
+        #expect(visit.kind == .welcome)
+        visit.tick(seconds)
+        #expect(visit.kind == .tourAdvisory)
+        #expect(visit.state.control == .demo(since: at(seconds)))
+    }
+
+    @Test func aScreenfulTakesItsWordsAtTheGivenPace() {
+        var visit = Visit(tour: Tour(pack: TestPacks.small, kiosk: KioskSettings(demoWordsPerMinute: 60)), language: "en")
+        visit.tick(0)
+        let layout = visit.tour.layout(of: visit.state.place, in: visit.state)
+        let words = layout.lines.reduce(0) { $0 + $1.text.split(separator: " ").count }
+        #expect(visit.tour.readingSeconds(visit.state) == Double(words), "60 words a minute: a second a word")
+    }
+
+    @Test func aLongPageIsReadScreenfulByScreenful() {
+        var visit = Visit(tour: Kiosks.booth, language: "en", size: TerminalSize(columns: 40, rows: 12))
+        visit.tick(0)
+        visit.state.place = Screen(.hall(0))
+        visit.tour.demoStep(&visit.state)
+        #expect(visit.kind == .hall(0))
+        #expect(visit.state.place.scroll > 0)
+    }
+
+    @Test func itWalksTheWholeTourAndBeginsAgainWithoutShowingAGraphicExhibit() {
+        var visit = Visit(tour: Kiosks.booth, language: "en", doorsRead: false)
+        var seconds = 0.0
+        visit.tick(seconds)
+        var seen: [ScreenKind] = [visit.kind]
+        for _ in 0..<60 {
+            seconds += Kiosks.booth.readingSeconds(visit.state)
+            visit.tick(seconds)
+            if seen.last != visit.kind { seen.append(visit.kind) }
+            #expect(visit.state.revealedExhibits.isEmpty)
+            if seen.count > 2 && visit.kind == .welcome { break }
+        }
+        #expect(seen == [.welcome, .tourAdvisory, .hall(0), .exhibit(0, 0),
+                         .hallAdvisory(.hall(1), from: Screen(.exhibit(0, 0))), .hall(1), .exhibit(1, 0),
+                         .exhibit(1, 1), .hall(2), .end, .welcome])
+    }
+
+    @Test func aKeyHandsOverAndActs() {
+        var visit = Visit(tour: Kiosks.booth, language: "en")
+        visit.tick(0)
+        visit.press(.character("n"))
+        #expect(visit.state.control == .visitor)
+        #expect(visit.kind == .tourAdvisory)
+        visit.tick(60)
+        #expect(visit.kind == .tourAdvisory, "the visitor has control now")
+    }
+
+    @Test func whenTheVisitorLeavesTheDemonstrationComesBack() {
+        var visit = Visit(tour: Kiosks.booth, language: "en")
+        visit.tick(0)
+        visit.press(.character("n"))
+        visit.tick(120)
+        #expect(Kiosks.booth.idleCountdown(visit.state) == 20)
+        visit.tick(140)
+        #expect(visit.state.control == .demo(since: at(140)))
+        #expect(visit.kind == .welcome)
+    }
+}

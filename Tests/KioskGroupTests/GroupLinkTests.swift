@@ -1,0 +1,203 @@
+import Foundation
+import Glibc
+import KioskCore
+import KioskGroupLink
+import Testing
+
+/// Group tours over real local sockets in a directory of the test's own, several kiosks in
+/// one test process, each with its own link, as separate processes would have.
+@Suite struct GroupLinkTests {
+    @Test func aGuideOpensAGroupAndParticipantsFollow() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path)
+        guide.tour.lead(orphans: [], &guide.state)
+        guide.exchange()
+        let code = try #require(guide.code)
+        #expect(GroupVisit.isCode(code))
+
+        let participant = Kiosk(directory: directory.path)
+        participant.tour.join(code: code, &participant.state)
+        participant.exchange()
+        #expect(participant.state.group.participation?.code == code)
+        #expect(participant.state.place.kind == .tourAdvisory)
+
+        guide.press(.enter, .character("n"))
+        settle([guide, participant])
+        participant.press(.enter)
+        settle([guide, participant])
+        #expect(participant.state.place.kind == .hall(0))
+        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 1, following: 1, here: 1, pauses: 0))
+
+        guide.press(.character("n"))
+        settle([guide, participant])
+        #expect(participant.state.place.kind == .exhibit(0, 0))
+        #expect(!guide.log.all.contains { $0.hasPrefix("warning") }, "\(guide.log.all)")
+    }
+}
+
+/// A group with a guide at the entrance hall and `count` participants following.
+func group(in directory: String, participants count: Int) throws -> (guide: Kiosk, participants: [Kiosk], code: String) {
+    let guide = Kiosk(directory: directory)
+    guide.tour.lead(orphans: [], &guide.state)
+    guide.exchange()
+    let code = try #require(guide.code)
+    guide.press(.enter, .enter)
+    let participants = (0..<count).map { _ in Kiosk(directory: directory) }
+    for participant in participants {
+        participant.tour.join(code: code, &participant.state)
+        participant.exchange()
+        settle([guide, participant])
+        participant.press(.enter)
+    }
+    settle([guide] + participants)
+    return (guide, participants, code)
+}
+
+/// A raw socket to a group, standing for a peer that does not play by the rules.
+func rawConnection(to path: String) -> Int32 {
+    let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        let bytes = Array(path.utf8)
+        raw.copyBytes(from: bytes)
+        raw[bytes.count] = 0
+    }
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+    return descriptor
+}
+
+func write(_ text: String, to descriptor: Int32) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+}
+
+@Suite struct GroupLinkFailureTests {
+    @Test func badMessagesAreDroppedAndLoggedAndTheirSenderLetGo() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, code) = try group(in: directory.path, participants: 1)
+        let rogue = rawConnection(to: "\(directory.path)/\(code).sock")
+        defer { close(rogue) }
+        write("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":true}\n", to: rogue)
+        settle([guide])
+        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1))
+        write("\u{1B}[2J not json\n{\"v\":9,\"type\":\"end\"}\n{\"v\":1,\"type\":\"guide\",\"place\":{\"kind\":\"end\"}}\n", to: rogue)
+        settle([guide])
+        let warnings = guide.log.all.filter { $0.hasPrefix("warning") }
+        #expect(warnings.contains { $0.contains("dropped a message from a participant: not a JSON message of the group protocol") })
+        #expect(warnings.contains { $0.contains("protocol version 9, this kiosk speaks 1") })
+        #expect(warnings.contains { $0.contains("a place is the guide's to send") })
+        #expect(!warnings.contains { $0.contains("\u{1B}") }, "nothing a peer sent is logged raw")
+        write(String(repeating: "x", count: 2000) + "\n" + "{}\n{}\n", to: rogue)
+        settle([guide])
+        #expect(guide.log.all.contains { $0.contains("let a participant go: 5 bad messages") })
+        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 1, following: 1, here: 1, pauses: 0),
+                "the rogue's pause went with it")
+        // The rest of the group goes on.
+        guide.press(.character("n"))
+        settle([guide] + participants)
+        #expect(participants[0].state.place.kind == .exhibit(0, 0))
+    }
+
+    @Test func aFloodIsCutOff() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, code) = try group(in: directory.path, participants: 1)
+        let rogue = rawConnection(to: "\(directory.path)/\(code).sock")
+        defer { close(rogue) }
+        defer { withExtendedLifetime(participants) {} }
+        let status = "{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":true}\n"
+        write(String(repeating: status, count: 60), to: rogue)
+        settle([guide])
+        #expect(guide.log.all.contains { $0.contains("more than 50 messages a second") })
+        #expect(guide.state.group.leadership?.counts.participants == 1)
+    }
+
+    @Test func aParticipantWhoDropsOutDoesNotDisturbTheGroup() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, _) = try group(in: directory.path, participants: 3)
+        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 3, following: 3, here: 3, pauses: 0))
+        participants[1].link.close(endingGroup: false)
+        guide.press(.character("n"))
+        settle([guide, participants[0], participants[2]])
+        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 2, pauses: 0))
+        #expect(participants[0].state.place.kind == .exhibit(0, 0))
+        #expect(participants[2].state.place.kind == .exhibit(0, 0))
+    }
+
+    @Test func aGuideWhoComesBackWithinAMinuteTakesTheGroupBack() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, code) = try group(in: directory.path, participants: 2)
+        guide.press(.character("n"))
+        settle([guide] + participants)
+        participants[1].press(.character("n"))
+        // The guide's connection drops.
+        guide.link.close(endingGroup: false)
+        settle(participants)
+        #expect(participants.allSatisfy { $0.state.group.participation?.guideLostAt != nil })
+
+        let orphans = GroupDirectory(path: directory.path).orphans()
+        #expect(orphans == [OrphanGroup(code: code, place: .stop(hall: "entrance", exhibit: "01-plan", more: false))])
+        let returning = Kiosk(directory: directory.path)
+        returning.tour.lead(orphans: orphans, &returning.state)
+        returning.press(.enter)
+        #expect(returning.code == code)
+        #expect(returning.state.place.kind == .exhibit(0, 0))
+        // Participants look for the guide every half second.
+        for participant in participants { participant.advance(milliseconds: 600) }
+        settle([returning] + participants)
+        #expect(participants.allSatisfy { $0.state.group.participation?.guideLostAt == nil })
+        #expect(returning.state.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0),
+                "one had stepped away, and still has")
+        returning.press(.character("n"))
+        settle([returning] + participants)
+        // The archive has advisories: the participant stops at its door first.
+        if case .hallAdvisory(.hall(1), _) = participants[0].state.place.kind {} else {
+            Issue.record("the participant is at \(participants[0].state.place.kind), not at the archive's door")
+        }
+        #expect(participants[1].state.group.participation?.following == .away)
+    }
+
+    @Test func aGuideWhoQuitsEndsTheGroupAndLeavesNothingBehind() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, _) = try group(in: directory.path, participants: 2)
+        guide.link.close(endingGroup: true)
+        settle(participants)
+        #expect(participants.allSatisfy { $0.state.group.role == .ended(.guideEnded) })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
+    }
+
+    @Test func aWrongCodeFindsNoGroup() {
+        let directory = TemporaryDirectory()
+        let visitor = Kiosk(directory: directory.path)
+        visitor.tour.join(code: "123456", &visitor.state)
+        visitor.exchange()
+        #expect(visitor.state.group.role == .none)
+        #expect(visitor.state.group.notice == .noSuchGroup("123456"))
+    }
+
+    @Test func aGroupLeftLongerThanAMinuteAgoIsGoneForGood() throws {
+        let directory = TemporaryDirectory()
+        let (guide, _, code) = try group(in: directory.path, participants: 1)
+        guide.link.close(endingGroup: false)
+        let state = "\(directory.path)/\(code).state"
+        var times = [timespec(tv_sec: time(nil) - 61, tv_nsec: 0), timespec(tv_sec: time(nil) - 61, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, state, &times, 0) == 0)
+        #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func aLiveGroupIsNoOrphanAndItsCodeIsNotHandedOutAgain() throws {
+        let directory = TemporaryDirectory()
+        let (guide, _, code) = try group(in: directory.path, participants: 0)
+        defer { withExtendedLifetime(guide) {} }
+        #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
+        let thief = Kiosk(directory: directory.path)
+        thief.tour.lead(orphans: [OrphanGroup(code: code, place: .welcome)], &thief.state)
+        thief.press(.enter)
+        #expect(thief.code == nil)
+        #expect(thief.state.group.notice == .cannotOpen)
+    }
+}
