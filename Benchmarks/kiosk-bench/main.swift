@@ -62,11 +62,11 @@ enum KioskBench {
     static func load(_ directory: String, runs: Int) {
         var exhibits = 0
         var parts: [String] = []
-        for (name, checksLabelShape) in [("as the kiosk loads it", false), ("as validate checks it", true)] {
+        for (name, keepsWarnings) in [("as the kiosk loads it", false), ("as validate checks it", true)] {
             var times: [Double] = []
             for _ in 0..<max(1, runs) {
                 let start = now()
-                let result = PackLoader(directory: directory, checksLabelShape: checksLabelShape).load()
+                let result = PackLoader(directory: directory, keepsWarnings: keepsWarnings).load()
                 times.append(now() - start)
                 guard let pack = result.pack else {
                     result.findings.prefix(20).forEach { complain("\($0)") }

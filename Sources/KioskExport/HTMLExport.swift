@@ -250,7 +250,8 @@ public struct HTMLExport: Sendable {
     // MARK: - Parts of pages
 
     /// The way around, as the kiosk's keys: previous and next stop on the guided route, back
-    /// up to the hall, the floor, and the same page in the other languages.
+    /// up to the hall, the floor, the hall of remembrance, and the same page in the other
+    /// languages.
     private func navigation(_ here: Location, _ language: String) -> [String] {
         var links: [String] = []
         func add(_ target: Location, _ text: UIText) {
@@ -266,6 +267,12 @@ public struct HTMLExport: Sendable {
         default: break
         }
         if here != .home { add(.home, .keyMap) }
+        // A way out to the quiet hall from every page, as `x` is on the kiosk.
+        if let quiet = pack.remembranceHall, here != .hall(quiet) {
+            let title = narrative(quiet, language)
+            links.append("<a href=\"\(link(from: here, to: .hall(quiet), language))\"\(lang(title.titleLanguage, on: language))>"
+                         + "\(HTMLText.escape(title.value.title))</a>")
+        }
         for other in pack.languages where other != language && exists(here, in: other) {
             links.append("<a href=\"\(link(from: here, to: here, language, other))\" hreflang=\"\(other)\" lang=\"\(other)\">"
                          + "\(HTMLText.escape(UIText.languageName(other)))</a>")

@@ -68,8 +68,8 @@ extension Theme: ExpressibleByArgument {}
 /// file and the line, never a stack trace.
 func loadPack(_ given: String?) throws -> Pack {
     let directory = ContentLocation.resolve(given)
-    // Errors only: the kiosk shows no warning, so it does not look for label-shape ones.
-    let result = PackLoader(directory: directory, checksLabelShape: false).load()
+    // Errors only: the kiosk shows no warning, so it does not look for any.
+    let result = PackLoader(directory: directory, keepsWarnings: false).load()
     guard let pack = result.pack else {
         for finding in result.findings where finding.severity == .error {
             printToStandardError(finding.description)

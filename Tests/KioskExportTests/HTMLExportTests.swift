@@ -22,6 +22,19 @@ func pages(_ pack: Pack) -> [String: String] {
     Dictionary(uniqueKeysWithValues: HTMLExport(pack: pack).pages().map { ($0.path, $0.html) })
 }
 
+/// Where a link on the page at `path` leads, as a path in the export; nil when it leaves it.
+func resolve(_ link: String, from path: String) -> String? {
+    var parts = path.split(separator: "/").dropLast().map(String.init)
+    for part in link.split(separator: "/") {
+        if part == ".." {
+            if parts.popLast() == nil { return nil }
+        } else {
+            parts.append(String(part))
+        }
+    }
+    return parts.joined(separator: "/")
+}
+
 /// The links of a page, as written in its `href`s.
 func links(in html: String) -> [String] {
     html.split(separator: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
@@ -42,14 +55,9 @@ func links(in html: String) -> [String] {
         let exported = pages(name == "small" ? smallPack : bundledPack)
         #expect(exported.count > 10)
         for (path, html) in exported {
-            let folder = path.split(separator: "/").dropLast().map(String.init)
             for link in links(in: html) {
-                var parts = folder
-                for part in link.split(separator: "/") {
-                    if part == ".." { if parts.popLast() == nil { Issue.record("\(path): \(link) leaves the export") } }
-                    else { parts.append(String(part)) }
-                }
-                #expect(exported[parts.joined(separator: "/")] != nil, "\(name): \(path) links to \(link), which is not exported")
+                let target = resolve(link, from: path)
+                #expect(target.flatMap { exported[$0] } != nil, "\(name): \(path) links to \(link), which is not exported")
             }
         }
     }
@@ -95,6 +103,15 @@ func links(in html: String) -> [String] {
         #expect(garden.contains("The garden"))
         let entrance = try #require(exported["ru/halls/entrance.html"])
         #expect(entrance.contains("Машинный перевод, ещё не проверен."))
+    }
+
+    @Test func everyPageLeadsToTheHallOfRemembrance() throws {
+        let quiet = try #require(bundledPack.remembranceHall)
+        let id = bundledPack.halls[quiet].id
+        let quietPage = "en/halls/\(id).html"
+        for (path, html) in pages(bundledPack) where path.hasPrefix("en/") && path != quietPage {
+            #expect(links(in: html).contains { resolve($0, from: path) == quietPage }, "\(path) has no way out to the Hall of Remembrance")
+        }
     }
 
     @Test func theGuidedRouteRunsFromTheWelcomeToTheEnd() throws {

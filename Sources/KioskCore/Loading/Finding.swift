@@ -33,12 +33,21 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 final class FindingLog {
     private(set) var findings: [Finding] = []
     private var told: Set<Finding> = []
+    /// Whether warnings are kept. The kiosk shows no warning, only refuses a pack with an
+    /// error, so it reads without them, and the checks that can only warn (the shape of a
+    /// label, words that mix alphabets) are skipped: a third of the load (docs/performance.md).
+    let keepsWarnings: Bool
+
+    init(keepsWarnings: Bool = true) {
+        self.keepsWarnings = keepsWarnings
+    }
 
     func error(_ file: String, line: Int, column: Int? = nil, _ message: String) {
         add(Finding(.error, file, line: line, column: column, message))
     }
 
     func warning(_ file: String, line: Int, column: Int? = nil, _ message: String) {
+        guard keepsWarnings else { return }
         add(Finding(.warning, file, line: line, column: column, message))
     }
 

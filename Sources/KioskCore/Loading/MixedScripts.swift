@@ -41,26 +41,44 @@ enum MixedScripts {
     }
 
     /// Every word of `text` that mixes alphabets, with its 1-based line and column (in scalars).
+    /// Loading a pack asks this of every text, so a word is read once, its letters counted by
+    /// alphabet as they come, and only a word of two alphabets is looked at again.
     static func words(in text: String) -> [Word] {
         var found: [Word] = []
+        let scalars = text.unicodeScalars
         var line = 1, column = 1
-        var word: [Unicode.Scalar] = [], wordColumn = 1
-        func endWord() {
-            defer { word = [] }
-            let scripts = word.compactMap(Script.init)
-            let counts = Dictionary(scripts.map { ($0, 1) }, uniquingKeysWith: +)
-            guard counts.count > 1, let main = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key,
-                  let odd = word.first(where: { Script($0).map { $0 != main } ?? false }),
-                  let second = Script(odd) else { return }
+        var start: String.UnicodeScalarView.Index?, wordColumn = 1
+        var counts = (latin: 0, cyrillic: 0, greek: 0)
+        func endWord(at end: String.UnicodeScalarView.Index) {
+            defer {
+                start = nil
+                counts = (0, 0, 0)
+            }
+            guard let start, [counts.latin, counts.cyrillic, counts.greek].count(where: { $0 > 0 }) > 1 else { return }
+            let word = scalars[start..<end]
+            // The most letters; between equals, the alphabet whose name comes first.
+            let main = [(Script.cyrillic, counts.cyrillic), (.greek, counts.greek), (.latin, counts.latin)]
+                .max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.rawValue > $1.0.rawValue) }!.0
+            guard let odd = word.first(where: { Script($0).map { $0 != main } ?? false }), let second = Script(odd) else { return }
             found.append(Word(text: String(String.UnicodeScalarView(word)), line: line, column: wordColumn,
                               scripts: [main, second], odd: odd))
         }
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
-                if word.isEmpty { wordColumn = column }
-                word.append(scalar)
-            } else {
-                endWord()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isInWord(scalar) {
+                if start == nil {
+                    start = index
+                    wordColumn = column
+                }
+                switch script(of: scalar) {
+                case .latin: counts.latin += 1
+                case .cyrillic: counts.cyrillic += 1
+                case .greek: counts.greek += 1
+                case nil: break
+                }
+            } else if start != nil {
+                endWord(at: index)
             }
             if scalar == "\n" {
                 line += 1
@@ -68,8 +86,33 @@ enum MixedScripts {
             } else {
                 column += 1
             }
+            index = scalars.index(after: index)
         }
-        endWord()
+        if start != nil { endWord(at: scalars.endIndex) }
         return found
+    }
+
+    /// `Script(scalar)`, with the letters a pack is mostly made of known without Unicode's
+    /// tables.
+    private static func script(of scalar: Unicode.Scalar) -> Script? {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F: return .latin
+        case 0x400...0x52F: return .cyrillic
+        case 0..<0x80: return nil
+        default: return Script(scalar)
+        }
+    }
+
+    /// A letter or a combining mark: part of a word. ASCII and the Latin and Cyrillic letters
+    /// a pack is mostly made of are known without Unicode's tables.
+    private static func isInWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F:
+            return true
+        case 0..<0x80:
+            return false
+        default:
+            return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        }
     }
 }

@@ -26,18 +26,18 @@ public struct PackLoadResult: Sendable {
 /// and `validate` use the same reading, so a pack that validates is a pack that runs.
 public struct PackLoader {
     public let directory: String
-    /// Whether the label-shape warnings (words per label and sentence, summary length) are
-    /// looked for; the kiosk shows no warning, and starts a fifth faster without them.
-    public let checksLabelShape: Bool
+    /// Whether warnings are looked for and kept: `validate` wants them; the kiosk, which
+    /// shows none, starts faster without them.
+    public let keepsWarnings: Bool
 
     /// `directory` is shown in findings as given, so a curator can follow the paths.
-    public init(directory: String, checksLabelShape: Bool = true) {
+    public init(directory: String, keepsWarnings: Bool = true) {
         self.directory = directory
-        self.checksLabelShape = checksLabelShape
+        self.keepsWarnings = keepsWarnings
     }
 
     public func load() -> PackLoadResult {
-        let reading = PackReading(files: PackFiles(root: directory), checksLabelShape: checksLabelShape)
+        let reading = PackReading(files: PackFiles(root: directory), keepsWarnings: keepsWarnings)
         guard let tour = reading.readTour() else {
             return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, coverage: nil)
         }

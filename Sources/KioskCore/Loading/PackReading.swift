@@ -2,7 +2,7 @@
 /// the halls' files are checked against.
 final class PackReading {
     let files: PackFiles
-    let log = FindingLog()
+    let log: FindingLog
     private(set) var languages: [String] = ["en"]
     private(set) var advisoryTags: [String] = []
     /// Who has taken each stop and object number, to name both sides of a duplicate.
@@ -12,13 +12,9 @@ final class PackReading {
     static let tourFile = "Narratives/tour.yaml"
     static let supportedFormat = 1
 
-    /// Whether labels and summaries are measured against the style guide's limits: warnings
-    /// only, which `validate` prints and the kiosk, which shows no warning, skips.
-    let checksLabelShape: Bool
-
-    init(files: PackFiles, checksLabelShape: Bool = true) {
+    init(files: PackFiles, keepsWarnings: Bool = true) {
         self.files = files
-        self.checksLabelShape = checksLabelShape
+        log = FindingLog(keepsWarnings: keepsWarnings)
     }
 
     /// Reads `Narratives/tour.yaml`, or nil when it cannot be read at all.
@@ -208,6 +204,7 @@ final class PackReading {
             log.error(file, line: problems[10].line + firstLine - 1, column: problems[10].column,
                       "\(problems.count - 10) more characters that must not reach a terminal")
         }
+        guard log.keepsWarnings else { return }
         let mixed = MixedScripts.words(in: text)
         for word in mixed.prefix(10) {
             log.warning(file, line: word.line + firstLine - 1, column: word.column, word.message)
@@ -257,7 +254,7 @@ final class PackReading {
         let layers = document.file.layers()
         let label = Markdown.parse(TerminalSafety.clean(layers.label, keepingNewlines: true))
         let more = Markdown.parse(TerminalSafety.clean(layers.more, keepingNewlines: true))
-        if checksLabelShape {
+        if log.keepsWarnings {
             TextChecks.checkLabel(layers.label, file: document.path, firstLine: layers.labelLine, log: log)
             if let moreLimit {
                 TextChecks.checkMore(layers.more, limit: moreLimit.words, of: moreLimit.what, file: document.path,
@@ -271,7 +268,7 @@ final class PackReading {
     func summary(_ fields: YAMLFields, required: Bool = true) -> String? {
         guard let summary = fields.string("summary", required: required) else { return nil }
         let line = fields.node("summary").map { fields.place(of: $0).line } ?? fields.line
-        if checksLabelShape { TextChecks.checkSummary(summary, file: fields.file, line: line, log: log) }
+        if log.keepsWarnings { TextChecks.checkSummary(summary, file: fields.file, line: line, log: log) }
         return summary
     }
 

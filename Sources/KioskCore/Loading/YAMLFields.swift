@@ -157,7 +157,7 @@ struct YAMLFields {
         if let problem = TerminalSafety.problems(in: text).first?.problem {
             error(at: node, problem.message)
         }
-        if let word = MixedScripts.words(in: text).first {
+        if log.keepsWarnings, let word = MixedScripts.words(in: text).first {
             warning(at: node, word.message)
         }
         return TerminalSafety.clean(text)
