@@ -71,7 +71,7 @@ func loadPack(_ given: String?) throws -> Pack {
     // Errors only: the kiosk shows no warning, so it does not look for any.
     let result = PackLoader(directory: directory, keepsWarnings: false).load()
     guard let pack = result.pack else {
-        for finding in result.findings where finding.severity == .error {
+        for finding in result.sortedFindings where finding.severity == .error {
             printToStandardError(finding.description)
         }
         printToStandardError("museum-kiosk: the content pack in \(directory) cannot be shown; fix the errors above (museum-kiosk validate \(directory))")

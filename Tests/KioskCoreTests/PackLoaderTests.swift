@@ -67,6 +67,21 @@ import Testing
         #expect((result.pack == nil) == (result.exitStatus != 0))
     }
 
+    /// The halls are read on every core, and the findings still come in one order: hall after
+    /// hall in the tour's order, as `tour.yaml` lists them, whichever hall finishes first.
+    @Test func findingsComeInTheTourOrderWhicheverHallIsReadFirst() {
+        let directory = TestPacks.path("hostile/duplicate-ids")
+        let first = PackLoader(directory: directory).load().findings
+        #expect(first.count > 1)
+        for _ in 0..<30 {
+            #expect(PackLoader(directory: directory).load().findings == first)
+        }
+        let files = first.map(\.file)
+        let firstHall = files.firstIndex { $0.contains("Exhibits/first/") }
+        let secondHall = files.firstIndex { $0.contains("Exhibits/second/") }
+        #expect(firstHall != nil && secondHall != nil && firstHall! < secondHall!)
+    }
+
     @Test func thereAreBrokenPacksToCheck() {
         #expect(Self.brokenPacks.count >= 18)
     }

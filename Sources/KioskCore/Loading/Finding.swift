@@ -57,5 +57,10 @@ final class FindingLog {
         if told.insert(finding).inserted { findings.append(finding) }
     }
 
+    /// Another log's findings, after this one's, each still told once.
+    func take(_ other: FindingLog) {
+        other.findings.forEach(add)
+    }
+
     var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }

@@ -42,14 +42,14 @@ public struct PackLoader {
             return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, coverage: nil)
         }
         var halls: [Hall] = []
-        for entry in tour.halls {
-            let narrative = reading.readNarrative(of: entry)
-            let exhibits = reading.readExhibits(of: entry)
-            guard let narrative else { continue }
+        for (entry, read) in zip(tour.halls, HallReadings.read(tour.halls, from: reading)) {
+            reading.adopt(read.reading)
+            guard let narrative = read.narrative else { continue }
             halls.append(Hall(id: entry.id, stop: entry.stop, map: entry.map,
                               exits: entry.exits.compactMap { exit in tour.halls.firstIndex { $0.id == exit.id } },
-                              advisories: narrative.advisories, narrative: narrative.text, exhibits: exhibits))
+                              advisories: narrative.advisories, narrative: narrative.text, exhibits: read.exhibits))
         }
+        reading.settleClaims()
         // Without a readable list of halls every file would look unused: that error is enough.
         if !tour.listedIDs.isEmpty { reading.checkFolders(tour: tour) }
         reading.checkReferences(tour: tour, halls: halls)

@@ -5,9 +5,9 @@ final class PackReading {
     let log: FindingLog
     private(set) var languages: [String] = ["en"]
     private(set) var advisoryTags: [String] = []
-    /// Who has taken each stop and object number, to name both sides of a duplicate.
-    private var stopOwners: [Int: String] = [:]
-    private var objectNumberOwners: [String: String] = [:]
+    /// The stops and object numbers taken so far, in reading order: a duplicate is only known
+    /// once every hall is read, so they are checked then (`settleClaims`).
+    private(set) var claims: [Claim] = []
 
     static let tourFile = "Narratives/tour.yaml"
     static let supportedFormat = 1
@@ -158,25 +158,66 @@ final class PackReading {
         return MapCell(column: column, row: row)
     }
 
-    /// Records that `owner` uses stop `number`; a second user is an error, since a visitor who
-    /// types the number can only be taken to one place.
+    /// A stop or an object number, and who took it where.
+    struct Claim {
+        enum Number: Hashable {
+            case stop(Int)
+            case object(String)
+        }
+
+        var number: Number
+        /// For a stop, "hall 'x'" or "exhibit 'y'"; for an object number, its file.
+        var owner: String
+        var file: String
+        var line: Int
+        var column: Int?
+    }
+
+    /// Records that `owner` uses stop `number`.
     func claimStop(_ number: Int, by owner: String, fields: YAMLFields, key: String) {
-        if let first = stopOwners[number] {
-            fields.error(at: fields.node(key), "stop \(number) is already the stop of \(first)")
-        } else {
-            stopOwners[number] = owner
+        let (line, column) = fields.node(key).map(fields.place(of:)) ?? (fields.line, nil)
+        claims.append(Claim(number: .stop(number), owner: owner, file: fields.file, line: line, column: column))
+    }
+
+    /// Records an exhibit's object number.
+    func claimObjectNumber(_ fields: YAMLFields) {
+        guard let node = fields.node("object_number"), let number = node.scalar?.string else { return }
+        let (line, column) = fields.place(of: node)
+        claims.append(Claim(number: .object(number), owner: fields.file, file: fields.file, line: line, column: column))
+    }
+
+    /// Reports every claim on a number taken before it, naming the first taker: a visitor who
+    /// types a stop can only be taken to one place, and accession numbers are unique in a
+    /// catalogue.
+    func settleClaims() {
+        var owners: [Claim.Number: String] = [:]
+        for claim in claims {
+            guard let first = owners[claim.number] else {
+                owners[claim.number] = claim.owner
+                continue
+            }
+            switch claim.number {
+            case .stop(let stop):
+                log.error(claim.file, line: claim.line, column: claim.column, "stop \(stop) is already the stop of \(first)")
+            case .object(let number):
+                log.error(claim.file, line: claim.line, column: claim.column, "object number \(number) is already used by \(first)")
+            }
         }
     }
 
-    /// Records an exhibit's object number; accession numbers are unique in a catalogue.
-    func claimObjectNumber(_ fields: YAMLFields) {
-        guard let number = fields.node("object_number")?.scalar?.string else { return }
-        let here = fields.file
-        if let first = objectNumberOwners[number] {
-            fields.error(at: fields.node("object_number"), "object number \(number) is already used by \(first)")
-        } else {
-            objectNumberOwners[number] = here
-        }
+    /// A reading of one hall's files, which may run on another thread: the same pack and
+    /// declarations, its own findings, folders and claims, taken back in tour order by `adopt`.
+    func hallReading() -> PackReading {
+        let reading = PackReading(files: PackFiles(root: files.root), keepsWarnings: log.keepsWarnings)
+        reading.languages = languages
+        reading.advisoryTags = advisoryTags
+        return reading
+    }
+
+    /// Takes in what a hall's reading found and claimed, as if it had been read here.
+    func adopt(_ hall: PackReading) {
+        log.take(hall.log)
+        claims += hall.claims
     }
 
     /// A Markdown file with front matter, read and parsed; its body checked for characters
