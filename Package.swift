@@ -17,8 +17,6 @@ let package = Package(
         // Logging for the group tours' sockets: a dropped message is logged, never shown, and
         // the operator chooses where logs go (the system log, or a file).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
-        // The staff PIN's salted hash (scrypt): a well-kept implementation, never our own.
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // libyaml, the C YAML parser, for tour.yaml and front matter: KioskCore composes its
@@ -35,6 +33,14 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libxcrypt, the system's password hashing (Debian's, for /etc/shadow), for the staff
+        // PIN's salted yescrypt hash: a well-kept implementation, never our own. Only KioskStaff
+        // may depend on it.
+        .systemLibrary(
+            name: "CCrypt",
+            pkgConfig: "libxcrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
         // Pure core: the content pack (model, loader, validator) and the tour state machine.
         .target(name: "KioskCore", dependencies: ["CYAML"]),
         // Pure view: a tour state and a terminal size become a frame of cells.
@@ -47,10 +53,7 @@ let package = Package(
             "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
         ]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
-        .target(name: "KioskStaff", dependencies: [
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "CryptoExtras", package: "swift-crypto"),
-        ]),
+        .target(name: "KioskStaff", dependencies: ["CCrypt"]),
         // The only module that touches the terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
         // The pack as plain linked HTML pages: a web or lynx edition of the tour.

@@ -1,111 +1,116 @@
-import Crypto
-import CryptoExtras
-// FoundationEssentials, not Foundation: the whole of Foundation brings ICU, 4 MB more in every
-// session (docs/performance.md).
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import CCrypt
+import Glibc
 
-/// The staff PIN as the configuration file keeps it: never the PIN, only a salted scrypt hash
-/// of it, in the PHC string format (`$scrypt$ln=17,r=8,p=1$<salt>$<hash>`, base64 without
-/// padding), so that the file says how it was made and a stronger cost can come later.
+/// The staff PIN as the configuration file keeps it: never the PIN, only a salted yescrypt
+/// hash of it in the crypt format Debian keeps its passwords in (`$y$jCT$<salt>$<hash>`), so
+/// that the file says how it was made and a stronger cost can come later.
 ///
-/// scrypt, because a PIN has few digits: a hash that costs memory as well as time is the
-/// slowest to try every PIN against should the file leak (OWASP's password storage advice:
-/// N = 2^17, r = 8, p = 1).
+/// yescrypt, because a PIN has few digits: a hash that costs memory as well as time is the
+/// slowest to try every PIN against should the file leak. libxcrypt makes and checks it.
 public struct StaffPINHash: Equatable, Sendable, CustomStringConvertible {
-    public var logCost: Int
-    public var blockSize: Int
-    public var parallelism: Int
-    public var salt: [UInt8]
-    public var hash: [UInt8]
+    /// The whole crypt string: method, cost, salt and hash.
+    public let description: String
 
     /// The digits a PIN may have. Only digits: the prompt takes nothing else.
     public static let lengths = 4...12
-    public static let standardLogCost = 17
+    /// yescrypt's cost as crypt_gensalt counts it: 8 is 128 MiB and about 0.15 s a check, the
+    /// most memory a kiosk can spare for it; 9 would take 256 MiB (docs/operations.md).
+    public static let standardCost = 8
+    /// Every cost crypt_gensalt makes, 1 (1 MiB) to 11 (1 GiB). A hash with any other
+    /// parameters is hand-edited, or asks for more memory than a kiosk has.
+    static let costs = 1...11
 
     public static func isValidPIN(_ pin: String) -> Bool {
         lengths.contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A new hash of `pin` with a fresh random salt.
-    public static func make(pin: String, logCost: Int = standardLogCost) throws -> StaffPINHash {
+    /// A new hash of `pin` with a fresh salt from the system's randomness.
+    public static func make(pin: String, cost: Int = standardCost) throws -> StaffPINHash {
         guard isValidPIN(pin) else { throw StaffPINError.notAPIN }
-        let salt = SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) }
-        let hash = try derive(pin, salt: salt, logCost: logCost, blockSize: 8, parallelism: 1)
-        return StaffPINHash(logCost: logCost, blockSize: 8, parallelism: 1, salt: salt, hash: hash)
+        guard let setting = setting(cost: cost, salt: nil), let hash = crypt(pin, setting: setting) else {
+            throw StaffPINError.cannotHash(String(cString: strerror(errno)))
+        }
+        return StaffPINHash(description: hash)
     }
 
     /// Whether `pin` is the PIN this hash was made from. Anything that is not a PIN is not,
     /// without hashing; the comparison takes the same time however many bytes agree.
     public func matches(_ pin: String) -> Bool {
-        guard Self.isValidPIN(pin),
-              let derived = try? Self.derive(pin, salt: salt, logCost: logCost, blockSize: blockSize, parallelism: parallelism),
-              derived.count == hash.count
-        else { return false }
-        return zip(derived, hash).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        guard Self.isValidPIN(pin), let hash = Self.crypt(pin, setting: description) else { return false }
+        let made = Array(hash.utf8), kept = Array(description.utf8)
+        guard made.count == kept.count else { return false }
+        return zip(made, kept).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    private static func derive(_ pin: String, salt: [UInt8], logCost: Int, blockSize: Int, parallelism: Int) throws -> [UInt8] {
-        let key = try KDF.Scrypt.deriveKey(from: Array(pin.utf8), salt: salt, outputByteCount: 32,
-                                           rounds: 1 << logCost, blockSize: blockSize, parallelism: parallelism)
-        return key.withUnsafeBytes { Array($0) }
-    }
-
-    public var description: String {
-        "$scrypt$ln=\(logCost),r=\(blockSize),p=\(parallelism)$\(Self.base64(salt))$\(Self.base64(hash))"
-    }
-
-    /// Reads a hash as `description` writes it.
+    /// Reads a hash as `description` writes it: yescrypt, at one of `costs`, with a salt and a
+    /// whole hash.
     public init(parsing text: String) throws {
-        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
-        guard parts.count == 5, parts[0].isEmpty, parts[1] == "scrypt" else { throw StaffPINError.notAHash }
-        var parameters: [String: Int] = [:]
-        for parameter in parts[2].split(separator: ",") {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, let value = Int(pair[1]) else { throw StaffPINError.notAHash }
-            parameters[String(pair[0])] = value
-        }
-        // Bounds that keep a hand-edited file from asking for more memory than a machine has.
-        guard let logCost = parameters["ln"], (10...20).contains(logCost),
-              let blockSize = parameters["r"], (1...16).contains(blockSize),
-              let parallelism = parameters["p"], (1...4).contains(parallelism),
-              parameters.count == 3,
-              let salt = Self.bytes(base64: parts[3]), salt.count >= 8,
-              let hash = Self.bytes(base64: parts[4]), hash.count >= 16
+        // C would read the string only up to a NUL; a crypt string has no spaces or controls.
+        guard text.utf8.allSatisfy({ (0x21...0x7E).contains($0) }),
+              crypt_checksalt(text) == CRYPT_SALT_OK
         else { throw StaffPINError.notAHash }
-        self.init(logCost: logCost, blockSize: blockSize, parallelism: parallelism, salt: salt, hash: hash)
+        // crypt_checksalt looks at the method and the alphabet only.
+        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[0].isEmpty, parts[1] == "y",
+              Self.parametersOfEachCost.contains(String(parts[2])),
+              !parts[3].isEmpty, parts[4].count == Self.hashLength
+        else { throw StaffPINError.notAHash }
+        self.init(description: text)
     }
 
-    public init(logCost: Int, blockSize: Int, parallelism: Int, salt: [UInt8], hash: [UInt8]) {
-        self.logCost = logCost
-        self.blockSize = blockSize
-        self.parallelism = parallelism
-        self.salt = salt
-        self.hash = hash
+    private init(description: String) {
+        self.description = description
     }
 
-    /// Base64 without padding, as the PHC string format writes it.
-    private static func base64(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().filter { $0 != "=" }
+    /// yescrypt's 256-bit hash in crypt's base64.
+    private static let hashLength = 43
+
+    /// What a setting says of its cost (`jCT` for 8), as crypt_gensalt writes it for each cost.
+    private static let parametersOfEachCost: Set<String> = Set(costs.compactMap { cost in
+        setting(cost: cost, salt: Array(repeating: 0, count: 16))
+            .map { String($0.split(separator: "$")[1]) }
+    })
+
+    /// A yescrypt setting for crypt: `$y$`, the cost, and `salt` or, when nil, a fresh one that
+    /// libxcrypt reads from the system's randomness.
+    private static func setting(cost: Int, salt: [CChar]?) -> String? {
+        var output = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
+        return output.withUnsafeMutableBufferPointer { output in
+            let made = if let salt {
+                crypt_gensalt_rn("$y$", UInt(cost), salt, Int32(salt.count), output.baseAddress, Int32(output.count))
+            } else {
+                crypt_gensalt_rn("$y$", UInt(cost), nil, 0, output.baseAddress, Int32(output.count))
+            }
+            return made.map { String(cString: $0) }
+        }
     }
 
-    private static func bytes(base64 text: Substring) -> [UInt8]? {
-        let padded = String(text) + String(repeating: "=", count: (4 - text.count % 4) % 4)
-        return Data(base64Encoded: padded).map(Array.init)
+    /// crypt_rn with a work area of its own rather than crypt's static one, so that any thread
+    /// may check a PIN. nil when libxcrypt refuses (a failure string starts with `*`).
+    private static func crypt(_ pin: String, setting: String) -> String? {
+        let data = UnsafeMutablePointer<crypt_data>.allocate(capacity: 1)
+        defer { data.deallocate() }
+        // libxcrypt asks for a zeroed work area on its first use.
+        UnsafeMutableRawPointer(data).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<crypt_data>.size)
+        guard let hash = crypt_rn(pin, setting, data, Int32(MemoryLayout<crypt_data>.size)),
+              hash.pointee != CChar(UInt8(ascii: "*"))
+        else { return nil }
+        return String(cString: hash)
     }
 }
 
 public enum StaffPINError: Error, Equatable, CustomStringConvertible {
     case notAPIN
     case notAHash
+    /// libxcrypt could not hash: a cost it does not make, no randomness from the system, or
+    /// not enough memory.
+    case cannotHash(String)
 
     public var description: String {
         switch self {
         case .notAPIN: return "a staff PIN is \(StaffPINHash.lengths.lowerBound) to \(StaffPINHash.lengths.upperBound) digits"
         case .notAHash: return "not a staff PIN hash: make one with `museum-kiosk staff-pin`"
+        case .cannotHash(let reason): return "cannot hash the staff PIN: \(reason)"
         }
     }
 }

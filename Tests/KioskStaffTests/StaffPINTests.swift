@@ -3,65 +3,100 @@ import Testing
 @testable import KioskStaff
 
 @Suite struct StaffPINTests {
-    /// A cheap cost for tests; the kiosk's own hashes use the standard one.
-    static let cheap = 10
+    /// A cheap cost for tests (1 MiB); the kiosk's own hashes use the standard one.
+    static let cheap = StaffPINHash.costs.lowerBound
 
     @Test func aHashMatchesItsPINAndNoOther() throws {
-        let hash = try StaffPINHash.make(pin: "482916", logCost: Self.cheap)
+        let hash = try StaffPINHash.make(pin: "482916", cost: Self.cheap)
         #expect(hash.matches("482916"))
         #expect(!hash.matches("482917"))
         #expect(!hash.matches("48291"))
+        #expect(!hash.matches("4829160"))
     }
 
     @Test func thePINItselfIsNeverInTheHashLine() throws {
-        let line = try StaffPINHash.make(pin: "482916", logCost: Self.cheap).description
-        #expect(line.hasPrefix("$scrypt$ln=10,r=8,p=1$"))
+        let line = try StaffPINHash.make(pin: "482916", cost: Self.cheap).description
+        #expect(line.hasPrefix("$y$j75$"))
         #expect(!line.contains("482916"))
     }
 
     @Test func eachHashHasItsOwnSalt() throws {
-        let first = try StaffPINHash.make(pin: "482916", logCost: Self.cheap)
-        let second = try StaffPINHash.make(pin: "482916", logCost: Self.cheap)
-        #expect(first.salt != second.salt)
-        #expect(first.hash != second.hash)
+        let first = try StaffPINHash.make(pin: "482916", cost: Self.cheap).description.split(separator: "$")
+        let second = try StaffPINHash.make(pin: "482916", cost: Self.cheap).description.split(separator: "$")
+        #expect(first.count == 4 && second.count == 4)
+        #expect(first[2] != second[2])
+        #expect(first[3] != second[3])
     }
 
     @Test func aHashReadsBackAsWritten() throws {
-        let hash = try StaffPINHash.make(pin: "1234", logCost: Self.cheap)
+        let hash = try StaffPINHash.make(pin: "1234", cost: Self.cheap)
         let read = try StaffPINHash(parsing: hash.description)
         #expect(read == hash)
+        #expect(read.description == hash.description)
         #expect(read.matches("1234"))
+        #expect(!read.matches("1235"))
+    }
+
+    @Test func aHashFromElsewhereReadsAndMatches() throws {
+        // "1234" hashed by libxcrypt outside the kiosk, through Python's crypt module.
+        let hash = try StaffPINHash(parsing: "$y$j75$wMLO8Z.b1YiBwIvPEOEz81$e.ZFazpNtVzMXTQv2IaL7cHYe9x00SGYHhCu/xOBZq.")
+        #expect(hash.matches("1234"))
+        #expect(!hash.matches("4321"))
     }
 
     @Test func onlyDigitsOfTheRightLengthArePINs() {
         for pin in ["", "123", "1234567890123", "12a4", "１２３４", " 1234", "12 34"] {
             #expect(!StaffPINHash.isValidPIN(pin), "\(pin)")
-            #expect(throws: StaffPINError.notAPIN) { try StaffPINHash.make(pin: pin, logCost: Self.cheap) }
+            #expect(throws: StaffPINError.notAPIN) { try StaffPINHash.make(pin: pin, cost: Self.cheap) }
         }
         #expect(StaffPINHash.isValidPIN("0000"))
         #expect(StaffPINHash.isValidPIN("123456789012"))
     }
 
     @Test func whatIsNotAPINNeverMatchesAndNeverCrashes() throws {
-        let hash = try StaffPINHash.make(pin: "1234", logCost: Self.cheap)
+        let hash = try StaffPINHash.make(pin: "1234", cost: Self.cheap)
         #expect(!hash.matches(""))
         #expect(!hash.matches("abcd"))
+        #expect(!hash.matches("1234\0"))
     }
 
-    @Test func aDamagedOrGreedyHashIsRefused() {
-        let salt = "c2FsdHNhbHRzYWx0c2FsdA"
-        let hash = "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"
-        for text in ["", "1234", "$pbkdf2$i=1$\(salt)$\(hash)", "$scrypt$ln=17,r=8$\(salt)$\(hash)",
-                     "$scrypt$ln=30,r=8,p=1$\(salt)$\(hash)", "$scrypt$ln=17,r=8,p=1$$\(hash)",
-                     "$scrypt$ln=17,r=8,p=1$\(salt)$not*base64", "$scrypt$ln=17,r=8,p=1,x=2$\(salt)$\(hash)"] {
-            #expect(throws: StaffPINError.notAHash, "\(text)") { try StaffPINHash(parsing: text) }
+    @Test func aCostLibxcryptDoesNotMakeIsAnError() {
+        #expect(performing: { try StaffPINHash.make(pin: "1234", cost: StaffPINHash.costs.upperBound + 1) },
+                throws: { if case StaffPINError.cannotHash = $0 { true } else { false } })
+    }
+
+    @Test func aDamagedForeignOrGreedyHashIsRefused() throws {
+        let good = try StaffPINHash.make(pin: "1234", cost: Self.cheap).description
+        let parts = good.split(separator: "$")
+        let (salt, hash) = (parts[2], parts[3])
+        for text in [
+            "", "1234", "garbage", "$", "$$$$", "$y$", "$y$$$",
+            // other methods: scrypt as this kiosk once wrote it; "1234" by libxcrypt in MD5,
+            // SHA-512 and DES, which it would check but the kiosk does not take
+            "$scrypt$ln=17,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+            "$1$Z6seWA4K$V9xhHO4SqUl6zh4WT8gPh/",
+            "$6$VKWbWFDXBVLjDJI8$JtKHDZmI6F66vDTTJRLYVMzGcHTpvdKmShdrlCcPmnbXyvqZd8BRwQNHpzkUDCblsbj.WvosoiclytgZiLJ/P1",
+            "wfceRx1QJxFfg",
+            // broken settings: parameters crypt_gensalt never writes, or none
+            "$y$jzz$\(salt)$\(hash)", "$y$j7$\(salt)$\(hash)", "$y$$\(salt)$\(hash)", "$y$\(salt)$\(hash)",
+            // greedy: 16 GiB, or 256 GiB
+            "$y$jJT$\(salt)$\(hash)", "$y$jNT$\(salt)$\(hash)",
+            // no salt, a cut hash, no hash, a hash too long, an extra field
+            "$y$j75$$\(hash)", "$y$j75$\(salt)$\(hash.dropLast())", "$y$j75$\(salt)$", "$y$j75$\(salt)",
+            "$y$j75$\(salt)$\(hash)x", "$y$j75$\(salt)$\(hash)$",
+            // characters crypt never writes: spaces, controls, a NUL that C would stop at, non-ASCII
+            "$y$j75$\(salt)$\(hash.dropLast()) ", " \(good)", "\(good)\t", "\(good)\u{7F}",
+            "\(good)\0", "$y$j75$\(salt)\0$\(hash)", "$y$j75$\(salt)$\(hash.dropLast())é", "$y$j75$\(salt)$\(hash.dropLast())*",
+        ] {
+            #expect(throws: StaffPINError.notAHash, "\(text.debugDescription)") { try StaffPINHash(parsing: text) }
         }
+        #expect(try StaffPINHash(parsing: good).matches("1234"))
     }
 }
 
 @Suite struct KioskConfigurationTests {
     @Test func commentsBlankLinesAndTheStaffPIN() throws {
-        let hash = try StaffPINHash.make(pin: "2468", logCost: StaffPINTests.cheap)
+        let hash = try StaffPINHash.make(pin: "2468", cost: StaffPINTests.cheap)
         let text = "# The kiosk's settings\n\n  staff-pin = \(hash)  \r\n"
         #expect(try KioskConfiguration(parsing: text, file: "kiosk.conf").staffPIN == hash)
         #expect(try KioskConfiguration(parsing: "# nothing yet\n", file: "kiosk.conf").staffPIN == nil)
