@@ -7,6 +7,7 @@ import KioskExport
 /// edition of the tour.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the content pack as plain linked HTML pages, one per screen, in every language.",
         discussion: "Open DIR/index.html in a browser, lynx or w3m. Pages already in DIR are overwritten; nothing else is removed."
     )

@@ -7,7 +7,7 @@ import Logging
 
 /// `museum-kiosk [run]`: the kiosk, on this terminal.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the kiosk on this terminal (the default).")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the kiosk on this terminal (the default).")
 
     @OptionGroup var content: ContentOption
 

@@ -6,6 +6,7 @@ import KioskCore
 /// `path:line[:column]: error|warning: message`; with `--coverage`, what each language covers.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a content pack and list each problem with its file and line.",
         discussion: "Exits 0 when there is no error, 1 when there is one, 2 when the pack cannot be read at all."
     )
