@@ -8,8 +8,7 @@ import Testing
 /// Packs/hostile with the findings `validate` must give in `expected.txt`; the ones that cannot
 /// be committed (tens of megabytes, links, a FIFO) are made here, in a temporary folder.
 @Suite(.timeLimit(.minutes(1))) struct HostilePackTests {
-    static let committed: [String] = (try? FileManager.default.contentsOfDirectory(
-        atPath: TestPacks.folder.appendingPathComponent("hostile").path).sorted()) ?? []
+    static let committed = TestPacks.corpus("hostile")
 
     @Test func thereIsACorpus() {
         #expect(Self.committed == ["alias-expansion", "climbing-references", "control-and-bidi", "duplicate-ids", "invalid-utf8"])
@@ -17,12 +16,7 @@ import Testing
 
     @Test(arguments: committed)
     func aCommittedHostilePackGetsExactlyItsFindings(name: String) throws {
-        let directory = TestPacks.path("hostile/\(name)")
-        let result = PackLoader(directory: directory).load()
-        let printed = result.sortedFindings.map { $0.description.replacing(directory + "/", with: "") }
-            + ["exit: \(result.exitStatus)"]
-        let expected = try String(contentsOfFile: directory + "/expected.txt", encoding: .utf8)
-            .split(separator: "\n").map(String.init)
+        let (result, printed, expected) = try TestPacks.findings(of: "hostile/\(name)")
         #expect(printed == expected)
         #expect(result.pack == nil)
     }

@@ -51,17 +51,11 @@ import Testing
     }
 
     /// Each broken pack, with the findings `validate` must give, exactly, in `expected.txt`.
-    static let brokenPacks: [String] = (try? FileManager.default.contentsOfDirectory(
-        atPath: TestPacks.folder.appendingPathComponent("broken").path).sorted()) ?? []
+    static let brokenPacks = TestPacks.corpus("broken")
 
     @Test(arguments: brokenPacks)
     func aBrokenPackGetsExactlyItsFindings(name: String) throws {
-        let directory = TestPacks.path("broken/\(name)")
-        let result = PackLoader(directory: directory).load()
-        let printed = result.sortedFindings.map { $0.description.replacing(directory + "/", with: "") }
-            + ["exit: \(result.exitStatus)"]
-        let expected = try String(contentsOfFile: directory + "/expected.txt", encoding: .utf8)
-            .split(separator: "\n").map(String.init)
+        let (result, printed, expected) = try TestPacks.findings(of: "broken/\(name)")
         #expect(printed == expected)
         // A pack with only warnings is shown; one with an error is not.
         #expect((result.pack == nil) == (result.exitStatus != 0))

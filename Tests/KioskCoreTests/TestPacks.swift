@@ -21,6 +21,23 @@ enum TestPacks {
     static let tour = Tour(pack: small)
 
     static let standard = TerminalSize(columns: 80, rows: 24)
+
+    /// The packs in a folder of the corpus (`broken`, `hostile`), by name.
+    static func corpus(_ folder: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: path(folder)).sorted()) ?? []
+    }
+
+    /// Loads the pack at `relative` and gives what `validate` prints for it, paths relative to
+    /// the pack, then its exit status; and what its `expected.txt` says it must be.
+    static func findings(of relative: String) throws -> (result: PackLoadResult, printed: [String], expected: [String]) {
+        let directory = path(relative)
+        let result = PackLoader(directory: directory).load()
+        let printed = result.sortedFindings.map { $0.description.replacing(directory + "/", with: "") }
+            + ["exit: \(result.exitStatus)"]
+        let expected = try String(contentsOfFile: directory + "/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        return (result, printed, expected)
+    }
 }
 
 /// A copy of a test pack in a temporary folder, to change for one test.
