@@ -26,9 +26,10 @@ extension PackReading {
                 log.error(files.displayPath(relative), line: 1, "a folder for no hall: tour.yaml lists no hall '\(name)', so these exhibits are never shown")
                 continue
             }
-            let originals = Set(files.list(relative).compactMap { PackNames.split(fileName: $0) }
+            let names = files.list(relative)
+            let originals = Set(names.compactMap { PackNames.split(fileName: $0) }
                 .filter { $0.language == nil }.map(\.id))
-            for file in files.list(relative) {
+            for file in names {
                 checkPackFile(file, in: relative, belongsTo: originals, noun: "exhibit")
             }
         }
