@@ -32,6 +32,60 @@ import Testing
         #expect(!result.error.contains("Fatal error"))
     }
 
+    /// A pack of many halls is read with a few folders open at a time, not one per hall: under
+    /// a limit of 40 open files, 300 halls still validate without a finding.
+    @Test func aPackOfManyHallsIsReadWithFewFilesOpen() throws {
+        let pack = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-many-halls-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pack) }
+        try FileManager.default.createDirectory(at: pack.appendingPathComponent("Narratives"), withIntermediateDirectories: true)
+        let halls = (0..<300).map { "hall-\($0)" }
+        var tour = """
+            format: 1
+            languages: [en]
+            museum: {name: {en: Test Museum}}
+            floor: {en: Ground floor}
+            halls:
+
+            """
+        for (index, id) in halls.enumerated() {
+            let exits = [index - 1, index + 1].filter(halls.indices.contains).map { halls[$0] }
+            tour += "  - {id: \(id), stop: \(1000 + index * 10), map: [\(index % 64), \(index / 64)], exits: [\(exits.joined(separator: ", "))]}\n"
+            let exhibits = pack.appendingPathComponent("Exhibits/\(id)")
+            try FileManager.default.createDirectory(at: exhibits, withIntermediateDirectories: true)
+            try """
+                ---
+                title: Hall \(index)
+                summary: A hall of a generated test pack.
+                sources: ["Test Archive, Catalogue of documents, 2025"]
+                ---
+                A hall of a generated pack that describes nothing real.
+
+                """.write(to: pack.appendingPathComponent("Narratives/\(id).md"), atomically: true, encoding: .utf8)
+            try """
+                ---
+                object_number: DEMO.TEST.\(index)
+                title: A ledger
+                object_name: ledger
+                date: "1920"
+                maker: "Not recorded"
+                materials: "Paper, ink"
+                dimensions: "Not recorded"
+                credit_line: "Demonstration record"
+                rights: "Not recorded"
+                record_source: demonstration
+                summary: A generated record.
+                sources: ["Test Archive, Catalogue of documents, 2025"]
+                ---
+                A ledger of a generated pack.
+
+                """.write(to: exhibits.appendingPathComponent("01-ledger.md"), atomically: true, encoding: .utf8)
+        }
+        try tour.write(to: pack.appendingPathComponent("Narratives/tour.yaml"), atomically: true, encoding: .utf8)
+        let result = run("/bin/sh", ["-c", "ulimit -n 40 && exec \"$0\" validate \"$1\"", Built.kiosk, pack.path])
+        #expect(result.status == 0, "\(result.output.prefix(2000))")
+        #expect(result.error.split(separator: "\n").last == "0 errors, 0 warnings", "\(result.error)")
+    }
+
     @Test func anUnknownLanguageIsRefusedClearly() {
         let result = run(Built.kiosk, ["--content", Built.smallPack, "--lang", "xx"])
         #expect(result.status != 0)

@@ -22,6 +22,7 @@ enum HallReadings {
                 let reading = slots[index].reading
                 slots[index].narrative = reading.readNarrative(of: halls[index])
                 slots[index].exhibits = reading.readExhibits(of: halls[index])
+                reading.files.closeFolders()
             }
         }
         return results

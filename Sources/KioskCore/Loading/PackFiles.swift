@@ -160,6 +160,13 @@ struct PackFiles {
         folders = Folders(root: root)
     }
 
+    /// Closes the folders opened so far; they are opened again if needed. A hall's reading
+    /// closes its own when it is done, so a pack of many halls never holds more than a few
+    /// folders open at once.
+    func closeFolders() {
+        folders.closeAll()
+    }
+
     /// Finds the folder `relative` is in, opening the folders on the way one by one from the
     /// pack's directory, each without following a link, so nothing outside the pack is ever
     /// reached.
@@ -179,7 +186,12 @@ struct PackFiles {
 
         init(root: String) { self.root = root }
 
-        deinit { open.values.forEach { close($0) } }
+        deinit { closeAll() }
+
+        func closeAll() {
+            open.values.forEach { close($0) }
+            open = [:]
+        }
 
         func open(_ parts: ArraySlice<String>) -> Int32? {
             let key = parts.joined(separator: "/")

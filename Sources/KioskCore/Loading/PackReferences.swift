@@ -32,6 +32,8 @@ extension PackReading {
             for file in names {
                 checkPackFile(file, in: relative, belongsTo: originals, noun: "exhibit")
             }
+            // One hall's folder open at a time, however many halls the pack has.
+            files.closeFolders()
         }
     }
 
