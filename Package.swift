@@ -111,7 +111,10 @@ let package = Package(
         ),
         .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff"]),
         // Runs the built binary in tmux; `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["KioskCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["KioskCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 /// What a terminal can do to the kiosk: send it any bytes, vanish while it draws, change size
@@ -11,11 +12,10 @@ import Testing
 
     /// Seeded random bytes, as hexadecimal for tmux send-keys -H.
     static func randomBytes(_ count: Int, seed: UInt64, excluding: Set<UInt8>) -> [String] {
-        var state = seed
+        var random = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
         var bytes: [String] = []
         while bytes.count < count {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let byte = UInt8(truncatingIfNeeded: state >> 56)
+            let byte = UInt8(truncatingIfNeeded: random.next() >> 56)
             if !excluding.contains(byte) { bytes.append(String(byte, radix: 16)) }
         }
         return bytes

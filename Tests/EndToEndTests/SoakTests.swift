@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 /// A long day at the kiosk: 20,000 seeded keys to the built binary in tmux. Its memory after
@@ -17,7 +18,7 @@ import Testing
     /// Sends `count` keys in batches of a hundred, with a stop number now and then.
     @discardableResult
     func send(_ count: Int, seed: UInt64, to terminal: Tmux) -> Int {
-        var random = SeededRandom(seed: seed)
+        var random = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
         let total = Self.keys.map(\.weight).reduce(0, +)
         var sent = 0
         while sent < count {
@@ -76,19 +77,6 @@ struct Memory {
         }
         guard let resident = field("VmRSS"), let anonymous = field("RssAnon"), let peak = field("VmHWM") else { return nil }
         return Memory(resident: resident, anonymous: anonymous, peak: peak)
-    }
-}
-
-/// SplitMix64: the same keys every run.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
