@@ -87,9 +87,11 @@ public struct HTMLExport: Sendable {
         case .home: return homePage(language)
         case .end: return endPage(language)
         case .hall(let hall): return hallPage(hall, language)
-        case .hallMore(let hall): return hallMorePage(hall, language)
+        case .hallMore(let hall): return morePage(.hallMore(hall), narrative(hall, language), advisories: pack.halls[hall].advisories, language)
         case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
-        case .exhibitMore(let hall, let exhibit): return exhibitMorePage(hall, exhibit, language)
+        case .exhibitMore(let hall, let exhibit):
+            return morePage(.exhibitMore(hall, exhibit), exhibitText(hall, exhibit, language),
+                            advisories: pack.halls[hall].exhibits[exhibit].advisories, language)
         }
     }
 
@@ -163,9 +165,7 @@ public struct HTMLExport: Sendable {
         let resolved = narrative(index, language)
         let narrative = resolved.value
         let here = Location.hall(index)
-        var body = navigation(here, language)
-        body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(narrative.title))</h1>")
-        body += notes(advisories: hall.advisories, translation: narrative.translation, isFallback: resolved.isFallback, language)
+        var body = opening(here, resolved, advisories: hall.advisories, language)
         body += text(narrative.label, in: resolved.textLanguage, on: language)
         if !narrative.more.isEmpty {
             body.append("<p><a href=\"\(link(from: here, to: .hallMore(index), language))\">\(word(.readMore, language))</a></p>")
@@ -195,26 +195,12 @@ public struct HTMLExport: Sendable {
         return document(narrative.title, language, body)
     }
 
-    private func hallMorePage(_ index: Int, _ language: String) -> String {
-        let resolved = narrative(index, language)
-        let narrative = resolved.value
-        let here = Location.hallMore(index)
-        var body = navigation(here, language)
-        body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(narrative.title))</h1>")
-        body += notes(advisories: pack.halls[index].advisories, translation: narrative.translation, isFallback: resolved.isFallback, language)
-        body += text(narrative.more, in: resolved.textLanguage, on: language)
-        body += sources(narrative.sources, language)
-        return document(narrative.title, language, body)
-    }
-
     private func exhibitPage(_ hall: Int, _ index: Int, _ language: String) -> String {
         let exhibit = pack.halls[hall].exhibits[index]
         let resolved = exhibitText(hall, index, language)
         let record = resolved.value
         let here = Location.exhibit(hall, index)
-        var body = navigation(here, language)
-        body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(record.title))</h1>")
-        body += notes(advisories: exhibit.advisories, translation: record.translation, isFallback: resolved.isFallback, language)
+        var body = opening(here, resolved, advisories: exhibit.advisories, language)
         let source = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
         let fields: [(UIText, String)] = [
             (.objectNumber, exhibit.objectNumber), (.objectName, record.objectName), (.date, record.date),
@@ -234,20 +220,27 @@ public struct HTMLExport: Sendable {
         return document(record.title, language, body)
     }
 
-    private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> String {
-        let exhibit = pack.halls[hall].exhibits[index]
-        let resolved = exhibitText(hall, index, language)
-        let record = resolved.value
-        let here = Location.exhibitMore(hall, index)
-        var body = navigation(here, language)
-        body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(record.title))</h1>")
-        body += notes(advisories: exhibit.advisories, translation: record.translation, isFallback: resolved.isFallback, language)
-        body += text(record.more, in: resolved.textLanguage, on: language)
-        body += sources(record.sources, language)
-        return document(record.title, language, body)
+    /// A hall's or an exhibit's "read more" page: the stop's heading and notes, the longer
+    /// text, the sources.
+    private func morePage<Text: StopText>(_ here: Location, _ resolved: Resolved<Text>, advisories: [String],
+                                          _ language: String) -> String {
+        var body = opening(here, resolved, advisories: advisories, language)
+        body += text(resolved.value.more, in: resolved.textLanguage, on: language)
+        body += sources(resolved.value.sources, language)
+        return document(resolved.value.title, language, body)
     }
 
     // MARK: - Parts of pages
+
+    /// How a stop's pages begin: the way around, the title (in the language it is really in),
+    /// the advisories and the translation's note.
+    private func opening<Text: StopText>(_ here: Location, _ resolved: Resolved<Text>, advisories: [String],
+                                         _ language: String) -> [String] {
+        var body = navigation(here, language)
+        body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(resolved.value.title))</h1>")
+        body += notes(advisories: advisories, translation: resolved.value.translation, isFallback: resolved.isFallback, language)
+        return body
+    }
 
     /// The way around, as the kiosk's keys: previous and next stop on the guided route, back
     /// up to the hall, the floor, the hall of remembrance, and the same page in the other
@@ -361,19 +354,18 @@ public struct HTMLExport: Sendable {
     }
 
     private func narrative(_ hall: Int, _ language: String) -> Resolved<Narrative> {
-        resolved(pack.halls[hall].narrative, language, labelIsFallback: \.labelIsFallback)
+        resolved(pack.halls[hall].narrative, language)
     }
 
     private func exhibitText(_ hall: Int, _ exhibit: Int, _ language: String) -> Resolved<ExhibitText> {
-        resolved(pack.halls[hall].exhibits[exhibit].text, language, labelIsFallback: \.labelIsFallback)
+        resolved(pack.halls[hall].exhibits[exhibit].text, language)
     }
 
-    private func resolved<Value>(_ translated: Translated<Value>, _ language: String,
-                                 labelIsFallback: KeyPath<Value, Bool>) -> Resolved<Value> {
+    private func resolved<Value: StopText>(_ translated: Translated<Value>, _ language: String) -> Resolved<Value> {
         let original = pack.defaultLanguage
         let (value, isFallback) = translated.resolve(language, original: original)
         let titleLanguage = isFallback ? original : language
-        let textLanguage = isFallback || value[keyPath: labelIsFallback] ? original : language
+        let textLanguage = isFallback || value.labelIsFallback ? original : language
         return Resolved(value: value, isFallback: titleLanguage != language || textLanguage != language,
                         titleLanguage: titleLanguage, textLanguage: textLanguage)
     }
@@ -389,3 +381,15 @@ public struct HTMLExport: Sendable {
         return textLanguage == page || lines.isEmpty ? lines : ["<div\(lang(textLanguage, on: page))>"] + lines + ["</div>"]
     }
 }
+
+/// What a hall's and an exhibit's texts have alike, for the pages they share the shape of.
+protocol StopText {
+    var title: String { get }
+    var translation: TranslationStatus { get }
+    var more: [Block] { get }
+    var sources: [String] { get }
+    var labelIsFallback: Bool { get }
+}
+
+extension Narrative: StopText {}
+extension ExhibitText: StopText {}
