@@ -87,10 +87,12 @@ public struct HTMLExport: Sendable {
         case .home: return homePage(language)
         case .end: return endPage(language)
         case .hall(let hall): return hallPage(hall, language)
-        case .hallMore(let hall): return morePage(.hallMore(hall), narrative(hall, language), advisories: pack.halls[hall].advisories, language)
+        case .hallMore(let hall):
+            return morePage(.hallMore(hall), narrative(hall, language, layer: \.moreIsFallback),
+                            advisories: pack.halls[hall].advisories, language)
         case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
         case .exhibitMore(let hall, let exhibit):
-            return morePage(.exhibitMore(hall, exhibit), exhibitText(hall, exhibit, language),
+            return morePage(.exhibitMore(hall, exhibit), exhibitText(hall, exhibit, language, layer: \.moreIsFallback),
                             advisories: pack.halls[hall].exhibits[exhibit].advisories, language)
         }
     }
@@ -353,19 +355,24 @@ public struct HTMLExport: Sendable {
         var textLanguage: String
     }
 
-    private func narrative(_ hall: Int, _ language: String) -> Resolved<Narrative> {
-        resolved(pack.halls[hall].narrative, language)
+    /// `layer` says whether the page's text, the label or the "read more" layer, is the
+    /// original's because the translation has none, as the kiosk's own pages do.
+    private func narrative(_ hall: Int, _ language: String,
+                           layer: KeyPath<Narrative, Bool> = \.labelIsFallback) -> Resolved<Narrative> {
+        resolved(pack.halls[hall].narrative, language, layer: layer)
     }
 
-    private func exhibitText(_ hall: Int, _ exhibit: Int, _ language: String) -> Resolved<ExhibitText> {
-        resolved(pack.halls[hall].exhibits[exhibit].text, language)
+    private func exhibitText(_ hall: Int, _ exhibit: Int, _ language: String,
+                             layer: KeyPath<ExhibitText, Bool> = \.labelIsFallback) -> Resolved<ExhibitText> {
+        resolved(pack.halls[hall].exhibits[exhibit].text, language, layer: layer)
     }
 
-    private func resolved<Value: StopText>(_ translated: Translated<Value>, _ language: String) -> Resolved<Value> {
+    private func resolved<Value>(_ translated: Translated<Value>, _ language: String,
+                                 layer: KeyPath<Value, Bool>) -> Resolved<Value> {
         let original = pack.defaultLanguage
         let (value, isFallback) = translated.resolve(language, original: original)
         let titleLanguage = isFallback ? original : language
-        let textLanguage = isFallback || value.labelIsFallback ? original : language
+        let textLanguage = isFallback || value[keyPath: layer] ? original : language
         return Resolved(value: value, isFallback: titleLanguage != language || textLanguage != language,
                         titleLanguage: titleLanguage, textLanguage: textLanguage)
     }
@@ -388,7 +395,6 @@ protocol StopText {
     var translation: TranslationStatus { get }
     var more: [Block] { get }
     var sources: [String] { get }
-    var labelIsFallback: Bool { get }
 }
 
 extension Narrative: StopText {}

@@ -50,6 +50,15 @@ func links(in html: String) -> [String] {
         assertSnapshot(of: html, as: .lines, named: path.replacing("/", with: "_"))
     }
 
+    /// A translation with its own label but no "read more" of its own: the more page says so and
+    /// marks its text as the original's, as the kiosk's page does, not as a machine translation.
+    @Test func aMorePageInTheOriginalSaysSo() throws {
+        let html = try #require(pages(smallPack)["az/halls/archive.more.html"])
+        #expect(html.contains(UIText.notTranslated.text("az")))
+        #expect(!html.contains(UIText.machineTranslation.text("az")))
+        #expect(html.contains("<div lang=\"en\">"))
+    }
+
     @Test(arguments: ["small", "bundled"])
     func everyLinkLeadsToAnExportedPage(name: String) {
         let exported = pages(name == "small" ? smallPack : bundledPack)
