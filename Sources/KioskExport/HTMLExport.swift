@@ -23,20 +23,16 @@ public struct HTMLExport: Sendable {
 
     /// Every page, in a stable order.
     public func pages() -> [HTMLPage] {
-        var pages = [HTMLPage(path: path(of: .languages, in: pack.defaultLanguage), html: languagesPage())]
+        var pages = [HTMLPage(path: path(of: .languages, in: pack.defaultLanguage), html: page(.languages, pack.defaultLanguage))]
         for language in pack.languages {
             var locations: [Location] = [.home, .end]
             for hall in pack.halls.indices {
-                locations.append(.hall(hall))
-                if !narrative(hall, language).value.more.isEmpty { locations.append(.hallMore(hall)) }
+                locations += [.hall(hall), .hallMore(hall)]
                 for exhibit in pack.halls[hall].exhibits.indices {
-                    locations.append(.exhibit(hall, exhibit))
-                    if !exhibitText(hall, exhibit, language).value.more.isEmpty {
-                        locations.append(.exhibitMore(hall, exhibit))
-                    }
+                    locations += [.exhibit(hall, exhibit), .exhibitMore(hall, exhibit)]
                 }
             }
-            for location in locations {
+            for location in locations where exists(location, in: language) {
                 pages.append(HTMLPage(path: path(of: location, in: language), html: page(location, language)))
             }
         }

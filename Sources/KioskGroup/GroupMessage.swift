@@ -138,8 +138,6 @@ public enum GroupWire {
 
     /// A pack id as the loader accepts it: lower-case ASCII letters, digits and hyphens.
     static func isID(_ text: String) -> Bool {
-        guard (1...maximumIDLength).contains(text.utf8.count), let first = text.unicodeScalars.first,
-              first.isASCII, first.properties.isLowercase || ("0"..."9").contains(first) else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        text.utf8.count <= maximumIDLength && PackNames.isValidID(text)
     }
 }

@@ -89,8 +89,8 @@ struct TourSpec {
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so
 /// they are kept to what is safe in a path on every system.
-enum PackNames {
-    static func isValidID(_ id: String) -> Bool {
+public enum PackNames {
+    public static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.isLowercaseASCIIOrDigit else { return false }
         return id.unicodeScalars.allSatisfy { $0.isLowercaseASCIIOrDigit || $0 == "-" }
     }
