@@ -5,8 +5,7 @@ import Testing
 /// The bundled pack, whose first hall carries an advisory.
 enum BundledPack {
     static let tour: Tour = {
-        let root = TestPacks.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        guard let pack = PackLoader(directory: root.path).load().pack else { fatalError("the bundled pack does not load") }
+        guard let pack = PackLoader(directory: TestPacks.bundled).load().pack else { fatalError("the bundled pack does not load") }
         return Tour(pack: pack)
     }()
 }

@@ -41,15 +41,3 @@ import Testing
         }
     }
 }
-
-extension Node: Equatable {
-    public static func == (lhs: Node, rhs: Node) -> Bool {
-        switch (lhs, rhs) {
-        case (.scalar(let a), .scalar(let b)): return a.string == b.string && a.mark == b.mark
-        case (.sequence(let a), .sequence(let b)): return a.nodes == b.nodes
-        case (.mapping(let a), .mapping(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        default: return false
-        }
-    }
-}
