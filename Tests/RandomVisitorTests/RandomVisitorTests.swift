@@ -13,7 +13,7 @@ import Testing
 /// - no cell is wider than the screen: a wide character's right half is inside the frame,
 ///   and no cell holds a control character.
 ///
-/// `swift test` walks 5,000 steps (a few seconds); the full million runs with
+/// `swift test` walks 5,000 steps (under a minute in a full run); the full million runs with
 ///     RANDOM_VISITOR_STEPS=1000000 swift test -c release --filter RandomVisitorTests
 /// (docs/reliability.md has the time it takes). The seed is fixed, so a failure is repeated
 /// exactly; RANDOM_VISITOR_SEED picks another.
