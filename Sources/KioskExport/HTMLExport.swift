@@ -298,8 +298,8 @@ public struct HTMLExport: Sendable {
 
     private func stopNumber(of location: Location) -> Int? {
         switch location {
-        case .hall(let hall), .hallMore(let hall): return pack.halls[hall].stop
-        case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit): return pack.halls[hall].exhibits[exhibit].stop
+        case .hall(let hall), .hallMore(let hall): return pack.number(of: .hall(hall))
+        case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit): return pack.number(of: .exhibit(hall, exhibit))
         default: return nil
         }
     }

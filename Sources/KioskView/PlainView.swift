@@ -41,13 +41,8 @@ public struct PlainView: Sendable {
         let language = state.language
         var parts = [pack.museumName.text(in: language, fallback: pack.defaultLanguage),
                      pack.floor.text(in: language, fallback: pack.defaultLanguage)]
-        if let stop = state.place.kind.stop {
-            let number: Int?
-            switch stop {
-            case .hall(let hall): number = pack.halls[hall].stop
-            case .exhibit(let hall, let exhibit): number = pack.halls[hall].exhibits[exhibit].stop
-            }
-            if let number { parts.append("\(UIText.stop.text(language)) \(number)") }
+        if let number = state.place.kind.stop.flatMap(pack.number(of:)) {
+            parts.append("\(UIText.stop.text(language)) \(number)")
         }
         parts.append(language.uppercased())
         return parts.joined(separator: " · ")

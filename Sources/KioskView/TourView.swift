@@ -73,13 +73,8 @@ public struct TourView: Sendable {
         let pack = tour.pack
         let columns = state.size.columns
         var right = state.language.uppercased()
-        if let stop = state.place.kind.stop {
-            let number: Int?
-            switch stop {
-            case .hall(let hall): number = pack.halls[hall].stop
-            case .exhibit(let hall, let exhibit): number = pack.halls[hall].exhibits[exhibit].stop
-            }
-            if let number { right = "\(UIText.stop.text(state.language)) \(number)  " + right }
+        if let number = state.place.kind.stop.flatMap(pack.number(of:)) {
+            right = "\(UIText.stop.text(state.language)) \(number)  " + right
         }
         let rightWidth = DisplayWidth.of(right)
         let name = pack.museumName.text(in: state.language, fallback: pack.defaultLanguage)

@@ -50,6 +50,14 @@ public struct Pack: Sendable {
     public func advisory(_ tag: String) -> Advisory? { advisories.first { $0.tag == tag } }
 
     public func hall(id: String) -> Int? { halls.firstIndex { $0.id == id } }
+
+    /// The number a visitor types for `stop`; an exhibit may have none.
+    public func number(of stop: Stop) -> Int? {
+        switch stop {
+        case .hall(let hall): return halls[hall].stop
+        case .exhibit(let hall, let exhibit): return halls[hall].exhibits[exhibit].stop
+        }
+    }
 }
 
 /// A place on the guided route.
