@@ -51,15 +51,7 @@ enum ExportFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot write", path) }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            bytes = bytes.dropFirst(written)
-        }
+        guard writeAll(descriptor, text) else { throw failure("cannot write", path) }
     }
 
     /// The export's own directory may be a link the operator made; the ones inside it may not.

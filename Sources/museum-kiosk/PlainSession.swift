@@ -42,14 +42,6 @@ struct PlainSession {
     /// Writes lines to standard output at once (a reader waits for each reply); false when
     /// nobody reads any more.
     private func write(_ lines: [String]) -> Bool {
-        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return false }
-            written += result
-        }
-        return true
+        writeAll(STDOUT_FILENO, lines.joined(separator: "\n") + "\n")
     }
 }
