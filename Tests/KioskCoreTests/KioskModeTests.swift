@@ -131,6 +131,22 @@ enum Kiosks {
         #expect(visit.state.control == .attract(since: at(140)))
     }
 
+    /// A kiosk may also run with --idle-exit or --max-session, and offer group tours: those are
+    /// the session's, not the visitor's, and a reset keeps them.
+    @Test func aResetKeepsTheSessionsLimitsAndGroupTours() {
+        var visit = Visit(tour: Kiosks.standing, language: nil)
+        visit.state.limits = SessionLimits(idleExit: 3_600, maxSession: 7_200)
+        visit.state.group.available = true
+        visit.tick(0)
+        visit.press(.character(" "))
+        let limits = visit.state.limits
+        #expect(limits.startedAt != nil)
+        visit.tick(200)
+        #expect(visit.state.control == .attract(since: at(200)))
+        #expect(visit.state.limits == limits)
+        #expect(visit.state.group.available)
+    }
+
     @Test func aTimeLongPastTheDeadlineResetsAtOnce() {
         var visit = Kiosks.woken(at: 0)
         visit.type("120")

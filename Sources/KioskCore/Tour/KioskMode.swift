@@ -127,12 +127,15 @@ extension Tour {
 
     /// A new visit, as the kiosk started: everything the visitor chose is forgotten (language,
     /// advisories read, graphic exhibits shown, place, digits, the way back from the quiet
-    /// page). Only the staff exit's count of wrong PINs survives, so a reset cannot lift it.
+    /// page). What belongs to the session survives: the staff exit's count of wrong PINs, so a
+    /// reset cannot lift it, the session's limits and whether group tours are offered.
     func reset(_ state: inout TourState) {
         var fresh = start(language: state.startLanguage, size: state.size)
         fresh.now = state.now
         fresh.staffExit.failures = state.staffExit.failures
         fresh.staffExit.lockedUntil = state.staffExit.lockedUntil
+        fresh.limits = state.limits
+        fresh.group.available = state.group.available
         switch fresh.control {
         case .attract: fresh.control = .attract(since: state.now)
         case .demo: fresh.control = .demo(since: state.now)
