@@ -40,7 +40,7 @@ import Testing
         terminal.send("q")
         #expect(terminal.wait { terminal.isDead })
         #expect(terminal.exitStatus == 0)
-        #expect(terminal.restoredTerminal)
+        #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
     @Test func aTerminalThatVanishesMidDrawEndsTheVisit() throws {
@@ -109,15 +109,24 @@ extension Tmux {
     /// what is open, and two stop numbers, one after the other, each change the screen, the
     /// second to Khojaly (or its advisory) in one of the pack's languages.
     func answers() -> Bool {
-        send("Escape", "Escape")
+        closeWhatIsOpen()
         type("400")
         send("Enter")
         let first = settle()
-        send("Escape", "Escape")
+        closeWhatIsOpen()
         type("450")
         send("Enter")
         let second = settle()
         return second != first && ["Khojaly", "Xocalı", "Ходжалы"].contains { second.contains($0) }
+    }
+
+    /// Two presses of Esc, each alone: sent together they would be one sequence the kiosk
+    /// does not know, and ignores.
+    private func closeWhatIsOpen() {
+        for _ in 0..<2 {
+            send("Escape")
+            usleep(100_000)
+        }
     }
 }
 

@@ -10,8 +10,7 @@ import Testing
         terminal.waitFor("This session has closed because no key was pressed for a while.")
         #expect(terminal.wait { terminal.isDead })
         #expect(terminal.exitStatus == 0)
-        // (The recording of the terminal may lag a moment behind the program's end.)
-        #expect(terminal.wait { terminal.restoredTerminal })
+        #expect(terminal.restoredTerminal(), "the terminal was not restored")
         // The last screen goes with the connection; a line stays in the visitor's terminal.
         #expect(terminal.wait {
             terminal.written.contains("Thank you for your visit. This session has closed because no key was pressed for a while.")

@@ -41,7 +41,7 @@ import Testing
         terminal.send("q")
         #expect(terminal.wait { terminal.isDead })
         #expect(terminal.exitStatus == 0)
-        #expect(terminal.wait(seconds: 3) { terminal.restoredTerminal }, "the terminal was not restored")
+        #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
     @Test func theLinuxConsolesKeysWork() {
@@ -92,7 +92,7 @@ import Testing
         terminal.send(signal: signal)
         #expect(terminal.wait(seconds: 5) { terminal.isDead }, "still running after \(name)")
         #expect(terminal.exitStatus == 128 + Int(signal), "ends by \(name), as a shell expects")
-        #expect(terminal.wait(seconds: 3) { terminal.restoredTerminal }, "the terminal was not restored")
+        #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
     @Test func controlCEndsTheVisit() throws {
@@ -104,7 +104,7 @@ import Testing
         // too, so the kiosk's own process is watched.
         terminal.send("C-c")
         #expect(terminal.wait(seconds: 5) { isGone(pid) })
-        #expect(terminal.wait(seconds: 3) { terminal.restoredTerminal }, "the terminal was not restored")
+        #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
     @Test func theEndOfInputEndsTheVisit() {
@@ -130,5 +130,15 @@ import Testing
         terminal.waitFor("Stop 4: Enter to go")
         #expect(terminal.screen.split(separator: "\n").dropLast(2) == before.split(separator: "\n").dropLast(2))
         #expect(!terminal.isDead)
+    }
+
+    /// The check the tests above end with: a mode set and never unset, or set again after it
+    /// was unset, is caught.
+    @Test func theRestoredCheckCatchesAModeLeftSet() {
+        let set = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?1h", unset = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[?1l"
+        #expect(Tmux.restores(set + "text" + unset))
+        #expect(!Tmux.restores(set + "text"))
+        #expect(!Tmux.restores(set + unset + "\u{1B}[?25l"))
+        #expect(!Tmux.restores(set + "\u{1B}[?1049l\u{1B}[?25h"))
     }
 }

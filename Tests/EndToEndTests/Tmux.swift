@@ -140,9 +140,14 @@ final class Tmux {
 
     /// Whether the program left the terminal as it found it: each mode it set is unset after
     /// it was last set. The sequences are xterm's, the TERM these tests use: the alternate
-    /// screen (smcup/rmcup), the cursor (civis/cnorm), the keypad (smkx/rmkx).
-    var restoredTerminal: Bool {
-        let bytes = written
+    /// screen (smcup/rmcup), the cursor (civis/cnorm), the keypad (smkx/rmkx). The recording
+    /// lags a moment behind the program (tmux reads the pane, then cat writes the file), so an
+    /// ended program's last bytes are waited for.
+    func restoredTerminal() -> Bool {
+        wait { Self.restores(written) }
+    }
+
+    static func restores(_ bytes: String) -> Bool {
         func undone(_ set: String, by unset: String) -> Bool {
             guard let last = bytes.range(of: unset, options: .backwards) else { return false }
             return bytes.range(of: set, options: .backwards).map { $0.lowerBound < last.lowerBound } ?? true
