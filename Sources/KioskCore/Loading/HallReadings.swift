@@ -17,7 +17,6 @@ enum HallReadings {
             // Each iteration reads one hall into its own slot, with its own reading: nothing
             // is shared but what is only read (the tour's declarations, the hall entries).
             nonisolated(unsafe) let slots = slots
-            nonisolated(unsafe) let halls = halls
             DispatchQueue.concurrentPerform(iterations: halls.count) { index in
                 let reading = slots[index].reading
                 slots[index].narrative = reading.readNarrative(of: halls[index])

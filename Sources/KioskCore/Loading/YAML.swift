@@ -65,6 +65,9 @@ struct YAMLError: Error, Equatable {
         /// A mapping names a field twice; the place is the second.
         case duplicate
         case tooDeep
+        /// An anchor or an alias: `problem` names which. A pack never needs them, and an alias
+        /// lets a small file stand for a vast tree ("billion laughs").
+        case anchorOrAlias
     }
 
     var kind: Kind
@@ -115,10 +118,13 @@ enum YAML {
                 guard yaml_parser_parse(&parser, &event) == 1 else { throw Self.error(parser, bytes) }
                 defer { yaml_event_delete(&event) }
                 let mark = Node.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                if Self.isAnchored(event) { throw YAMLError(.anchorOrAlias, "anchor '&'", mark: mark) }
                 var finished: Node?
                 switch event.type {
                 case YAML_STREAM_END_EVENT, YAML_DOCUMENT_END_EVENT:
                     return nil
+                case YAML_ALIAS_EVENT:
+                    throw YAMLError(.anchorOrAlias, "alias '*'", mark: mark)
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
                     let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
@@ -130,9 +136,6 @@ enum YAML {
                     open.append(event.type == YAML_MAPPING_START_EVENT ? .mapping([], mark) : .sequence([], mark))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     finished = try close()
-                case YAML_ALIAS_EVENT:
-                    // YAMLAliases refuses these before parsing; none is ever expanded.
-                    throw YAMLError(.syntax, "aliases are not read in a content pack", mark: mark)
                 default:
                     continue
                 }
@@ -175,6 +178,17 @@ enum YAML {
                     throw YAMLError(.duplicate, "a field is given twice: \(names)", mark: at)
                 }
                 return .mapping(Node.Mapping(pairs: pairs, mark: mark))
+            }
+        }
+
+        /// Whether a node names itself for aliases to repeat; its place is the anchor's (or
+        /// its tag's, when the tag comes first).
+        static func isAnchored(_ event: yaml_event_t) -> Bool {
+            switch event.type {
+            case YAML_SCALAR_EVENT: return event.data.scalar.anchor != nil
+            case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.anchor != nil
+            case YAML_MAPPING_START_EVENT: return event.data.mapping_start.anchor != nil
+            default: return false
             }
         }
 

@@ -1,7 +1,7 @@
 /// Parses YAML into a node, turning the parser's complaints into findings at the file's line
-/// and column where it stopped. Nesting stops at 1,000 levels; anchors and aliases are refused
-/// before parsing (YAMLAliases: an alias used as a key kept the parser busy for minutes), and
-/// fields are read by the shape they must have, never walked whole.
+/// and column where it stopped. Nesting stops at 1,000 levels; the first anchor or alias stops
+/// the reading, so none is ever expanded; and fields are read by the shape they must have,
+/// never walked whole.
 enum YAMLDocument {
     /// Where and why the parser stopped.
     struct Stop: Error {
@@ -27,11 +27,6 @@ enum YAMLDocument {
     }
 
     static func compose(_ yaml: String) -> Result<Node?, Stop> {
-        if let found = YAMLAliases.first(in: yaml) {
-            let name = found.indicator == "&" ? "anchor" : "alias"
-            return .failure(Stop(line: found.line, column: found.column,
-                                 problem: "YAML \(name) '\(found.indicator)': anchors and aliases are not read in a content pack; write the value out where it is used"))
-        }
         do {
             return .success(try YAML.compose(yaml))
         } catch {
@@ -44,6 +39,9 @@ enum YAMLDocument {
         case .syntax, .duplicate, .tooDeep:
             return Stop(line: error.line, column: error.column, problem: "YAML: " + error.problem,
                         tokenLine: error.tokenLine, tokenColumn: error.tokenColumn)
+        case .anchorOrAlias:
+            return Stop(line: error.line, column: error.column,
+                        problem: "YAML \(error.problem): anchors and aliases are not read in a content pack; write the value out where it is used")
         case .reader(let offset):
             // The reader stops at a character YAML does not allow, such as ESC: say which,
             // in the words the rest of the checks use.
