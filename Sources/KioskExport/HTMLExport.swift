@@ -84,11 +84,11 @@ public struct HTMLExport: Sendable {
         case .end: return endPage(language)
         case .hall(let hall): return hallPage(hall, language)
         case .hallMore(let hall):
-            return morePage(.hallMore(hall), narrative(hall, language, layer: \.moreIsFallback),
+            return morePage(.hallMore(hall), pack.narrative(hall, language, layer: .more),
                             advisories: pack.halls[hall].advisories, language)
         case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
         case .exhibitMore(let hall, let exhibit):
-            return morePage(.exhibitMore(hall, exhibit), exhibitText(hall, exhibit, language, layer: \.moreIsFallback),
+            return morePage(.exhibitMore(hall, exhibit), pack.exhibitText(hall, exhibit, language, layer: .more),
                             advisories: pack.halls[hall].exhibits[exhibit].advisories, language)
         }
     }
@@ -141,7 +141,7 @@ public struct HTMLExport: Sendable {
         body.append("<h2>\(HTMLText.escape(UIText.mapTitle.text(language) + " · " + localized(pack.floor, language)))</h2>")
         body.append("<ul>")
         for hall in pack.halls.indices {
-            let narrative = narrative(hall, language)
+            let narrative = pack.narrative(hall, language)
             // A hall's title and summary share a language: both come from the same file.
             body.append("<li\(lang(narrative.titleLanguage, on: language))>\(pack.halls[hall].stop) <a href=\"\(link(from: .home, to: .hall(hall), language))\">"
                         + "\(HTMLText.escape(narrative.value.title))</a>: \(HTMLText.escape(narrative.value.summary))</li>")
@@ -160,7 +160,7 @@ public struct HTMLExport: Sendable {
 
     private func hallPage(_ index: Int, _ language: String) -> String {
         let hall = pack.halls[index]
-        let resolved = narrative(index, language)
+        let resolved = pack.narrative(index, language)
         let narrative = resolved.value
         let here = Location.hall(index)
         var body = opening(here, resolved, advisories: hall.advisories, language)
@@ -173,7 +173,7 @@ public struct HTMLExport: Sendable {
             body.append("<ul>")
             for exhibit in hall.exhibits.indices {
                 let number = hall.exhibits[exhibit].stop.map { "\($0) " } ?? ""
-                let title = exhibitText(index, exhibit, language)
+                let title = pack.exhibitText(index, exhibit, language)
                 body.append("<li>\(number)<a href=\"\(link(from: here, to: .exhibit(index, exhibit), language))\"\(lang(title.titleLanguage, on: language))>"
                             + "\(HTMLText.escape(title.value.title))</a></li>")
             }
@@ -183,7 +183,7 @@ public struct HTMLExport: Sendable {
             body.append("<h2>\(word(.walkOn, language))</h2>")
             body.append("<ul>")
             for exit in hall.exits {
-                let title = self.narrative(exit, language)
+                let title = pack.narrative(exit, language)
                 body.append("<li><a href=\"\(link(from: here, to: .hall(exit), language))\"\(lang(title.titleLanguage, on: language))>"
                             + "\(HTMLText.escape(title.value.title))</a> \(pack.halls[exit].stop)</li>")
             }
@@ -195,7 +195,7 @@ public struct HTMLExport: Sendable {
 
     private func exhibitPage(_ hall: Int, _ index: Int, _ language: String) -> String {
         let exhibit = pack.halls[hall].exhibits[index]
-        let resolved = exhibitText(hall, index, language)
+        let resolved = pack.exhibitText(hall, index, language)
         let record = resolved.value
         let here = Location.exhibit(hall, index)
         var body = opening(here, resolved, advisories: exhibit.advisories, language)
@@ -220,7 +220,7 @@ public struct HTMLExport: Sendable {
 
     /// A hall's or an exhibit's "read more" page: the stop's heading and notes, the longer
     /// text, the sources.
-    private func morePage<Text: StopText>(_ here: Location, _ resolved: Resolved<Text>, advisories: [String],
+    private func morePage<Text: StopText>(_ here: Location, _ resolved: ResolvedText<Text>, advisories: [String],
                                           _ language: String) -> String {
         var body = opening(here, resolved, advisories: advisories, language)
         body += text(resolved.value.more, in: resolved.textLanguage, on: language)
@@ -232,7 +232,7 @@ public struct HTMLExport: Sendable {
 
     /// How a stop's pages begin: the way around, the title (in the language it is really in),
     /// the advisories and the translation's note.
-    private func opening<Text: StopText>(_ here: Location, _ resolved: Resolved<Text>, advisories: [String],
+    private func opening<Text: StopText>(_ here: Location, _ resolved: ResolvedText<Text>, advisories: [String],
                                          _ language: String) -> [String] {
         var body = navigation(here, language)
         body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(resolved.value.title))</h1>")
@@ -260,7 +260,7 @@ public struct HTMLExport: Sendable {
         if here != .home { add(.home, .keyMap) }
         // A way out to the quiet hall from every page, as `x` is on the kiosk.
         if let quiet = pack.remembranceHall, here != .hall(quiet) {
-            let title = narrative(quiet, language)
+            let title = pack.narrative(quiet, language)
             links.append("<a href=\"\(link(from: here, to: .hall(quiet), language))\"\(lang(title.titleLanguage, on: language))>"
                          + "\(HTMLText.escape(title.value.title))</a>")
         }
@@ -307,8 +307,8 @@ public struct HTMLExport: Sendable {
     /// "Read more" pages exist only where there is more to read, in that language.
     private func exists(_ location: Location, in language: String) -> Bool {
         switch location {
-        case .hallMore(let hall): return !narrative(hall, language).value.more.isEmpty
-        case .exhibitMore(let hall, let exhibit): return !exhibitText(hall, exhibit, language).value.more.isEmpty
+        case .hallMore(let hall): return !pack.narrative(hall, language).value.more.isEmpty
+        case .exhibitMore(let hall, let exhibit): return !pack.exhibitText(hall, exhibit, language).value.more.isEmpty
         default: return true
         }
     }
@@ -342,37 +342,6 @@ public struct HTMLExport: Sendable {
         text.text(in: language, fallback: pack.defaultLanguage)
     }
 
-    /// A hall's or an exhibit's text in the visitor's language, and in which language its
-    /// title and its text really are, so that a fallback is marked for screen readers too.
-    struct Resolved<Value> {
-        var value: Value
-        var isFallback: Bool
-        var titleLanguage: String
-        var textLanguage: String
-    }
-
-    /// `layer` says whether the page's text, the label or the "read more" layer, is the
-    /// original's because the translation has none, as the kiosk's own pages do.
-    private func narrative(_ hall: Int, _ language: String,
-                           layer: KeyPath<Narrative, Bool> = \.labelIsFallback) -> Resolved<Narrative> {
-        resolved(pack.halls[hall].narrative, language, layer: layer)
-    }
-
-    private func exhibitText(_ hall: Int, _ exhibit: Int, _ language: String,
-                             layer: KeyPath<ExhibitText, Bool> = \.labelIsFallback) -> Resolved<ExhibitText> {
-        resolved(pack.halls[hall].exhibits[exhibit].text, language, layer: layer)
-    }
-
-    private func resolved<Value>(_ translated: Translated<Value>, _ language: String,
-                                 layer: KeyPath<Value, Bool>) -> Resolved<Value> {
-        let original = pack.defaultLanguage
-        let (value, isFallback) = translated.resolve(language, original: original)
-        let titleLanguage = isFallback ? original : language
-        let textLanguage = isFallback || value[keyPath: layer] ? original : language
-        return Resolved(value: value, isFallback: titleLanguage != language || textLanguage != language,
-                        titleLanguage: titleLanguage, textLanguage: textLanguage)
-    }
-
     /// ` lang="…"` on an element whose text is not in the page's language.
     private func lang(_ textLanguage: String, on page: String) -> String {
         textLanguage == page ? "" : " lang=\"\(HTMLText.escape(textLanguage))\""
@@ -384,14 +353,3 @@ public struct HTMLExport: Sendable {
         return textLanguage == page || lines.isEmpty ? lines : ["<div\(lang(textLanguage, on: page))>"] + lines + ["</div>"]
     }
 }
-
-/// What a hall's and an exhibit's texts have alike, for the pages they share the shape of.
-protocol StopText {
-    var title: String { get }
-    var translation: TranslationStatus { get }
-    var more: [Block] { get }
-    var sources: [String] { get }
-}
-
-extension Narrative: StopText {}
-extension ExhibitText: StopText {}

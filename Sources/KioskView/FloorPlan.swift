@@ -24,7 +24,7 @@ struct FloorPlan {
         for (index, hall) in pack.halls.enumerated() {
             let (x, y) = origin(hall.map)
             drawBox(&frame, x: x, y: y, width: boxWidth, height: boxHeight, heavy: index == here)
-            let title = tour.narrative(index, state.language).0.title
+            let title = tour.pack.narrative(index, state.language).value.title
             var text = "\(hall.stop) \(title)"
             if index == here { text = "◆ " + text }
             let lines = Wrap.lines([Run(text, .item)], width: boxWidth - 2)
@@ -52,13 +52,13 @@ struct FloorPlan {
         let captionRow = top + map.height
         let language = state.language
         if let here {
-            let title = tour.narrative(here, language).0.title
+            let title = tour.pack.narrative(here, language).value.title
             frame.put("◆ \(UIText.youAreHere.text(language)): \(title) (\(pack.halls[here].stop))",
                       row: captionRow, column: left, style: CellStyle(.here), limit: state.size.columns - left)
         }
         let summary = cursor == here || !pack.halls.indices.contains(cursor)
             ? UIText.mapHint.text(language)
-            : tour.narrative(cursor, language).0.summary
+            : tour.pack.narrative(cursor, language).value.summary
         frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.size.columns - left)
     }
 

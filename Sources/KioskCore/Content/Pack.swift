@@ -117,11 +117,7 @@ public struct Narrative: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
-    /// What this text shows from the original, because the translation has none yet.
     public var fromOriginal: Set<TextPart>
-
-    public var labelIsFallback: Bool { fromOriginal.contains(.label) }
-    public var moreIsFallback: Bool { fromOriginal.contains(.more) }
 }
 
 public struct Exhibit: Sendable {
@@ -156,9 +152,5 @@ public struct ExhibitText: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
-    /// What this text shows from the original, because the translation has none yet.
     public var fromOriginal: Set<TextPart>
-
-    public var labelIsFallback: Bool { fromOriginal.contains(.label) }
-    public var moreIsFallback: Bool { fromOriginal.contains(.more) }
 }

@@ -32,7 +32,7 @@ extension Tour {
     func hallAdvisoryPage(_ stop: Stop, _ language: String) -> Page {
         var page = Page()
         page.append(.title, UIText.beforeYouEnter.text(language), .title)
-        page.append(.paragraph, narrative(stop.hall, language).0.title, .strong)
+        page.append(.paragraph, pack.narrative(stop.hall, language).value.title, .strong)
         page.append(.paragraph, UIText.hallIncludes.text(language))
         for advisory in advisoriesInside(hall: stop.hall) {
             page.append(.listItem, advisory.text.text(in: language, fallback: pack.defaultLanguage), .warning)
@@ -66,7 +66,7 @@ extension Tour {
     /// for a pack that names no such hall.
     func quietTitle(_ language: String) -> String {
         guard let hall = pack.remembranceHall else { return UIText.quietTitle.text(language) }
-        return narrative(hall, language).0.title
+        return pack.narrative(hall, language).value.title
     }
 
     /// `x`: out to the quiet page, remembering the place and anything open over it; `x` again
@@ -104,9 +104,10 @@ extension Tour {
             page.append(.item(.returnToTour), UIText.returnToTour.text(language), .item)
             return page
         }
-        let (narrative, isFallback) = narrative(hall, language)
+        let resolved = pack.narrative(hall, language)
+        let narrative = resolved.value
         page.append(.title, narrative.title, .title)
-        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
+        if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         page.append(narrative.label)
         page.append(.item(.returnToTour), UIText.returnToTour.text(language), .item)
         page.append(narrative.more)

@@ -9,10 +9,10 @@ extension Tour {
         case .languageMenu: return languagePage(title: UIText.languageTitle.text(language), selection: language)
         case .tourAdvisory: return advisoryPage(language)
         case .hall(let hall): return hallPage(hall, language)
-        case .hallMore(let hall): return hallMorePage(hall, language)
+        case .hallMore(let hall): return morePage(pack.narrative(hall, language, layer: .more), language)
         case .exhibit(let hall, let exhibit):
             return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), in: state))
-        case .exhibitMore(let hall, let exhibit): return exhibitMorePage(hall, exhibit, language)
+        case .exhibitMore(let hall, let exhibit): return morePage(pack.exhibitText(hall, exhibit, language, layer: .more), language)
         case .end: return endPage(language)
         case .help: return helpPage(state)
         case .map: return mapListPage(state)
@@ -95,17 +95,6 @@ extension Tour {
         return nil
     }
 
-    /// A hall's narrative in `language` (or the original's, when it is not translated).
-    public func narrative(_ hall: Int, _ language: String) -> (Narrative, isFallback: Bool) {
-        let resolved = pack.halls[hall].narrative.resolve(language, original: pack.defaultLanguage)
-        return (resolved.value, resolved.isFallback || resolved.value.labelIsFallback)
-    }
-
-    private func exhibitText(_ hall: Int, _ exhibit: Int, _ language: String) -> (ExhibitText, isFallback: Bool) {
-        let resolved = pack.halls[hall].exhibits[exhibit].text.resolve(language, original: pack.defaultLanguage)
-        return (resolved.value, resolved.isFallback || resolved.value.labelIsFallback)
-    }
-
     func sources(_ sources: [String], into page: inout Page, _ language: String) {
         guard !sources.isEmpty else { return }
         page.append(.heading, UIText.sources.text(language), .heading)
@@ -114,11 +103,12 @@ extension Tour {
 
     private func hallPage(_ index: Int, _ language: String) -> Page {
         let hall = pack.halls[index]
-        let (narrative, isFallback) = narrative(index, language)
+        let resolved = pack.narrative(index, language)
+        let narrative = resolved.value
         var page = Page()
         page.append(.title, narrative.title, .title)
         if let note = advisoryNote(hall.advisories, language) { page.append(note) }
-        if let note = translationNote(status: narrative.translation, isFallback: isFallback, language) { page.append(note) }
+        if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         page.append(narrative.label)
         if !narrative.more.isEmpty {
             page.append(.item(.readMore), UIText.readMore.text(language), .item)
@@ -131,14 +121,14 @@ extension Tour {
                 let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
                 let padding = String(repeating: " ", count: numberWidth - number.count)
                 page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
-                                      [Run(number + padding, .hint), Run(exhibitText(index, exhibitIndex, language).0.title, .item)],
+                                      [Run(number + padding, .hint), Run(pack.exhibitText(index, exhibitIndex, language).value.title, .item)],
                                       hangingIndent: numberWidth))
             }
         }
         if !hall.exits.isEmpty {
             page.append(.heading, UIText.walkOn.text(language), .heading)
             for exit in hall.exits {
-                let title = self.narrative(exit, language).0.title
+                let title = pack.narrative(exit, language).value.title
                 page.append(PageBlock(.item(.walk(toHall: exit)),
                                       [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
                                       hangingIndent: 2))
@@ -148,21 +138,15 @@ extension Tour {
         return page
     }
 
-    private func hallMorePage(_ index: Int, _ language: String) -> Page {
-        // The "more" layer may be the original's where the label is translated.
-        let resolved = pack.halls[index].narrative.resolve(language, original: pack.defaultLanguage)
-        let (narrative, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
-        return morePage(title: narrative.title, more: narrative.more, sources: narrative.sources,
-                        translationNote(status: narrative.translation, isFallback: isFallback, language), language)
-    }
-
     /// A "read more" layer, of a hall or an exhibit: its title, the longer text, its sources.
-    private func morePage(title: String, more: [Block], sources: [String], _ note: PageBlock?, _ language: String) -> Page {
+    /// The layer may be the original's where the label is translated.
+    private func morePage<Text: StopText>(_ resolved: ResolvedText<Text>, _ language: String) -> Page {
+        let text = resolved.value
         var page = Page()
-        page.append(.title, title, .title)
-        if let note { page.append(note) }
-        page.append(more)
-        self.sources(sources, into: &page, language)
+        page.append(.title, text.title, .title)
+        if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
+        page.append(text.more)
+        sources(text.sources, into: &page, language)
         return page
     }
 
@@ -170,11 +154,12 @@ extension Tour {
     /// text alternative in place of its label, and offers to show more.
     private func exhibitPage(_ hall: Int, _ index: Int, _ language: String, showing: Bool) -> Page {
         let exhibit = pack.halls[hall].exhibits[index]
-        let (text, isFallback) = exhibitText(hall, index, language)
+        let resolved = pack.exhibitText(hall, index, language)
+        let text = resolved.value
         var page = Page()
         page.append(.title, text.title, .title)
         if let note = advisoryNote(exhibit.advisories, language) { page.append(note) }
-        if let note = translationNote(status: text.translation, isFallback: isFallback, language) { page.append(note) }
+        if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         let record = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
         let fields: [(UIText, String)] = [
             (.objectNumber, exhibit.objectNumber), (.objectName, text.objectName), (.date, text.date),
@@ -197,13 +182,6 @@ extension Tour {
         }
         sources(text.sources, into: &page, language)
         return page
-    }
-
-    private func exhibitMorePage(_ hall: Int, _ index: Int, _ language: String) -> Page {
-        let resolved = pack.halls[hall].exhibits[index].text.resolve(language, original: pack.defaultLanguage)
-        let (text, isFallback) = (resolved.value, resolved.isFallback || resolved.value.moreIsFallback)
-        return morePage(title: text.title, more: text.more, sources: text.sources,
-                        translationNote(status: text.translation, isFallback: isFallback, language), language)
     }
 
     private func endPage(_ language: String) -> Page {
@@ -244,7 +222,7 @@ extension Tour {
         page.append(.title, UIText.mapTitle.text(language) + " · " + localized(pack.floor, language), .title)
         let here = state.place.kind.stop?.hall
         for index in pack.halls.indices {
-            var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(narrative(index, language).0.title, .item)]
+            var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(pack.narrative(index, language).value.title, .item)]
             if index == here { runs.append(Run("  ◆ " + UIText.youAreHere.text(language), .here)) }
             page.append(PageBlock(.item(.goToHall(index)), runs))
         }
