@@ -4,9 +4,12 @@ public struct PackLoadResult: Sendable {
     public var findings: [Finding]
     /// Not even `tour.yaml` could be read: the directory is not a pack.
     public var isUnreadable: Bool
+    /// What was read, errors and all, and the tour's halls by id and stop, for the coverage.
+    var read: (pack: Pack, tour: [(id: String, stop: Int)])?
+
     /// What each language covers, from the halls and exhibits that could be read; nil when
-    /// `tour.yaml` could not be.
-    public var coverage: Coverage?
+    /// `tour.yaml` could not be. Worked out when asked: only `validate --coverage` asks.
+    public var coverage: Coverage? { read.map { Coverage(pack: $0.pack, tour: $0.tour) } }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
@@ -39,7 +42,7 @@ public struct PackLoader {
     public func load() -> PackLoadResult {
         let reading = PackReading(files: PackFiles(root: directory), keepsWarnings: keepsWarnings)
         guard let tour = reading.readTour() else {
-            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, coverage: nil)
+            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, read: nil)
         }
         var halls: [Hall] = []
         for (entry, read) in zip(tour.halls, HallReadings.read(tour.halls, from: reading)) {
@@ -57,10 +60,9 @@ public struct PackLoader {
         var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
         pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
-        let coverage = Coverage(pack: pack, tour: tour.halls.map { ($0.id, $0.stop) })
         // A pack with an error is not shown: what was read of it only serves the coverage.
         return PackLoadResult(pack: log.hasErrors ? nil : pack, findings: log.findings, isUnreadable: false,
-                              coverage: coverage)
+                              read: (pack, tour.halls.map { ($0.id, $0.stop) }))
     }
 }
 
