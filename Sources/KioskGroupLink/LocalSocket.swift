@@ -4,6 +4,9 @@ import Glibc
 struct SocketError: Error, CustomStringConvertible {
     var number: Int32
     var description: String { String(cString: strerror(number)) }
+
+    /// Nobody listens there: the file is missing, or its process is gone.
+    var meansNobodyListens: Bool { [ENOENT, ECONNREFUSED, ENOTSOCK].contains(number) }
 }
 
 /// A non-blocking Unix stream socket in the group directory: the only kind of connection
@@ -23,15 +26,6 @@ final class LocalSocket {
         descriptor = -1
     }
 
-    enum ConnectResult {
-        case connected(LocalSocket)
-        /// Nobody listens there (the file is missing, or its process is gone).
-        case nobody
-        /// Someone listens but cannot take the connection now.
-        case busy
-        case failed(Int32)
-    }
-
     /// The address of `path`, or nil when it is too long for a socket address.
     private static func address(_ path: String) -> sockaddr_un? {
         var address = sockaddr_un()
@@ -49,23 +43,19 @@ final class LocalSocket {
         socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     }
 
-    static func connect(to path: String) -> ConnectResult {
-        guard var address = address(path) else { return .failed(ENAMETOOLONG) }
+    static func connect(to path: String) -> Result<LocalSocket, SocketError> {
+        guard var address = address(path) else { return .failure(SocketError(number: ENAMETOOLONG)) }
         let descriptor = makeSocket()
-        guard descriptor >= 0 else { return .failed(errno) }
+        guard descriptor >= 0 else { return .failure(SocketError(number: errno)) }
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        if result == 0 { return .connected(LocalSocket(descriptor: descriptor)) }
-        let error = errno
+        if result == 0 { return .success(LocalSocket(descriptor: descriptor)) }
+        let error = SocketError(number: errno)
         Glibc.close(descriptor)
-        switch error {
-        case ENOENT, ECONNREFUSED, ENOTSOCK: return .nobody
-        case EAGAIN, EINPROGRESS: return .busy
-        default: return .failed(error)
-        }
+        return .failure(error)
     }
 
     /// Listens at `path`, which must not exist; the file is made readable and writable by the

@@ -22,13 +22,19 @@ final class ParticipantLink {
         self.logger = logger
     }
 
-    /// Joins the group with `code`, or nil when there is no such group.
+    /// Joins the group with `code`, or nil when there is no such group or it cannot be
+    /// reached; the log tells the two apart, for the operator.
     static func join(_ code: String, in directory: GroupDirectory, logger: Logger) -> ParticipantLink? {
-        guard GroupVisit.isCode(code), case .connected(let socket) = LocalSocket.connect(to: directory.socketPath(code)) else {
+        let path = directory.socketPath(code)
+        switch GroupVisit.isCode(code) ? LocalSocket.connect(to: path) : nil {
+        case .success(let socket)?:
+            return ParticipantLink(code: code, path: path, peer: Peer(socket), logger: logger)
+        case .failure(let error)? where !error.meansNobodyListens:
+            logger.warning("group \(code): cannot join at \(path): \(error)")
+        default:
             logger.info("no group \(code) to join in \(directory.path)")
-            return nil
         }
-        return ParticipantLink(code: code, path: directory.socketPath(code), peer: Peer(socket), logger: logger)
+        return nil
     }
 
     var descriptors: [Int32] { peer.map { [$0.descriptor] } ?? [] }
@@ -59,7 +65,7 @@ final class ParticipantLink {
     private func reconnect(now: Instant) -> [GroupEvent] {
         if let lastAttempt, lastAttempt.milliseconds(until: now) < Self.retryMilliseconds { return [] }
         lastAttempt = now
-        guard case .connected(let socket) = LocalSocket.connect(to: path) else { return [] }
+        guard case .success(let socket) = LocalSocket.connect(to: path) else { return [] }
         let peer = Peer(socket)
         self.peer = peer
         if let status { peer.send(.status(status)) }

@@ -176,6 +176,19 @@ func write(_ text: String, to descriptor: Int32) {
         visitor.exchange()
         #expect(visitor.state.group.role == .none)
         #expect(visitor.state.group.notice == .noSuchGroup("123456"))
+        #expect(visitor.log.all == ["info: no group 123456 to join in \(directory.path)"])
+    }
+
+    /// A group that cannot be reached is no group to the visitor, but the operator's log says
+    /// why: here a directory whose path is too long for a socket's address.
+    @Test func aGroupThatCannotBeReachedIsLoggedWithTheReason() {
+        let directory = TemporaryDirectory()
+        let deep = directory.path + "/" + String(repeating: "d", count: 120)
+        let visitor = Kiosk(directory: deep)
+        visitor.tour.join(code: "123456", &visitor.state)
+        visitor.exchange()
+        #expect(visitor.state.group.notice == .noSuchGroup("123456"))
+        #expect(visitor.log.all == ["warning: group 123456: cannot join at \(deep)/123456.sock: File name too long"])
     }
 
     @Test func aGroupLeftLongerThanAMinuteAgoIsGoneForGood() throws {
