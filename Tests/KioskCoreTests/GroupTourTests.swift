@@ -12,7 +12,7 @@ import Testing
     func following(language: String = "en") -> Visit {
         var visit = Visit(language: language)
         visit.state.group.available = true
-        visit.tick(at: 0)
+        visit.tick(0)
         visit.tour.join(code: "123456", &visit.state)
         visit.group(.joined("123456"), .guideMoved(Self.entrance))
         visit.press(.enter)
@@ -116,16 +116,16 @@ import Testing
 
     @Test func aLostGuideIsAwaitedAMinute() {
         var visit = following()
-        visit.tick(at: 10)
+        visit.tick(10)
         visit.group(.guideLost)
-        visit.tick(at: 69)
-        #expect(visit.state.group.participation?.guideLostAt == SessionLimitsTests.start.adding(seconds: 10))
-        #expect(visit.tour.nextDeadline(visit.state) == SessionLimitsTests.start.adding(seconds: 70))
+        visit.tick(69)
+        #expect(visit.state.group.participation?.guideLostAt == at(10))
+        #expect(visit.tour.nextDeadline(visit.state) == at(70))
         visit.group(.guideBack, .guideMoved(Self.archive))
         #expect(visit.state.group.participation?.guideLostAt == nil)
         #expect(visit.kind == .hall(1))
         visit.group(.guideLost)
-        visit.tick(at: 130)
+        visit.tick(130)
         #expect(visit.state.group.role == .ended(.guideDidNotReturn))
         #expect(visit.kind == .hall(1), "the visitor keeps their place and goes on alone")
     }
@@ -149,12 +149,12 @@ import Testing
     @Test func beingCarriedAlongIsNotIdling() {
         var visit = following()
         visit.state.limits = SessionLimits(idleExit: 60)
-        visit.tick(at: 1)
-        visit.tick(at: 50)
+        visit.tick(1)
+        visit.tick(50)
         visit.group(.guideMoved(Self.plan))
-        visit.tick(at: 100)
+        visit.tick(100)
         #expect(visit.state.limits.closing == nil)
-        visit.tick(at: 110)
+        visit.tick(110)
         #expect(visit.state.limits.closing == .idle)
     }
 }
@@ -221,7 +221,7 @@ import Testing
 @Suite struct GuideTests {
     func leading(orphans: [OrphanGroup] = []) -> Visit {
         var visit = Visit()
-        visit.tick(at: 0)
+        visit.tick(0)
         visit.tour.lead(orphans: orphans, &visit.state)
         return visit
     }

@@ -1,8 +1,9 @@
 import Testing
 @testable import KioskCore
 
-/// A moment on the fake clock, in seconds from its start.
-func at(_ seconds: Double) -> Instant { Instant(milliseconds: Int64((seconds * 1000).rounded())) }
+/// A moment on the fake clock, in seconds from the tests' start. The start is not the clock's
+/// zero, so a time counted from zero where it should be counted from a visit's start is caught.
+func at(_ seconds: Double) -> Instant { Instant(milliseconds: 10_000 + Int64((seconds * 1000).rounded())) }
 
 extension Visit {
     /// Moves the fake clock to `seconds`, as the session's tick would.

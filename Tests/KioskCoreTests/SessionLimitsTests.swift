@@ -3,35 +3,33 @@ import Testing
 
 /// --idle-exit and --max-session, driven by a fake clock.
 @Suite struct SessionLimitsTests {
-    static let start = Instant(milliseconds: 10_000)
-
     func visit(idleExit: Int? = nil, maxSession: Int? = nil) -> Visit {
         var visit = Visit()
         visit.state.limits = SessionLimits(idleExit: idleExit, maxSession: maxSession)
-        visit.tick(at: 0)
+        visit.tick(0)
         return visit
     }
 
     @Test func anIdleSessionIsWarnedThenClosesPolitelyThenEnds() {
         var visit = visit(idleExit: 120)
-        visit.tick(at: 89)
+        visit.tick(89)
         #expect(visit.state.sessionWarning == nil)
-        visit.tick(at: 91)
+        visit.tick(91)
         #expect(visit.state.sessionWarning == .idle(secondsLeft: 29))
-        visit.tick(at: 120)
+        visit.tick(120)
         #expect(visit.state.limits.closing == .idle)
         #expect(visit.state.overlay == Screen(.sessionClosed(.idle)))
         #expect(!visit.state.hasEnded)
         // The last screen stays its few seconds.
-        visit.tick(at: 124)
+        visit.tick(124)
         #expect(!visit.state.hasEnded)
-        visit.tick(at: 125)
+        visit.tick(125)
         #expect(visit.state.hasEnded)
     }
 
     @Test func aKeyOnTheLastScreenEndsItSoonerAndMovesNothing() {
         var visit = visit(idleExit: 120)
-        visit.tick(at: 120)
+        visit.tick(120)
         let place = visit.state.place
         visit.press(.character("n"))
         #expect(visit.state.hasEnded)
@@ -40,24 +38,24 @@ import Testing
 
     @Test func aKeyStartsTheIdleClockAgain() {
         var visit = visit(idleExit: 120)
-        visit.tick(at: 100)
+        visit.tick(100)
         #expect(visit.state.sessionWarning != nil)
         visit.press(.character("n"))
         #expect(visit.state.sessionWarning == nil)
-        visit.tick(at: 219)
+        visit.tick(219)
         #expect(visit.state.limits.closing == nil)
-        visit.tick(at: 220)
+        visit.tick(220)
         #expect(visit.state.limits.closing == .idle)
     }
 
     @Test func theTimeLimitComesWhateverTheKeys() {
         var visit = visit(maxSession: 600)
-        visit.tick(at: 539)
+        visit.tick(539)
         #expect(visit.state.sessionWarning == nil)
-        visit.tick(at: 540)
+        visit.tick(540)
         visit.press(.character("n"))
         #expect(visit.state.sessionWarning == .timeLimit(secondsLeft: 60))
-        visit.tick(at: 600)
+        visit.tick(600)
         #expect(visit.state.limits.closing == .timeLimit)
         #expect(visit.state.screen.kind == .sessionClosed(.timeLimit))
         #expect(visit.tour.page(for: visit.state.screen.kind, in: visit.state).blocks.map(\.runs.plainText) == [
@@ -68,32 +66,25 @@ import Testing
 
     @Test func theSessionWakesForEachSecondOfTheCountdownOnly() {
         var visit = visit(idleExit: 120)
-        #expect(visit.tour.nextDeadline(visit.state) == Self.start.adding(seconds: 120))
-        visit.tick(at: 100.25)
-        #expect(visit.tour.nextDeadline(visit.state) == Self.start.adding(seconds: 101))
-        visit.tick(at: 120)
-        #expect(visit.tour.nextDeadline(visit.state) == Self.start.adding(seconds: 125))
+        #expect(visit.tour.nextDeadline(visit.state) == at(120))
+        visit.tick(100.25)
+        #expect(visit.tour.nextDeadline(visit.state) == at(101))
+        visit.tick(120)
+        #expect(visit.tour.nextDeadline(visit.state) == at(125))
     }
 
     @Test func aShortLimitWarnsForHalfOfIt() {
         var visit = visit(idleExit: 10)
-        visit.tick(at: 4)
+        visit.tick(4)
         #expect(visit.state.sessionWarning == nil)
-        visit.tick(at: 6)
+        visit.tick(6)
         #expect(visit.state.sessionWarning == .idle(secondsLeft: 4))
     }
 
     @Test func withoutLimitsNothingCloses() {
         var visit = visit()
-        visit.tick(at: 100_000)
+        visit.tick(100_000)
         #expect(visit.state.limits.closing == nil)
         #expect(visit.tour.nextDeadline(visit.state) == nil)
-    }
-}
-
-extension Visit {
-    /// A tick `seconds` after `SessionLimitsTests.start`.
-    mutating func tick(at seconds: Double) {
-        tour.reduce(&state, .tick(SessionLimitsTests.start.adding(seconds: seconds)))
     }
 }
