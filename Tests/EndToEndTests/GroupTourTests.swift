@@ -13,7 +13,7 @@ import Testing
 
         let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang en --lead")
         guide.waitFor("Your group's code")
-        let code = try #require(GroupScreen.code(on: guide.screen))
+        let code = try #require(GroupScreen.code(of: guide))
         // Three participants in three languages, two joining with --join, one from the
         // welcome screen.
         let first = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang en --join \(code)")
@@ -111,7 +111,7 @@ import Testing
         let kiosk = "\(Built.kiosk) --group-dir \(directory) --lang en"
         let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead")
         guide.waitFor("Your group's code")
-        let code = try #require(GroupScreen.code(on: guide.screen))
+        let code = try #require(GroupScreen.code(of: guide))
         let participant = Tmux(columns: 80, rows: 24, command: "\(kiosk) --join \(code)")
         participant.waitFor("Before you begin")
         guide.type("410")

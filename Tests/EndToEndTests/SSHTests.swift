@@ -9,7 +9,7 @@ import Testing
         let terminal = Tmux(columns: 80, rows: 24, command: server.login("tour"), environment: ["LANG": "C"])
         terminal.waitFor("Begin the tour")
         // Three languages on the welcome screen, whatever the visitor's own locale.
-        #expect(terminal.screen.contains("Нажмите Enter, чтобы начать"))
+        terminal.waitFor("Нажмите Enter, чтобы начать")
         terminal.send("Enter")
         terminal.waitFor("Choose a language")
         terminal.send("Enter")
@@ -85,7 +85,7 @@ import Testing
         guard Tool.require("tmux"), let server = SSHServer.start() else { return }
         let guide = Tmux(columns: 80, rows: 24, command: server.login("guide"))
         guide.waitFor("Your group's code")
-        let code = try #require(GroupScreen.code(on: guide.screen))
+        let code = try #require(GroupScreen.code(of: guide))
         let visitor = Tmux(columns: 80, rows: 24, command: server.login("tour"))
         visitor.waitFor("Join a group tour")
         visitor.send("Down")
@@ -123,6 +123,16 @@ import Testing
 
 /// Reading a group's code off a guide's screen.
 enum GroupScreen {
+    /// The group's code on the guide's screen, once its line is drawn whole.
+    static func code(of guide: Tmux) -> String? {
+        var code: String?
+        _ = guide.wait {
+            code = Self.code(on: guide.screen)
+            return code != nil
+        }
+        return code
+    }
+
     static func code(on screen: String) -> String? {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains("Your group's code: ") }) else { return nil }
         let code = line.split(separator: ":").last.map { $0.filter(\.isNumber) } ?? ""

@@ -80,22 +80,6 @@ struct Memory {
     }
 }
 
-extension Tmux {
-    /// Waits until the screen has not changed for a second (at most two minutes); returns it.
-    @discardableResult
-    func settle() -> String {
-        var last = screen
-        var unchanged = 0
-        for _ in 0..<1_200 where unchanged < 10 {
-            usleep(100_000)
-            let now = screen
-            unchanged = now == last ? unchanged + 1 : 0
-            last = now
-        }
-        return last
-    }
-}
-
 extension Xoshiro {
     /// A generator that repeats from one number, as the tests' seeds are written.
     init(seed: UInt64) {

@@ -208,6 +208,20 @@ final class Tmux {
         return condition()
     }
 
+    /// Waits until the screen has not changed for a second (at most two minutes); returns it.
+    @discardableResult
+    func settle() -> String {
+        var last = screen
+        var unchanged = 0
+        for _ in 0..<1_200 where unchanged < 10 {
+            usleep(100_000)
+            let now = screen
+            unchanged = now == last ? unchanged + 1 : 0
+            last = now
+        }
+        return last
+    }
+
     /// Waits until the screen shows `text`.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
