@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 /// `--plain` through pipes, as a screen reader, a braille display or a script uses it.
-@Suite struct PlainModeTests {
-    /// Runs the kiosk in plain mode with `commands` piped in and its output piped out.
-    func plain(_ commands: [String], arguments: String = "") -> (status: Int32, output: String, error: String) {
+@Suite(.timeLimit(.minutes(1))) struct PlainModeTests {
+    /// Runs the kiosk in plain mode with `commands` as its input and its output to a file; the
+    /// status is the kiosk's own (a pipeline's would be its last command's).
+    func plain(_ commands: [String]) -> (status: Int32, output: String, error: String) {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-plain-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: input) }
         try? (commands.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        return run("/bin/sh", ["-c", "cat \"$1\" | \"$0\" --plain \(arguments) | cat", Built.kiosk, input],
+        return run("/bin/sh", ["-c", "\"$0\" --plain < \"$1\"", Built.kiosk, input],
                    environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
     }
 
@@ -32,8 +33,9 @@ import Testing
 
     @Test func theEndOfInputEndsTheVisit() {
         let result = plain(["", "1"])
-        #expect(result.status == 0)
-        #expect(result.output.contains("English"))
+        #expect(result.status == 0, "\(result.error)")
+        // The last command was read and answered before the input ended.
+        #expect(result.output.contains("Before you begin"))
     }
 
     @Test func plainCannotBeAKiosk() {
