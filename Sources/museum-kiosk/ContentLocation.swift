@@ -1,8 +1,9 @@
 import Glibc
 
-/// Finds the bundled content pack when none is named: in the current directory (a clone,
-/// `swift run`), beside the installed binary (`share/museum-kiosk`), or in a directory above
-/// the binary (`.build/debug/museum-kiosk` inside a clone).
+/// Finds the bundled content pack when none is named: where MUSEUM_KIOSK_CONTENT says, in
+/// the current directory (a clone, `swift run`), else going up from the binary, in each
+/// directory (`.build/debug/museum-kiosk` inside a clone) and its `share/museum-kiosk` (an
+/// installed binary).
 enum ContentLocation {
     static let marker = "Narratives/tour.yaml"
 
