@@ -26,7 +26,9 @@ public struct GroupDirectory: Sendable {
     func statePath(_ code: String) -> String { "\(path)/\(code).state" }
 
     /// Groups whose guide is gone (the state file is not locked) since less than
-    /// `Tour.guideReturnSeconds`. Older ones are removed on the way.
+    /// `Tour.guideReturnSeconds`. Older ones are removed on the way; a young one without a
+    /// place is left alone, as it may be a group another guide has just made and not yet
+    /// locked.
     public func orphans() -> [OrphanGroup] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
@@ -40,11 +42,11 @@ public struct GroupDirectory: Sendable {
             // Locked: its guide is still there.
             guard state.lock() else { continue }
             let age = time(nil) - state.modified
-            if age <= time_t(Tour.guideReturnSeconds), let place = state.place {
-                found.append((OrphanGroup(code: code, place: place), state.modified))
-            } else {
+            if age > time_t(Tour.guideReturnSeconds) {
                 unlink(socketPath(code))
                 unlink(statePath(code))
+            } else if let place = state.place {
+                found.append((OrphanGroup(code: code, place: place), state.modified))
             }
         }
         // The most recently left first: most likely this guide's own.

@@ -169,6 +169,16 @@ func write(_ text: String, to descriptor: Int32) {
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
     }
 
+    /// A group another guide has just made, before it is locked and has a place, is not
+    /// swept away by a guide looking for orphans at that moment.
+    @Test func aGroupBeingMadeIsNotSweptAway() throws {
+        let directory = TemporaryDirectory()
+        let state = "\(directory.path)/123456.state"
+        #expect(FileManager.default.createFile(atPath: state, contents: nil, attributes: [.posixPermissions: 0o600]))
+        #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
+        #expect(FileManager.default.fileExists(atPath: state))
+    }
+
     @Test func aWrongCodeFindsNoGroup() {
         let directory = TemporaryDirectory()
         let visitor = Kiosk(directory: directory.path)
