@@ -77,10 +77,8 @@ extension Tour {
         switch (event, state.group.role) {
         case (.joined(let code), .joining(let asked)) where code == asked:
             state.group.role = .participant(Participation(code: code))
-            state.overlay = nil
-            state.digits = ""
             // The tour's advisory comes first, whatever the guide is showing.
-            state.place = Screen(state.languageChosen ? .tourAdvisory : .chooseLanguage)
+            go(to: state.languageChosen ? .tourAdvisory : .chooseLanguage, &state)
         case (.noSuchGroup(let code), .joining(let asked)) where code == asked:
             state.group.role = .none
             state.group.notice = .noSuchGroup(code)
@@ -124,13 +122,11 @@ extension Tour {
         }
     }
 
-    /// A following participant is carried to the guide's place, through the door of a hall
-    /// with advisories they have not read; an open map or help stays open over it, and being
-    /// carried along counts as taking part.
+    /// A following participant is carried to the guide's place as a key would take them
+    /// there; an open map or help stays open over it, and being carried along counts as
+    /// taking part.
     private func moveAlong(to kind: ScreenKind, _ state: inout TourState) {
-        state.stepOut = nil
-        state.place = Screen(hallAdvisory(before: kind, state) ?? kind)
-        if let hall = state.place.kind.stop?.hall { state.acknowledgedHalls.insert(hall) }
+        arrive(at: kind, &state)
         noteActivity(&state)
     }
 

@@ -220,19 +220,25 @@ public struct Tour: Sendable {
         if let target { go(to: target, &state) } else { state.notice = .firstStop }
     }
 
-    /// Moves the visitor to a place, at its top, with any overlay closed; through the door of
-    /// a hall with advisories the first time.
+    /// Moves the visitor to a place, at its top, with any overlay closed and no number half
+    /// typed.
     func go(to kind: ScreenKind, selecting action: PageAction? = nil, _ state: inout TourState) {
-        let kind = hallAdvisory(before: kind, state) ?? kind
         state.overlay = nil
         state.digits = ""
-        state.stepOut = nil
-        state.place = Screen(kind)
-        if let hall = kind.stop?.hall { state.acknowledgedHalls.insert(hall) }
-        if let action, let index = laidOut(kind, in: state).page.actions.firstIndex(of: action) {
+        arrive(at: kind, &state)
+        if let action, let index = laidOut(state.place.kind, in: state).page.actions.firstIndex(of: action) {
             state.place.selection = index
             ensureSelectionVisible(&state)
         }
+    }
+
+    /// Where arriving at a place lands, however the visitor is brought there (a key, the
+    /// guide): through the door of a hall with advisories the first time.
+    func arrive(at kind: ScreenKind, _ state: inout TourState) {
+        let target = hallAdvisory(before: kind, state) ?? kind
+        state.stepOut = nil
+        state.place = Screen(target)
+        if let hall = target.stop?.hall { state.acknowledgedHalls.insert(hall) }
     }
 
     private func choose(language: String, _ state: inout TourState) {
