@@ -48,6 +48,15 @@ import Testing
         #expect(visit.kind == .end)
     }
 
+    /// The guide chose to see a graphic exhibit in full; each participant still sees its text
+    /// alternative until they ask for more themselves.
+    @Test func aGraphicExhibitsLongerTextIsNotShownToAFollowerWhoDidNotAsk() {
+        var visit = following()
+        visit.group(.guideMoved(.stop(hall: "archive", exhibit: "01-ledger", more: true)))
+        #expect(visit.kind == .exhibit(1, 0))
+        #expect(visit.tour.isHidden(.exhibit(1, 0), in: visit.state))
+    }
+
     @Test func theWelcomeAndTheAdvisoryAreEachVisitorsOwn() {
         var visit = following()
         visit.group(.guideMoved(.advisory))

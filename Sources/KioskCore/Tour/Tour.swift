@@ -233,9 +233,14 @@ public struct Tour: Sendable {
     }
 
     /// Where arriving at a place lands, however the visitor is brought there (a key, the
-    /// guide): through the door of a hall with advisories the first time.
+    /// guide): through the door of a hall with advisories the first time, and at a graphic
+    /// exhibit's text alternative, never its longer text, until the visitor asks to see it.
     func arrive(at kind: ScreenKind, _ state: inout TourState) {
-        let target = hallAdvisory(before: kind, state) ?? kind
+        var target = kind
+        if case .exhibitMore(let hall, let exhibit) = kind, isHidden(.exhibit(hall, exhibit), in: state) {
+            target = .exhibit(hall, exhibit)
+        }
+        target = hallAdvisory(before: target, state) ?? target
         state.stepOut = nil
         state.place = Screen(target)
         if let hall = target.stop?.hall { state.acknowledgedHalls.insert(hall) }
