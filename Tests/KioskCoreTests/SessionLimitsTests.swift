@@ -64,13 +64,21 @@ import Testing
         ])
     }
 
-    @Test func theSessionWakesForEachSecondOfTheCountdownOnly() {
+    @Test func theSessionWakesForTheWarningThenEachSecondOfTheCountdownOnly() {
         var visit = visit(idleExit: 120)
-        #expect(visit.tour.nextDeadline(visit.state) == at(120))
+        #expect(visit.tour.nextDeadline(visit.state) == at(90), "the warning's start")
         visit.tick(100.25)
         #expect(visit.tour.nextDeadline(visit.state) == at(101))
         visit.tick(120)
         #expect(visit.tour.nextDeadline(visit.state) == at(125))
+    }
+
+    @Test func theTimeLimitsWarningIsWokenForToo() {
+        var visit = visit(idleExit: 3_600, maxSession: 600)
+        #expect(visit.tour.nextDeadline(visit.state) == at(540))
+        visit.tick(540)
+        #expect(visit.state.sessionWarning == .timeLimit(secondsLeft: 60))
+        #expect(visit.tour.nextDeadline(visit.state) == at(541))
     }
 
     @Test func aShortLimitWarnsForHalfOfIt() {

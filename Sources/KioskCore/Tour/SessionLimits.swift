@@ -40,6 +40,10 @@ public struct SessionLimits: Hashable, Sendable {
     /// How long before the time limit the visitor is warned (at most half the limit).
     public static let timeWarningSeconds = 60
 
+    /// How long before each close its warning shows.
+    var idleWarningLead: Int? { idleExit.map { min(Self.idleWarningSeconds, $0 / 2) } }
+    var timeWarningLead: Int? { maxSession.map { min(Self.timeWarningSeconds, $0 / 2) } }
+
     func idleDeadline(after lastActivity: Instant?) -> Instant? {
         guard let idleExit, let lastActivity else { return nil }
         return lastActivity.adding(seconds: Double(idleExit))
@@ -54,15 +58,22 @@ public struct SessionLimits: Hashable, Sendable {
     public func warning(at now: Instant?, lastActivity: Instant?) -> SessionWarning? {
         guard closing == nil, let now else { return nil }
         func secondsLeft(_ deadline: Instant) -> Int { Int((now.milliseconds(until: deadline) + 999) / 1000) }
-        if let deadline = timeDeadline, let maxSession,
-           now.milliseconds(until: deadline) <= Int64(min(Self.timeWarningSeconds, maxSession / 2)) * 1000 {
+        if let deadline = timeDeadline, let lead = timeWarningLead, now.milliseconds(until: deadline) <= Int64(lead) * 1000 {
             return .timeLimit(secondsLeft: secondsLeft(deadline))
         }
-        if let deadline = idleDeadline(after: lastActivity), let idleExit,
-           now.milliseconds(until: deadline) <= Int64(min(Self.idleWarningSeconds, idleExit / 2)) * 1000 {
+        if let deadline = idleDeadline(after: lastActivity), let lead = idleWarningLead,
+           now.milliseconds(until: deadline) <= Int64(lead) * 1000 {
             return .idle(secondsLeft: secondsLeft(deadline))
         }
         return nil
+    }
+
+    /// When each warning starts to show.
+    func warningStarts(lastActivity: Instant?) -> [Instant] {
+        [(timeDeadline, timeWarningLead), (idleDeadline(after: lastActivity), idleWarningLead)].compactMap { deadline, lead in
+            guard let deadline, let lead else { return nil }
+            return deadline.adding(seconds: -Double(lead))
+        }
     }
 }
 
@@ -104,14 +115,17 @@ extension Tour {
         state.lastActivity = state.now
     }
 
-    /// When the limits next need a tick: the next second of a warning's countdown, a close,
-    /// or the end of the last screen.
+    /// When the limits next need a tick: a warning's start, the next second of its countdown,
+    /// a close, or the end of the last screen.
     func limitsDeadline(_ state: TourState) -> Instant? {
         let limits = state.limits
         guard limits.isActive else { return nil }
         if let since = limits.closingSince { return since.adding(seconds: SessionLimits.lastScreenSeconds) }
         let close = [limits.idleDeadline(after: state.lastActivity), limits.timeDeadline].compactMap { $0 }.min()
-        guard let now = state.now, state.sessionWarning != nil, let close else { return close }
+        guard let now = state.now, let close else { return close }
+        guard state.sessionWarning != nil else {
+            return (limits.warningStarts(lastActivity: state.lastActivity) + [close]).filter { $0 > now }.min() ?? close
+        }
         // Counting down: wake at each whole second before the close.
         let remainder = now.milliseconds(until: close) % 1000
         return Instant(milliseconds: now.milliseconds + (remainder == 0 ? 1000 : remainder))
