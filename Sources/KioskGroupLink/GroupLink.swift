@@ -43,9 +43,9 @@ public final class GroupLink {
         case .participant:
             guard let participant else { break }
             for event in participant.service(now: now) {
+                // The tour ignores it; the operator hears of it.
                 if case .guideMoved(let place) = event, tour.screenKind(for: place) == nil {
-                    logger.warning("group \(participant.code): dropped a place from the guide: this pack has no such hall or exhibit")
-                    continue
+                    logger.warning("group \(participant.code): ignored a place from the guide: this pack has no such hall or exhibit")
                 }
                 events.append(event)
             }

@@ -151,8 +151,10 @@ import Testing
 
     @Test func aPlaceThisPackDoesNotHaveMovesNobody() {
         var visit = following()
+        let before = visit.state.group.participation
         visit.group(.guideMoved(.stop(hall: "nowhere", exhibit: nil, more: false)))
         #expect(visit.kind == .hall(0))
+        #expect(visit.state.group.participation == before, "nor is it taken for the guide's place")
     }
 
     @Test func beingCarriedAlongIsNotIdling() {

@@ -83,7 +83,7 @@ extension Tour {
             state.group.role = .none
             state.group.notice = .noSuchGroup(code)
             state.overlay = Screen(.joinGroup)
-        case (.guideMoved(let place), .participant(var participation)):
+        case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil:
             if participation.guidePlace?.gathering != place.gathering { participation.pause = false }
             participation.guidePlace = place
             participation.guideLostAt = nil
