@@ -66,8 +66,6 @@ public struct PlainView: Sendable {
 
     /// Text with every control character (a tab from a pack, say) made a space.
     public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? " " : scalar
-        }))
+        TerminalSafety.flattened(text, replacingWith: " ")
     }
 }

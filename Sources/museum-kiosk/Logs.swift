@@ -1,4 +1,5 @@
 import Glibc
+import KioskCore
 import Logging
 
 /// Where the kiosk logs: never the terminal (the visitor's screen), but the system log, or a
@@ -42,9 +43,7 @@ struct KioskLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let text = String(String.UnicodeScalarView(event.message.description.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0
-        }))
+        let text = TerminalSafety.flattened(event.message.description, replacingWith: "?")
         switch destination {
         case .systemLog:
             let priority: Int32
@@ -58,8 +57,7 @@ struct KioskLogHandler: LogHandler {
             }
             text.withCString { message in withVaList([message]) { vsyslog(priority, "%s", $0) } }
         case .file(let descriptor):
-            let line = Array("museum-kiosk[\(getpid())] \(event.level): \(text)\n".utf8)
-            _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            _ = writeAll(descriptor, "museum-kiosk[\(getpid())] \(event.level): \(text)\n")
         }
     }
 }

@@ -9,6 +9,14 @@ import Testing
         #expect(TerminalSafety.clean("c1\u{9B}31m") == "c131m")
     }
 
+    /// A log line or a plain-mode reply keeps its length and its one line: each character that
+    /// may not be shown stands in for itself as the replacement.
+    @Test func flattenedTextKeepsItsPlaceForEachCharacterRemoved() {
+        #expect(TerminalSafety.flattened("a\tb\nc\u{1B}[1md\u{9B}e\u{7F}f\u{202E}g\u{200B}h", replacingWith: "?")
+                == "a?b?c?[1md?e?f?g?h")
+        #expect(TerminalSafety.flattened("Ağ ə Ходжалы", replacingWith: " ") == "Ağ ə Ходжалы")
+    }
+
     @Test func newlinesAndTabsBecomeSpacesUnlessKept() {
         #expect(TerminalSafety.clean("one\ntwo\tthree") == "one two three")
         #expect(TerminalSafety.clean("one\ntwo", keepingNewlines: true) == "one\ntwo")

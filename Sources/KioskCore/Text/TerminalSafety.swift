@@ -67,6 +67,14 @@ public enum TerminalSafety {
         return String(scalars)
     }
 
+    /// `text` on one line, every character that may not reach a terminal, newlines and tabs
+    /// too, made `replacement`: for text shown as it came (a log line, a reply in plain mode).
+    public static func flattened(_ text: String, replacingWith replacement: Unicode.Scalar) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar == "\n" || scalar == "\t" || problem(with: scalar) != nil ? replacement : scalar
+        }))
+    }
+
     /// Every unsafe character in `text`, with its 1-based line and column (in scalars, as the
     /// YAML parser counts), for findings that point at the exact place.
     public static func problems(in text: String) -> [(line: Int, column: Int, problem: Problem)] {
