@@ -71,7 +71,7 @@ struct SSHOptions: ParsableArguments {
     /// The line left in the visitor's terminal after the last screen: the screen itself goes
     /// with the connection.
     static func farewell(_ reason: SessionClose, language: String) -> String {
-        let why = reason == .idle ? UIText.closedIdle : UIText.closedTimeLimit
-        return "\(UIText.closedTitle.text(language)). \(why.text(language)) \(UIText.closedComeBack.text(language))"
+        let farewell = reason.farewell
+        return "\(farewell.title.text(language)). \(farewell.reason.text(language)) \(farewell.comeBack.text(language))"
     }
 }

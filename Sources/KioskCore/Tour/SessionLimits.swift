@@ -4,6 +4,12 @@ public enum SessionClose: Hashable, Sendable {
     case idle
     /// The session lasted `--max-session` seconds.
     case timeLimit
+
+    /// What the last screen says, and the line left in the terminal after it: a thank-you,
+    /// why the session closed, and that the visitor may come back.
+    public var farewell: (title: UIText, reason: UIText, comeBack: UIText) {
+        (.closedTitle, self == .idle ? .closedIdle : .closedTimeLimit, .closedComeBack)
+    }
 }
 
 /// A warning shown before a session closes itself, with the seconds left.
@@ -133,10 +139,11 @@ extension Tour {
 
     /// The last screen: why the session closed, and a thank-you.
     func sessionClosedPage(_ reason: SessionClose, _ language: String) -> Page {
+        let farewell = reason.farewell
         var page = Page()
-        page.append(.title, UIText.closedTitle.text(language), .title)
-        page.append(.paragraph, (reason == .idle ? UIText.closedIdle : UIText.closedTimeLimit).text(language))
-        page.append(.paragraph, UIText.closedComeBack.text(language), .hint)
+        page.append(.title, farewell.title.text(language), .title)
+        page.append(.paragraph, farewell.reason.text(language))
+        page.append(.paragraph, farewell.comeBack.text(language), .hint)
         return page
     }
 }
