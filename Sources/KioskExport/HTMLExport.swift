@@ -45,6 +45,15 @@ public struct HTMLExport: Sendable {
         case languages, home, end
         case hall(Int), hallMore(Int)
         case exhibit(Int, Int), exhibitMore(Int, Int)
+
+        /// The stop a page is of, its "read more" page included.
+        var stop: Stop? {
+            switch self {
+            case .hall(let hall), .hallMore(let hall): return .hall(hall)
+            case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit): return .exhibit(hall, exhibit)
+            case .languages, .home, .end: return nil
+            }
+        }
     }
 
     /// How pages name one another: relative links, so the export works from any directory,
@@ -270,20 +279,14 @@ public struct HTMLExport: Sendable {
         }
         guard !links.isEmpty else { return [] }
         var stop = ""
-        if let number = stopNumber(of: here) { stop = " · \(word(.stop, language)) \(number)" }
+        if let number = here.stop.flatMap(pack.number(of:)) { stop = " · \(word(.stop, language)) \(number)" }
         return ["<nav><p>" + links.joined(separator: " · ") + stop + "</p></nav>", "<hr>"]
     }
 
     /// The page before and after on the guided route, where a visitor pressing p and n goes.
     private func neighbours(of location: Location) -> (previous: Location?, next: Location?) {
-        let stop: Stop
-        switch location {
-        case .hall(let hall), .hallMore(let hall): stop = .hall(hall)
-        case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit): stop = .exhibit(hall, exhibit)
-        case .end: return (pack.route.last.map(self.location(of:)), nil)
-        case .home, .languages: return (nil, nil)
-        }
-        guard let position = pack.routePositions[stop] else { return (nil, nil) }
+        if location == .end { return (pack.route.last.map(self.location(of:)), nil) }
+        guard let position = location.stop.flatMap({ pack.routePositions[$0] }) else { return (nil, nil) }
         let previous = position > 0 ? self.location(of: pack.route[position - 1]) : .home
         let next = position + 1 < pack.route.count ? self.location(of: pack.route[position + 1]) : .end
         return (previous, next)
@@ -293,14 +296,6 @@ public struct HTMLExport: Sendable {
         switch stop {
         case .hall(let hall): return .hall(hall)
         case .exhibit(let hall, let exhibit): return .exhibit(hall, exhibit)
-        }
-    }
-
-    private func stopNumber(of location: Location) -> Int? {
-        switch location {
-        case .hall(let hall), .hallMore(let hall): return pack.number(of: .hall(hall))
-        case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit): return pack.number(of: .exhibit(hall, exhibit))
-        default: return nil
         }
     }
 
