@@ -16,10 +16,9 @@ enum Node: Sendable {
     }
 
     struct Scalar: Sendable {
-        enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
-
         var string: String
-        var style: Style = .plain
+        /// Written without quotes or a block indicator: only then is `~` or `null` no value.
+        var isPlain = true
         var mark: Mark?
     }
 
@@ -128,7 +127,7 @@ enum YAML {
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
                     let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                    finished = .scalar(Node.Scalar(string: string, style: Self.style(scalar.style), mark: mark))
+                    finished = .scalar(Node.Scalar(string: string, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     guard open.count < YAML.maximumDepth else {
                         throw YAMLError(.tooDeep, "nested more than 1,000 levels deep", mark: mark)
@@ -189,16 +188,6 @@ enum YAML {
             case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.anchor != nil
             case YAML_MAPPING_START_EVENT: return event.data.mapping_start.anchor != nil
             default: return false
-            }
-        }
-
-        static func style(_ style: yaml_scalar_style_t) -> Node.Scalar.Style {
-            switch style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: return .literal
-            case YAML_FOLDED_SCALAR_STYLE: return .folded
-            default: return .plain
             }
         }
 

@@ -54,7 +54,7 @@ struct YAMLFields {
             return nil
         }
         // `~` and `null` are YAML's way of writing nothing, not a text to show.
-        let isNull = scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
+        let isNull = scalar.isPlain && ["~", "null", "Null", "NULL"].contains(scalar.string)
         guard !scalar.string.trimmingSpaces().isEmpty, !isNull else {
             if required { error(at: value, "'\(key)' is empty") }
             return nil
