@@ -1,11 +1,14 @@
 /// What loading a pack gave: the pack when it has no error, and every finding either way.
 public struct PackLoadResult: Sendable {
-    public var pack: Pack?
     public var findings: [Finding]
     /// Not even `tour.yaml` could be read: the directory is not a pack.
     public var isUnreadable: Bool
     /// What was read, errors and all, and the tour's halls by id and stop, for the coverage.
     var read: (pack: Pack, tour: [(id: String, stop: Int)])?
+
+    /// The pack, when it has no error: a pack with one is not shown; what was read of it
+    /// only serves the coverage.
+    public var pack: Pack? { hasErrors ? nil : read?.pack }
 
     /// What each language covers, from the halls and exhibits that could be read; nil when
     /// `tour.yaml` could not be. Worked out when asked: only `validate --coverage` asks.
@@ -42,26 +45,27 @@ public struct PackLoader {
     public func load() -> PackLoadResult {
         let reading = PackReading(files: PackFiles(root: directory), keepsWarnings: keepsWarnings)
         guard let tour = reading.readTour() else {
-            return PackLoadResult(pack: nil, findings: reading.log.findings, isUnreadable: true, read: nil)
+            return PackLoadResult(findings: reading.log.findings, isUnreadable: true, read: nil)
         }
-        var halls: [Hall] = []
-        for (entry, read) in zip(tour.halls, HallReadings.read(tour.halls, from: reading)) {
-            reading.adopt(read.reading)
-            guard let narrative = read.narrative else { continue }
-            halls.append(Hall(id: entry.id, stop: entry.stop, map: entry.map,
-                              exits: entry.exits.compactMap { exit in tour.halls.firstIndex { $0.id == exit.id } },
-                              advisories: narrative.advisories, narrative: narrative.text, exhibits: read.exhibits))
+        var read: [(entry: TourSpec.HallEntry, narrative: PackReading.NarrativeReading, exhibits: [Exhibit])] = []
+        for (entry, hall) in zip(tour.halls, HallReadings.read(tour.halls, from: reading)) {
+            reading.adopt(hall.reading)
+            if let narrative = hall.narrative { read.append((entry, narrative, hall.exhibits)) }
+        }
+        // Exits by position among the halls read, so they hold also when one could not be.
+        let halls = read.map { entry, narrative, exhibits in
+            Hall(id: entry.id, stop: entry.stop, map: entry.map,
+                 exits: entry.exits.compactMap { exit in read.firstIndex { $0.entry.id == exit.id } },
+                 advisories: narrative.advisories, narrative: narrative.text, exhibits: exhibits)
         }
         reading.settleClaims()
         // Without a readable list of halls every file would look unused: that error is enough.
         if !tour.listedIDs.isEmpty { reading.checkFolders(tour: tour) }
         reading.checkReferences(tour: tour, halls: halls)
-        let log = reading.log
         var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
         pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
-        // A pack with an error is not shown: what was read of it only serves the coverage.
-        return PackLoadResult(pack: log.hasErrors ? nil : pack, findings: log.findings, isUnreadable: false,
+        return PackLoadResult(findings: reading.log.findings, isUnreadable: false,
                               read: (pack, tour.halls.map { ($0.id, $0.stop) }))
     }
 }
