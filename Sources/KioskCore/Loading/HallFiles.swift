@@ -39,16 +39,13 @@ extension PackReading {
             let summary = self.summary(fields)
             let sources = self.sources(fields, required: false)
             let status = translationStatus(fields, isTranslation: true)
-            let (label, more) = layers(of: document, moreLimit: nil)
+            let layers = layers(of: document, moreLimit: nil)
             guard let title, let summary else { continue }
-            var fromOriginal: Set<TextPart> = []
-            if sources == nil { fromOriginal.insert(.sources) }
-            if label.isEmpty { fromOriginal.insert(.label) }
-            if more.isEmpty && !original.more.isEmpty { fromOriginal.insert(.more) }
+            var fromOriginal: Set<TextPart> = sources == nil ? [.sources] : []
+            let (label, more) = Self.translated(layers, original: original, &fromOriginal)
             translations[language] = Narrative(
                 title: title, summary: summary, sources: sources ?? original.sources, translation: status,
-                label: label.isEmpty ? original.label : label, more: more.isEmpty ? original.more : more,
-                fromOriginal: fromOriginal)
+                label: label, more: more, fromOriginal: fromOriginal)
         }
         return NarrativeReading(text: Translated(original: original, translations: translations),
                                 advisories: advisories)
@@ -150,20 +147,26 @@ extension PackReading {
         let rights = text("rights", .rights, \.rights)
         let sources = given(self.sources(fields, required: !isTranslation), .sources, \.sources)
         let status = translationStatus(fields, isTranslation: isTranslation)
-        let (label, more) = layers(of: document, moreLimit: isTranslation ? nil : (TextChecks.exhibitMoreWordLimit, "an exhibit's"))
-        if label.isEmpty && !isTranslation {
+        var (label, more) = layers(of: document, moreLimit: isTranslation ? nil : (TextChecks.exhibitMoreWordLimit, "an exhibit's"))
+        if let fallback {
+            (label, more) = Self.translated((label, more), original: fallback, &fromOriginal)
+        } else if label.isEmpty {
             fields.error(at: nil, "the label is empty: write it after the front matter")
         }
-        if isTranslation, label.isEmpty { fromOriginal.insert(.label) }
-        if let fallback, more.isEmpty, !fallback.more.isEmpty { fromOriginal.insert(.more) }
         guard let title, let summary, let objectName, let date, let maker, let materials, let dimensions,
               let creditLine, let rights, let sources else { return nil }
         return ExhibitText(
             title: title, summary: summary, objectName: objectName, date: date, maker: maker,
             materials: materials, dimensions: dimensions, creditLine: creditLine, rights: rights,
-            sources: sources, translation: status,
-            label: label.isEmpty ? (fallback?.label ?? []) : label,
-            more: more.isEmpty ? (fallback?.more ?? []) : more,
-            fromOriginal: fromOriginal)
+            sources: sources, translation: status, label: label, more: more, fromOriginal: fromOriginal)
+    }
+
+    /// A translation's label and "read more" layer, the original's standing in for each one
+    /// it leaves out, and noted in `fromOriginal` (a "read more" only where the original has one).
+    static func translated(_ layers: (label: [Block], more: [Block]), original: some StopText,
+                           _ fromOriginal: inout Set<TextPart>) -> (label: [Block], more: [Block]) {
+        if layers.label.isEmpty { fromOriginal.insert(.label) }
+        if layers.more.isEmpty && !original.more.isEmpty { fromOriginal.insert(.more) }
+        return (layers.label.isEmpty ? original.label : layers.label, layers.more.isEmpty ? original.more : layers.more)
     }
 }
