@@ -27,8 +27,12 @@ public struct ResolvedText<Value: StopText>: Sendable {
     /// The language of the layer asked for (the label or the "read more" text): also the
     /// original's when the translation lacks that layer.
     public var textLanguage: String
-    /// Whether any of it is not in the visitor's language, for the page to say so.
-    public var isFallback: Bool
+    /// The visitor's language, asked for.
+    public var language: String
+
+    /// Whether any of it is not in the visitor's language, for the page to say so (the text's
+    /// layer falls back whenever the title does).
+    public var isFallback: Bool { textLanguage != language }
 }
 
 extension Translated where Value: StopText {
@@ -38,8 +42,7 @@ extension Translated where Value: StopText {
         let (value, isFallback) = resolve(language, original: originalLanguage)
         let titleLanguage = isFallback ? originalLanguage : language
         let textLanguage = isFallback || value.fromOriginal.contains(layer) ? originalLanguage : language
-        return ResolvedText(value: value, titleLanguage: titleLanguage, textLanguage: textLanguage,
-                            isFallback: textLanguage != language)
+        return ResolvedText(value: value, titleLanguage: titleLanguage, textLanguage: textLanguage, language: language)
     }
 }
 
