@@ -43,38 +43,32 @@ final class LocalSocket {
         socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     }
 
-    static func connect(to path: String) -> Result<LocalSocket, SocketError> {
+    /// A new socket, `attach` (connect or bind) done with `path`'s address and `then` after it;
+    /// closed again when either fails.
+    private static func attached(at path: String, _ attach: (Int32, UnsafePointer<sockaddr>, socklen_t) -> Int32,
+                                 then: (Int32) -> Bool = { _ in true }) -> Result<LocalSocket, SocketError> {
         guard var address = address(path) else { return .failure(SocketError(number: ENAMETOOLONG)) }
         let descriptor = makeSocket()
         guard descriptor >= 0 else { return .failure(SocketError(number: errno)) }
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { attach(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        if result == 0 { return .success(LocalSocket(descriptor: descriptor)) }
-        let error = SocketError(number: errno)
-        Glibc.close(descriptor)
-        return .failure(error)
+        guard result == 0, then(descriptor) else {
+            let error = SocketError(number: errno)
+            Glibc.close(descriptor)
+            return .failure(error)
+        }
+        return .success(LocalSocket(descriptor: descriptor))
+    }
+
+    static func connect(to path: String) -> Result<LocalSocket, SocketError> {
+        attached(at: path) { Glibc.connect($0, $1, $2) }
     }
 
     /// Listens at `path`, which must not exist; the file is made readable and writable by the
     /// owner and the directory's group (the kiosk's accounts), nobody else.
     static func listen(at path: String) -> Result<LocalSocket, SocketError> {
-        guard var address = address(path) else { return .failure(SocketError(number: ENAMETOOLONG)) }
-        let descriptor = makeSocket()
-        guard descriptor >= 0 else { return .failure(SocketError(number: errno)) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard bound == 0, chmod(path, 0o660) == 0, Glibc.listen(descriptor, 64) == 0 else {
-            let error = errno
-            Glibc.close(descriptor)
-            return .failure(SocketError(number: error))
-        }
-        return .success(LocalSocket(descriptor: descriptor))
+        attached(at: path, { bind($0, $1, $2) }, then: { chmod(path, 0o660) == 0 && Glibc.listen($0, 64) == 0 })
     }
 
     /// A waiting connection, if there is one.
