@@ -97,7 +97,7 @@ final class GuideHost {
                 case .refused(let problem): logger.warning("group \(code): dropped a message from a participant: \(problem)")
                 }
             }
-            if peer.isClosed { drop(id, reason) } else { peer.flush() }
+            if peer.isClosed { drop(id, reason) } else if !peer.flush() { drop(id, "it does not read") }
         }
         let newCounts = roster.counts(guideAt: place)
         guard newCounts != counts else { return nil }
