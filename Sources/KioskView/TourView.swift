@@ -113,8 +113,8 @@ public struct TourView: Sendable {
         }
     }
 
-    /// The footer's keys, most useful first, as many as fit; help and quit always close the
-    /// line, since help lists the rest.
+    /// The footer's keys, most useful first, as many as fit; the last ones (step out, help
+    /// and quit) always close the line, since help lists the rest.
     static let footerKeys: [(key: String, word: UIText)] = [
         ("n→", .footerNext), ("p←", .footerPrevious), ("↑↓", .footerChoose), ("⏎", .footerOpen),
         ("Esc", .footerBack), ("m", .footerMap), ("l", .footerLanguage),

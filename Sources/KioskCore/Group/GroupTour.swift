@@ -1,6 +1,6 @@
 /// Group tours in the pure tour: what following, stepping away, joining and leading do to a
 /// visit. The session's sockets only carry `GroupEvent`s in and `GroupRequest`s and
-/// statuses out; every decision is here, testable with no socket.
+/// statuses out; every decision about the visit is here, testable with no socket.
 extension Tour {
     /// How long participants wait for a guide whose connection dropped.
     public static let guideReturnSeconds = 60.0

@@ -98,7 +98,8 @@ public struct Leadership: Hashable, Sendable {
     public var code: String?
     /// Groups that lost their guide a moment ago, offered before a new group is opened.
     public var orphans: [OrphanGroup]
-    /// What the guide asked the session to open: a new group (nil) or one to take back.
+    /// What the guide asked the session to open (a new group, or one to take back); nil once
+    /// it is open, or while the guide chooses among the orphans.
     public var opening: GroupOpening?
     public var counts = GroupCounts()
     /// Moving on waits until everyone is here and nobody asked for a pause.
@@ -132,7 +133,8 @@ public enum GroupRole: Hashable, Sendable {
     case ended(GroupEnding)
 }
 
-/// A short message about the group, in the status line until the next key.
+/// A short message about the group until the next key: in the status line, or on the join
+/// screen for a code that found no group.
 public enum GroupNotice: Hashable, Sendable {
     /// The guide's move waits: not everyone is here. The same move again goes anyway.
     case notEveryoneHere(GroupCounts)

@@ -25,8 +25,8 @@ public struct SessionLimits: Hashable, Sendable {
     public var idleExit: Int?
     /// Seconds after which the session closes whatever happens; nil for never.
     public var maxSession: Int?
-    /// When the visit began. (The idle clock is the visit's own `TourState.lastActivity`,
-    /// which the kiosk's idle reset reads too.)
+    /// When the session began; a kiosk's idle reset, which starts a new visit, keeps it. (The
+    /// idle clock is the visit's own `TourState.lastActivity`, which that reset reads too.)
     public var startedAt: Instant?
     /// Set once the session is closing: why, and since when the last screen is shown.
     public var closing: SessionClose?

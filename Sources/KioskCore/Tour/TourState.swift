@@ -89,7 +89,8 @@ public struct TourState: Hashable, Sendable {
     // `startLanguage` are the visitor's, and forgotten when the visit is reset.
     /// Who has the screen: a visitor, the attract loop or the demonstration.
     public var control: Control = .visitor
-    /// When the visitor last pressed a key; the idle timeout counts from here.
+    /// When the visitor last took part (a key, or being carried along by the guide; the first
+    /// tick to begin with); the idle timeouts count from here.
     public var lastActivity: Instant? = nil
     /// Halls whose advisories the visitor has read at the door (or entered without one).
     public var acknowledgedHalls: Set<Int> = []
