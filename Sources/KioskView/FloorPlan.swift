@@ -23,7 +23,7 @@ struct FloorPlan {
 
         for (index, hall) in pack.halls.enumerated() {
             let (x, y) = origin(hall.map)
-            drawBox(&frame, x: x, y: y, width: boxWidth, height: boxHeight, heavy: index == here)
+            frame.drawBox(x: x, y: y, width: boxWidth, height: boxHeight, heavy: index == here)
             let title = tour.pack.narrative(index, state.language).value.title
             var text = "\(hall.stop) \(title)"
             if index == here { text = "◆ " + text }
@@ -60,17 +60,5 @@ struct FloorPlan {
             ? UIText.mapHint.text(language)
             : tour.pack.narrative(cursor, language).value.summary
         frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.size.columns - left)
-    }
-
-    private func drawBox(_ frame: inout Frame, x: Int, y: Int, width: Int, height: Int, heavy: Bool) {
-        let (h, v, tl, tr, bl, br) = heavy ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
-        let style = CellStyle(heavy ? .here : .chrome)
-        let rule = String(repeating: h, count: max(0, width - 2))
-        frame.put(tl + rule + tr, row: y, column: x, style: style)
-        for row in 1..<(height - 1) {
-            frame.put(v, row: y + row, column: x, style: style)
-            frame.put(v, row: y + row, column: x + width - 1, style: style)
-        }
-        frame.put(bl + rule + br, row: y + height - 1, column: x, style: style)
     }
 }

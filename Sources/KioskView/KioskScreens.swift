@@ -20,12 +20,7 @@ struct AttractScreen {
             [],
             [Run(names, .hint)],
         ]
-        let lines = blocks.flatMap { $0.isEmpty ? [[]] : Wrap.lines($0, width: width) }
-        let top = max(0, (state.size.rows - lines.count) / 2)
-        for (offset, line) in lines.enumerated() {
-            let left = max(0, (state.size.columns - line.displayWidth) / 2)
-            frame.put(line, row: top + offset, column: left)
-        }
+        frame.putCentred(blocks.flatMap { $0.isEmpty ? [[]] : Wrap.lines($0, width: width) })
     }
 }
 
@@ -53,13 +48,7 @@ struct IdleWarning {
         let area = height <= body.count ? body : 0..<size.rows
         let left = max(0, (size.columns - width) / 2)
         let top = area.lowerBound + max(0, (area.count - height) / 2)
-        let chrome = CellStyle(.chrome)
-        let rule = String(repeating: "─", count: max(0, width - 2))
-        frame.put("┌" + rule + "┐", row: top, column: left, style: chrome)
-        for row in 1..<max(1, height - 1) {
-            frame.put("│" + String(repeating: " ", count: max(0, width - 2)) + "│", row: top + row, column: left, style: chrome)
-        }
-        frame.put("└" + rule + "┘", row: top + height - 1, column: left, style: chrome)
+        frame.drawBox(x: left, y: top, width: width, height: height, filled: true)
         for (offset, line) in lines.enumerated() where 1 + padding + offset < height - 1 {
             frame.put(line, row: top + 1 + padding + offset, column: left + 2, limit: width - 4)
         }

@@ -145,10 +145,6 @@ public struct TourView: Sendable {
         let width = max(1, size.columns - 2)
         let lines = Wrap.lines([Run(UIText.enlarge.text(state.language), .warning)], width: width)
             + Wrap.lines([Run(UIText.enlargeSize.text(state.language, TerminalSize.minimum.description), .hint)], width: width)
-        let top = max(0, (size.rows - lines.count) / 2)
-        for (offset, line) in lines.enumerated() where top + offset < size.rows {
-            let left = max(0, (size.columns - line.displayWidth) / 2)
-            frame.put(line, row: top + offset, column: left)
-        }
+        frame.putCentred(lines)
     }
 }
