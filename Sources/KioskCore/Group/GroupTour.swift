@@ -132,7 +132,7 @@ extension Tour {
 
     /// A participant waits a minute for a guide whose connection dropped, then goes on alone.
     func checkGroup(_ state: inout TourState, now: Instant) {
-        if let lost = state.group.participation?.guideLostAt, now >= lost.adding(seconds: Self.guideReturnSeconds) {
+        if let deadline = groupDeadline(state), now >= deadline {
             state.group.role = .ended(.guideDidNotReturn)
         }
     }

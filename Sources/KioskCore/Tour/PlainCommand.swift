@@ -30,7 +30,7 @@ public enum PlainCommand: Equatable, Sendable {
         case "quit": return .events([.key(.character("q"))])
         default: break
         }
-        if first.count == 1, let letter = first.first, Tour.command(for: letter) != .none, letter != " " {
+        if first.count == 1, let letter = first.first, Tour.command(for: letter) != .none {
             return .events([.key(.character(letter))])
         }
         return .unknown(line)
