@@ -75,10 +75,16 @@ import Testing
         let remote = server.client("ssh", "tour", ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:\(server.port)", "tour@127.0.0.1"])
         #expect(remote.status == 255)
         #expect(remote.error.contains("forwarding failed"))
-        let socket = server.client("ssh", "tour", ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "\(server.path("forwarded.sock")):127.0.0.1:\(server.port)", "tour@127.0.0.1"])
+        // In a folder the account may write to, so only the refusal can keep the socket out.
+        let open = server.path("open")
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+        #expect(chmod(open, 0o1777) == 0)
+        let socket = server.client("ssh", "tour", ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "\(open)/forwarded.sock:127.0.0.1:\(server.port)", "tour@127.0.0.1"])
         #expect(socket.status == 255)
-        #expect(!FileManager.default.fileExists(atPath: server.path("forwarded.sock")))
-        #expect(server.log.contains("refused"))
+        #expect(socket.error.contains("forwarding failed"))
+        #expect(!FileManager.default.fileExists(atPath: "\(open)/forwarded.sock"))
+        // (sshd logs the refusal of -W; its log is written a moment after the client has gone.)
+        #expect(eventually { server.log.contains("refused local port forward") })
     }
 
     @Test func aGuideLeadsAVisitorOnAnotherAccount() throws {

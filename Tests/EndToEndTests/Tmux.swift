@@ -197,15 +197,8 @@ final class Tmux {
         tmux(["resize-window", "-t", session, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
-    /// Waits until `condition` holds, polling; false after `seconds`. A liveness check with a
-    /// generous limit, not a measurement.
     func wait(seconds: Double = 10, until condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
+        eventually(seconds: seconds, condition)
     }
 
     /// Waits until the screen has not changed for a second (at most two minutes); returns it.
@@ -229,6 +222,17 @@ final class Tmux {
         if !found { Issue.record("the screen never showed \"\(text)\"; it shows:\n\(screen)", sourceLocation: sourceLocation) }
         return found
     }
+}
+
+/// Waits until `condition` holds, polling; false after `seconds`. A liveness check with a
+/// generous limit, not a measurement.
+func eventually(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(50_000)
+    }
+    return condition()
 }
 
 /// Whether a process is gone (or a zombie, which holds nothing and runs nothing).
