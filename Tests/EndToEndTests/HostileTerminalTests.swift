@@ -83,6 +83,12 @@ import Testing
         terminal.waitFor("Начать экскурсию")
         terminal.send("Enter")
         terminal.waitFor("Прежде чем начать")
+        // And Azerbaijani's: from Russian, one up in the language menu.
+        terminal.send("l")
+        terminal.waitFor("Azərbaycanca")
+        terminal.send("Up")
+        terminal.send("Enter")
+        terminal.waitFor("Başlamazdan əvvəl")
     }
 
     @Test func aResizeStormKeepsThePlace() throws {
