@@ -99,7 +99,9 @@ import Testing
         third.waitFor("Bələdçi qrup turunu bitirdi")
         #expect(guide.wait { guide.isDead })
         #expect(guide.exitStatus == 0)
+        // The log was written (the group opened), and nothing went wrong in it.
         let log = (try? String(contentsOfFile: "\(directory)/kiosk.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("info: group \(code) open at"), "\(log)")
         #expect(!log.contains("warning"), "\(log)")
     }
 

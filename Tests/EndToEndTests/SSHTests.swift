@@ -123,6 +123,7 @@ import Testing
         visitor.tmux(["kill-server"])
         guide.tmux(["kill-server"])
         #expect(guide.wait(seconds: 10) { server.forced.isEmpty && server.sessions.isEmpty })
+        #expect(server.kioskLog.contains("info: group \(code) open at"), "\(server.kioskLog)")
         #expect(!server.kioskLog.contains("warning"), "\(server.kioskLog)")
     }
 }
