@@ -21,9 +21,19 @@ public final class GroupLink {
     /// The sockets to wait on.
     public var descriptors: [Int32] { (host?.descriptors ?? []) + (participant?.descriptors ?? []) }
 
-    /// One round: requests carried out, news out and in. Call it after every change of state
-    /// and whenever a descriptor is readable; the events go to `Tour.reduce`.
-    public func exchange(_ state: TourState, now: Instant) -> [GroupEvent] {
+    /// Rounds of `exchange`, their events reduced into `state`, until nothing more comes (a
+    /// join answered, then the first status sent), a few rounds at most. Call it after every
+    /// change of state and whenever a descriptor is readable.
+    public func exchange(_ state: inout TourState, now: Instant) {
+        for _ in 0..<4 {
+            let events = exchange(state, now: now)
+            if events.isEmpty { return }
+            for event in events { tour.reduce(&state, .group(event)) }
+        }
+    }
+
+    /// One round: requests carried out, news out and in; the events go to `Tour.reduce`.
+    func exchange(_ state: TourState, now: Instant) -> [GroupEvent] {
         var events: [GroupEvent] = []
         switch tour.groupRequest(state) {
         case .join(let code) where participant?.code != code:

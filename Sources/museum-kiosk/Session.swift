@@ -23,7 +23,7 @@ struct Session {
         prepare(&state)
         tour.reduce(&state, .tick(MonotonicClock.now))
         while true {
-            exchangeWithGroup(&state)
+            group?.exchange(&state, now: MonotonicClock.now)
             screen.draw(view.render(state))
             if state.hasEnded { return (nil, state) }
             let wait = tour.nextDeadline(state).map { MonotonicClock.now.milliseconds(until: $0) } ?? Self.wakeInterval
@@ -37,17 +37,6 @@ struct Session {
                 case .ended(let end): return (end, state)
                 }
             }
-        }
-    }
-
-    /// Lets the group's sockets do what the tour asks and bring in the news, until nothing
-    /// more comes (a join answered, then the first status sent), a few rounds at most.
-    private func exchangeWithGroup(_ state: inout TourState) {
-        guard let group else { return }
-        for _ in 0..<4 {
-            let events = group.exchange(state, now: MonotonicClock.now)
-            if events.isEmpty { return }
-            for event in events { tour.reduce(&state, .group(event)) }
         }
     }
 }

@@ -67,13 +67,9 @@ final class Kiosk {
         tour.reduce(&state, .tick(now))
     }
 
-    /// One round of the session loop's exchange, its events reduced.
+    /// The session loop's exchange, its events reduced.
     func exchange() {
-        for _ in 0..<4 {
-            let events = link.exchange(state, now: now)
-            if events.isEmpty { return }
-            for event in events { tour.reduce(&state, .group(event)) }
-        }
+        link.exchange(&state, now: now)
     }
 
     func press(_ keys: Key...) {
