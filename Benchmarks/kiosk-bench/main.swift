@@ -25,7 +25,7 @@ enum KioskBench {
         case ("keys", 6):
             keys(arguments[2], count: Int(arguments[3]) ?? 10_000, seed: UInt64(arguments[4]) ?? 1, report: arguments[5])
         default:
-            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | digest DIR")
+            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | pages DIR | digest DIR")
             exit(2)
         }
     }
