@@ -27,6 +27,30 @@ import Testing
         #expect(TerminalSafety.problem(with: "\u{61C}") == .bidirectional("\u{61C}"))
     }
 
+    /// The definitions the mixed-alphabet check takes shortcuts from: a word's letters, and
+    /// which alphabet a letter is in.
+    @Test func theMixedAlphabetShortcutsAgreeWithUnicodeForEveryScalarBelowU3000() {
+        func script(_ scalar: Unicode.Scalar) -> MixedScripts.Script? {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x2AF, 0x1E00...0x1EFF: return scalar.properties.isAlphabetic ? .latin : nil
+            case 0x370...0x3FF, 0x1F00...0x1FFF: return scalar.properties.isAlphabetic ? .greek : nil
+            case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return .cyrillic
+            default: return nil
+            }
+        }
+        func inWord(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        }
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if MixedScripts.Script(scalar) != script(scalar) || MixedScripts.isInWord(scalar) != inWord(scalar) {
+                disagreements.append(value)
+            }
+        }
+        #expect(disagreements == [])
+    }
+
     /// The definition `DisplayWidth.of` takes shortcuts from.
     static func referenceWidth(_ scalar: Unicode.Scalar) -> Int {
         if scalar.isASCII { return scalar.value >= 0x20 && scalar.value != 0x7F ? 1 : 0 }

@@ -12,13 +12,21 @@ enum MixedScripts {
 
         init?(_ scalar: Unicode.Scalar) {
             switch scalar.value {
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x250...0x2AF, 0x1E00...0x1EFF:
+            // The letters a pack is mostly made of, known without Unicode's tables (checked
+            // against them in FastTextTests).
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F:
+                self = .latin
+            case 0x400...0x52F:
+                self = .cyrillic
+            case 0..<0x80:
+                return nil
+            case 0xD7, 0xF7, 0x250...0x2AF, 0x1E00...0x1EFF:
                 guard scalar.properties.isAlphabetic else { return nil }
                 self = .latin
             case 0x370...0x3FF, 0x1F00...0x1FFF:
                 guard scalar.properties.isAlphabetic else { return nil }
                 self = .greek
-            case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F:
+            case 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F:
                 self = .cyrillic
             default:
                 return nil
@@ -71,7 +79,7 @@ enum MixedScripts {
                     start = index
                     wordColumn = column
                 }
-                switch script(of: scalar) {
+                switch Script(scalar) {
                 case .latin: counts.latin += 1
                 case .cyrillic: counts.cyrillic += 1
                 case .greek: counts.greek += 1
@@ -92,20 +100,9 @@ enum MixedScripts {
         return found
     }
 
-    /// `Script(scalar)`, with the letters a pack is mostly made of known without Unicode's
-    /// tables.
-    private static func script(of scalar: Unicode.Scalar) -> Script? {
-        switch scalar.value {
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F: return .latin
-        case 0x400...0x52F: return .cyrillic
-        case 0..<0x80: return nil
-        default: return Script(scalar)
-        }
-    }
-
     /// A letter or a combining mark: part of a word. ASCII and the Latin and Cyrillic letters
     /// a pack is mostly made of are known without Unicode's tables.
-    private static func isInWord(_ scalar: Unicode.Scalar) -> Bool {
+    static func isInWord(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F:
             return true
