@@ -8,9 +8,9 @@ struct Session {
     let tour: Tour
     let screen: TerminalScreen
     /// The visit's group tour sockets, when group tours are set up on this host.
-    var group: GroupLink? = nil
+    let group: GroupLink?
     /// Sets up the new visit (limits, group role) before its first frame.
-    var prepare: (inout TourState) -> Void = { _ in }
+    let prepare: (inout TourState) -> Void
 
     /// The longest wait: it bounds how late a signal caught just before polling is noticed.
     static let wakeInterval: Int64 = 500

@@ -101,7 +101,7 @@ public struct Hall: Sendable {
 }
 
 /// A part of a hall's or exhibit's text that a translation may leave to its original.
-public enum TextPart: Hashable, Sendable, CaseIterable {
+public enum TextPart: Hashable, Sendable {
     case title, summary, objectName, date, maker, materials, dimensions, creditLine, rights, sources
     case label, more
 

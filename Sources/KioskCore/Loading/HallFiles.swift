@@ -78,7 +78,7 @@ extension PackReading {
         fields.warnUnknown(known: Self.exhibitRecordFields + Self.exhibitTextFields)
         let objectNumber = fields.string("object_number")
         let stop = fields.int("stop", required: false, in: 0...999_999)
-        if let stop { claimStop(stop, by: "exhibit '\(id)'", fields: fields, key: "stop") }
+        if let stop { claimStop(stop, by: "exhibit '\(id)'", fields: fields) }
         if objectNumber != nil { claimObjectNumber(fields) }
         let recordSource = readRecordSource(fields)
         let advisories = self.advisoryTags(fields)

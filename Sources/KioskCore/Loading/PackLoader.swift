@@ -61,7 +61,7 @@ public struct PackLoader {
         reading.settleClaims()
         // Without a readable list of halls every file would look unused: that error is enough.
         if !tour.listedIDs.isEmpty { reading.checkFolders(tour: tour) }
-        reading.checkReferences(tour: tour, halls: halls)
+        reading.checkReferences(tour: tour)
         var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls)
         pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }

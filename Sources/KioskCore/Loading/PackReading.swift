@@ -124,7 +124,7 @@ final class PackReading {
                 continue
             }
             let stop = hall.int("stop", in: 0...999_999)
-            if let stop { claimStop(stop, by: "hall '\(id)'", fields: hall, key: "stop") }
+            if let stop { claimStop(stop, by: "hall '\(id)'", fields: hall) }
             let map = readMapCell(hall)
             var exits: [(id: String, line: Int, column: Int?)] = []
             if let exitNode = hall.node("exits"), case .sequence(let exitList) = exitNode {
@@ -174,8 +174,8 @@ final class PackReading {
     }
 
     /// Records that `owner` uses stop `number`.
-    func claimStop(_ number: Int, by owner: String, fields: YAMLFields, key: String) {
-        let (line, column) = fields.node(key).map(fields.place(of:)) ?? (fields.line, nil)
+    func claimStop(_ number: Int, by owner: String, fields: YAMLFields) {
+        let (line, column) = fields.node("stop").map(fields.place(of:)) ?? (fields.line, nil)
         claims.append(Claim(number: .stop(number), owner: owner, file: fields.file, line: line, column: column))
     }
 

@@ -63,7 +63,7 @@ extension PackReading {
     }
 
     /// Exits name halls that exist and lead back; every hall can be walked to from the first.
-    func checkReferences(tour: TourSpec, halls: [Hall]) {
+    func checkReferences(tour: TourSpec) {
         let tourPath = files.displayPath(PackReading.tourFile)
         let byID = Dictionary(tour.halls.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for hall in tour.halls {
