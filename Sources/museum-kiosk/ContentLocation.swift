@@ -12,20 +12,15 @@ enum ContentLocation {
         if let fromEnvironment = Environment.value("MUSEUM_KIOSK_CONTENT"), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        if exists(marker) { return "." }
+        if pathExists(marker) { return "." }
         var directory = parent(of: executable())
         while directory != "/" {
-            for candidate in [directory, directory + "/share/museum-kiosk"] where exists(candidate + "/" + marker) {
+            for candidate in [directory, directory + "/share/museum-kiosk"] where pathExists(candidate + "/" + marker) {
                 return candidate
             }
             directory = parent(of: directory)
         }
         return "."
-    }
-
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
     }
 
     /// The running binary's absolute path: /proc/self/exe, else how it was called.

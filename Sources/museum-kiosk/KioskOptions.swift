@@ -1,11 +1,4 @@
 import ArgumentParser
-// FoundationEssentials, not Foundation: the whole of Foundation brings ICU, 4 MB more in every
-// session (docs/performance.md).
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import KioskCore
 import KioskStaff
 
@@ -51,7 +44,7 @@ struct KioskOptions: ParsableArguments {
                                      demoWordsPerMinute: demo ? demoWpm : nil)
         guard kiosk else { return settings }
         let path = config ?? KioskConfiguration.defaultPath
-        if config == nil, !FileManager.default.fileExists(atPath: path) {
+        if config == nil, !pathExists(path) {
             printToStandardError("museum-kiosk: no \(path): the staff exit is off; the kiosk stops only from its service manager")
             return settings
         }
