@@ -80,9 +80,10 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension Substring {
-    /// Without the spaces and tabs around it (CharacterSet's whitespace is Foundation's).
-    fileprivate func trimmingBlanks() -> String {
+extension StringProtocol {
+    /// Without the blanks around it: spaces, tabs, any white space but a line's end
+    /// (CharacterSet's whitespace is Foundation's).
+    public func trimmingBlanks() -> String {
         let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
         return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
     }

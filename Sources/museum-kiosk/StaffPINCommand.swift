@@ -24,7 +24,7 @@ struct StaffPINCommand: ParsableCommand {
                 throw ValidationError("the two PINs differ; nothing was made")
             }
         } else {
-            pin = Self.trimmed(readLine() ?? "")
+            pin = (readLine() ?? "").trimmingBlanks()
         }
         guard StaffPINHash.isValidPIN(pin) else { throw ValidationError("\(StaffPINError.notAPIN)") }
         print("staff-pin = \(try StaffPINHash.make(pin: pin))")
@@ -43,12 +43,6 @@ struct StaffPINCommand: ParsableCommand {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
             standardError.write("\n")
         }
-        return Self.trimmed(readLine() ?? "")
-    }
-
-    /// Without the spaces and tabs around it.
-    private static func trimmed(_ line: String) -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(line.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+        return (readLine() ?? "").trimmingBlanks()
     }
 }
