@@ -135,7 +135,7 @@ public struct HTMLExport: Sendable {
         if !address.isEmpty { body.append("<p>\(HTMLText.escape(address))</p>") }
         // The tour's advisory comes before the first hall, as on the kiosk.
         body.append("<h2>\(word(.advisoryTitle, language))</h2>")
-        let advisories = pack.advisories.filter { pack.usedAdvisoryTags.contains($0.tag) }
+        let advisories = pack.advisories(tagged: pack.usedAdvisoryTags)
         if !advisories.isEmpty {
             body.append("<p>\(word(.advisoryIntro, language))</p>")
             body.append("<ul>")

@@ -84,9 +84,11 @@ func links(in html: String) -> [String] {
     }
 
     @Test func packTextCannotBecomeMarkup() throws {
-        var pack = smallPack
-        pack.halls[1].narrative.original.title = "<script>alert(1)</script> & \"more\""
-        pack.halls[1].narrative.original.label = [.paragraph([Span("<img src=x onerror=alert(1)>")])]
+        var halls = smallPack.halls
+        halls[1].narrative.original.title = "<script>alert(1)</script> & \"more\""
+        halls[1].narrative.original.label = [.paragraph([Span("<img src=x onerror=alert(1)>")])]
+        let pack = Pack(languages: smallPack.languages, museumName: smallPack.museumName, address: smallPack.address,
+                        floor: smallPack.floor, advisories: smallPack.advisories, halls: halls)
         let html = try #require(pages(pack)["en/halls/archive.html"])
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<img"))

@@ -1,18 +1,21 @@
 /// A content pack: the museum, its floor, its halls and their exhibits, as loaded from
 /// `Narratives/` and `Exhibits/`. Every string in it has been cleaned for the terminal.
 public struct Pack: Sendable {
-    public var languages: [String]
-    public var museumName: LocalizedText
-    public var address: LocalizedText
-    public var floor: LocalizedText
-    public var advisories: [Advisory]
-    public var halls: [Hall]
+    // Constants, so that what is worked out from them below stays true.
+    public let languages: [String]
+    public let museumName: LocalizedText
+    public let address: LocalizedText
+    public let floor: LocalizedText
+    public let advisories: [Advisory]
+    public let halls: [Hall]
     /// Every stop on the guided route, in order: each hall, then its exhibits.
     public let route: [Stop]
     /// Stop number → the place it names.
     public let stopNumbers: [Int: Stop]
     /// Stop → its place on the route, so that the next stop is found at once in any pack.
     public let routePositions: [Stop: Int]
+    /// By hall, the advisory tags the hall and its exhibits carry: its door lists these.
+    public let advisoryTagsInside: [Set<String>]
     /// The advisory tags some hall or exhibit carries: the tour's advisory lists these, and
     /// finding them means looking at every exhibit.
     public let usedAdvisoryTags: Set<String>
@@ -41,13 +44,17 @@ public struct Pack: Sendable {
         self.route = route
         self.stopNumbers = numbers
         routePositions = Dictionary(uniqueKeysWithValues: route.enumerated().map { ($0.element, $0.offset) })
-        usedAdvisoryTags = Set(halls.flatMap { $0.advisories + $0.exhibits.flatMap(\.advisories) })
+        advisoryTagsInside = halls.map { Set($0.advisories + $0.exhibits.flatMap(\.advisories)) }
+        usedAdvisoryTags = advisoryTagsInside.reduce(into: []) { $0.formUnion($1) }
     }
 
     /// The language every text falls back to.
     public var defaultLanguage: String { languages[0] }
 
     public func advisory(_ tag: String) -> Advisory? { advisories.first { $0.tag == tag } }
+
+    /// The advisories with these tags, in the order tour.yaml gives them.
+    public func advisories(tagged tags: Set<String>) -> [Advisory] { advisories.filter { tags.contains($0.tag) } }
 
     public func hall(id: String) -> Int? { halls.firstIndex { $0.id == id } }
 

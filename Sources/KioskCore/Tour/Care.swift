@@ -4,18 +4,11 @@
 extension Tour {
     // MARK: - A hall's door
 
-    /// The advisories of a hall and of the exhibits in it, in the order tour.yaml gives them.
-    func advisoriesInside(hall: Int) -> [Advisory] {
-        let hall = pack.halls[hall]
-        let tags = Set(hall.advisories + hall.exhibits.flatMap(\.advisories))
-        return pack.advisories.filter { tags.contains($0.tag) }
-    }
-
     /// The door to stand at before `kind`, when it lies in a hall with advisories the visitor
     /// has not yet read there.
     func hallAdvisory(before kind: ScreenKind, _ state: TourState) -> ScreenKind? {
         guard let stop = kind.stop, !state.acknowledgedHalls.contains(stop.hall),
-              !advisoriesInside(hall: stop.hall).isEmpty else { return nil }
+              !pack.advisoryTagsInside[stop.hall].isEmpty else { return nil }
         // The tour's advisory, just read, names every advisory on the floor; the first hall
         // follows it at once.
         if state.place.kind == .tourAdvisory, stop == pack.route.first { return nil }
@@ -34,7 +27,7 @@ extension Tour {
         page.append(.title, UIText.beforeYouEnter.text(language), .title)
         page.append(.paragraph, pack.narrative(stop.hall, language).value.title, .strong)
         page.append(.paragraph, UIText.hallIncludes.text(language))
-        for advisory in advisoriesInside(hall: stop.hall) {
+        for advisory in pack.advisories(tagged: pack.advisoryTagsInside[stop.hall]) {
             page.append(.listItem, advisory.text.text(in: language, fallback: pack.defaultLanguage), .warning)
         }
         page.append(.paragraph, UIText.stepOutHint.text(language, quietTitle(language)), .hint)

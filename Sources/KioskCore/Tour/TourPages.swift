@@ -66,7 +66,7 @@ extension Tour {
     private func advisoryPage(_ language: String) -> Page {
         var page = Page()
         page.append(.title, UIText.advisoryTitle.text(language), .title)
-        let advisories = pack.advisories.filter { pack.usedAdvisoryTags.contains($0.tag) }
+        let advisories = pack.advisories(tagged: pack.usedAdvisoryTags)
         if !advisories.isEmpty {
             page.append(.paragraph, UIText.advisoryIntro.text(language))
             for advisory in advisories {
