@@ -168,7 +168,7 @@ extension Tour {
 
     /// The language the attract loop shows now: each of the kiosk's languages in turn.
     public func attractLanguage(_ state: TourState) -> String {
-        let languages = pack.languages.filter(UIText.languages.contains)
+        let languages = spokenLanguages
         guard !languages.isEmpty else { return pack.defaultLanguage }
         guard case .attract(let since?) = state.control, let now = state.now else { return languages[0] }
         let shown = Int(max(0, since.milliseconds(until: now)) / Int64(KioskSettings.attractSeconds * 1000))

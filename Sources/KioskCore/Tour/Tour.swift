@@ -3,11 +3,14 @@
 public struct Tour: Sendable {
     public let pack: Pack
     public let kiosk: KioskSettings
+    /// The pack's languages the kiosk has its own words in: those it greets a visitor in.
+    let spokenLanguages: [String]
     let layouts = LayoutCache()
 
     public init(pack: Pack, kiosk: KioskSettings = KioskSettings()) {
         self.pack = pack
         self.kiosk = kiosk
+        spokenLanguages = pack.languages.filter(UIText.languages.contains)
     }
 
     /// A new visit at the welcome screen; with `language`, the visitor is not asked for one.

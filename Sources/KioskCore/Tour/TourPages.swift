@@ -27,7 +27,7 @@ extension Tour {
     /// A text in every language of the pack the kiosk has words for, for a visitor who has not
     /// chosen one yet.
     func trilingual(_ text: UIText) -> String {
-        pack.languages.filter(UIText.languages.contains).map { text.text($0) }.joined(separator: " · ")
+        spokenLanguages.map { text.text($0) }.joined(separator: " · ")
     }
 
     private func localized(_ text: LocalizedText, _ language: String) -> String {
@@ -44,7 +44,7 @@ extension Tour {
         page.append(.paragraph, UIText.welcomeSimulation.text(language))
         page.append(.paragraph, UIText.welcomeHowTo.text(language))
         if !state.languageChosen {
-            for code in pack.languages where UIText.languages.contains(code) && code != language {
+            for code in spokenLanguages where code != language {
                 page.append(.note, UIText.pressEnter.text(code), .hint)
             }
         }
