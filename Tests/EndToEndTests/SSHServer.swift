@@ -162,7 +162,9 @@ final class SSHServer {
     /// The client's options: this server only, its host key only, no agent, no prompts.
     func clientOptions(port flag: String = "-p") -> [String] {
         ["-F", "/dev/null", flag, "\(port)", "-o", "UserKnownHostsFile=\(path("known_hosts"))", "-o", "StrictHostKeyChecking=yes",
-         "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"]
+         "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10",
+         // The client's locale goes with it, as a visitor's usually does.
+         "-o", "SendEnv=LANG", "-o", "SendEnv=LC_ALL"]
     }
 
     func identity(for user: String) -> [String] {

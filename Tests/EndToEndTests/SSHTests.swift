@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct SSHTests {
     @Test func aVisitorWalksTheHallsOverSSHAndHangingUpLeavesNothingBehind() throws {
         guard Tool.require("tmux"), let server = SSHServer.start() else { return }
-        let terminal = Tmux(columns: 80, rows: 24, command: server.login("tour"), environment: ["LANG": "C"])
+        let terminal = Tmux(columns: 80, rows: 24, command: server.login("tour"), environment: ["LANG": "C", "LC_ALL": "C"])
         terminal.waitFor("Begin the tour")
         // Three languages on the welcome screen, whatever the visitor's own locale.
         terminal.waitFor("Нажмите Enter, чтобы начать")
