@@ -106,3 +106,29 @@ import Testing
             == ["f.md:3:18: error: escape character (U+001B) in text; terminal control sequences are not allowed"])
     }
 }
+
+@Suite struct OptionalRecordFieldTests {
+    /// A museum that does not know who made an object leaves `maker` out: the pack loads, and
+    /// the record shows no "Maker" line rather than "Not recorded".
+    @Test func aRecordFieldLeftOutIsNotShown() throws {
+        let directory = try TemporaryPack.copy(of: "small")
+        defer { TemporaryPack.remove(directory) }
+        let path = directory + "/Exhibits/archive/02-letter.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !["maker:", "dimensions:", "rights:", "credit_line:"].contains(where: $0.hasPrefix) }
+            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = PackLoader(directory: directory).load()
+        #expect(result.findings == [])
+        let pack = try #require(result.pack)
+        let letter = pack.halls[1].exhibits[1].text.resolve("az", original: "en")
+        #expect(letter.value.maker == "")
+        #expect(!letter.value.fromOriginal.contains(.maker), "there is no original's maker to stand in")
+        let tour = Tour(pack: pack)
+        var state = tour.start(language: "en", size: TestPacks.standard)
+        state.place = Screen(.exhibit(1, 1))
+        let fields = tour.page(for: .exhibit(1, 1), in: state).blocks.filter { $0.kind == .field }.map(\.runs.plainText)
+        #expect(fields.contains { $0.hasPrefix("Materials:") })
+        #expect(!fields.contains { $0.hasPrefix("Maker:") || $0.hasPrefix("Rights:") || $0.hasPrefix("Dimensions:") })
+    }
+}

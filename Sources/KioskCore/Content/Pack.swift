@@ -150,6 +150,7 @@ public struct ExhibitText: Sendable {
     public var summary: String
     public var objectName: String
     public var date: String
+    /// Empty when the pack leaves it out: the museum does not know it, and it is not shown.
     public var maker: String
     public var materials: String
     public var dimensions: String

@@ -136,15 +136,23 @@ extension PackReading {
         func text(_ key: String, _ part: TextPart, _ original: KeyPath<ExhibitText, String>) -> String? {
             given(fields.string(key, required: !isTranslation), part, original)
         }
+        /// A record field the museum may not know: left out, it is empty and not shown, and a
+        /// translation has nothing of the original's to stand in for.
+        func optional(_ key: String, _ part: TextPart, _ original: KeyPath<ExhibitText, String>) -> String {
+            if let value = fields.string(key, required: false) { return value }
+            guard let fallback, !fallback[keyPath: original].isEmpty else { return "" }
+            fromOriginal.insert(part)
+            return fallback[keyPath: original]
+        }
         let title = text("title", .title, \.title)
         let summary = given(self.summary(fields, required: !isTranslation), .summary, \.summary)
         let objectName = text("object_name", .objectName, \.objectName)
         let date = text("date", .date, \.date)
-        let maker = text("maker", .maker, \.maker)
-        let materials = text("materials", .materials, \.materials)
-        let dimensions = text("dimensions", .dimensions, \.dimensions)
-        let creditLine = text("credit_line", .creditLine, \.creditLine)
-        let rights = text("rights", .rights, \.rights)
+        let maker = optional("maker", .maker, \.maker)
+        let materials = optional("materials", .materials, \.materials)
+        let dimensions = optional("dimensions", .dimensions, \.dimensions)
+        let creditLine = optional("credit_line", .creditLine, \.creditLine)
+        let rights = optional("rights", .rights, \.rights)
         let sources = given(self.sources(fields, required: !isTranslation), .sources, \.sources)
         let status = translationStatus(fields, isTranslation: isTranslation)
         var (label, more) = layers(of: document, moreLimit: isTranslation ? nil : (TextChecks.exhibitMoreWordLimit, "an exhibit's"))
@@ -153,8 +161,7 @@ extension PackReading {
         } else if label.isEmpty {
             fields.error(at: nil, "the label is empty: write it after the front matter")
         }
-        guard let title, let summary, let objectName, let date, let maker, let materials, let dimensions,
-              let creditLine, let rights, let sources else { return nil }
+        guard let title, let summary, let objectName, let date, let sources else { return nil }
         return ExhibitText(
             title: title, summary: summary, objectName: objectName, date: date, maker: maker,
             materials: materials, dimensions: dimensions, creditLine: creditLine, rights: rights,

@@ -166,7 +166,7 @@ extension Tour {
             (.maker, text.maker), (.materials, text.materials), (.dimensions, text.dimensions),
             (.creditLine, text.creditLine), (.rights, text.rights), (.record, record.text(language)),
         ]
-        for (name, value) in fields {
+        for (name, value) in fields where !value.isEmpty {
             page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
         }
         if showing {
