@@ -54,15 +54,20 @@ let package = Package(
         ]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
         .target(name: "KioskStaff", dependencies: ["CCrypt"]),
-        // The only module that touches the terminal.
-        .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "CNCursesW"]),
+        // The one loop every front runs a session with, the fronts' protocol, the line-by-line
+        // front, the clocks, the effect runner (group link, staff PIN), and the log handler.
+        .target(name: "KioskRuntime", dependencies: [
+            "KioskCore", "KioskView", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The only module that touches the terminal: the ncurses front.
+        .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "KioskRuntime", "CNCursesW"]),
         // The pack as plain linked HTML pages: a web or lynx edition of the tour.
         .target(name: "KioskExport", dependencies: ["KioskCore"]),
-        // The thin executable: arguments, loading the pack, the loop.
+        // The thin executable: arguments, loading the pack, choosing the front, wiring.
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskView", "KioskTerminal", "KioskStaff", "KioskGroupLink", "KioskExport",
+                "KioskCore", "KioskRuntime", "KioskTerminal", "KioskStaff", "KioskGroupLink", "KioskExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,7 +75,7 @@ let package = Package(
         // Measurements inside one process (loading, one key); Benchmarks/run.py drives it.
         .executableTarget(
             name: "kiosk-bench",
-            dependencies: ["KioskCore", "KioskView", "KioskTerminal"],
+            dependencies: ["KioskCore", "KioskView", "KioskRuntime", "KioskTerminal"],
             path: "Benchmarks/kiosk-bench"
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], exclude: ["Packs"]),
@@ -91,12 +96,12 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "KioskGroupTests", dependencies: [
-            "KioskCore", "KioskGroup", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+            "KioskCore", "KioskGroup", "KioskGroupLink", "KioskRuntime", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(
             name: "KioskTerminalTests",
             dependencies: [
-                "KioskTerminal", "KioskCore", "KioskView", "CNCursesW",
+                "KioskTerminal", "KioskCore", "KioskView", "KioskRuntime", "CNCursesW",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
@@ -110,6 +115,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff"]),
+        // Whole sessions through the runtime's loop, with a test front and a test clock.
+        .testTarget(name: "KioskRuntimeTests", dependencies: [
+            "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+        ]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(
             name: "EndToEndTests",

@@ -2,9 +2,10 @@ import KioskCore
 import KioskGroup
 import Logging
 
-/// A visit's connection to its group, for the session loop: it does what the tour asks
-/// (`Tour.groupRequest`), tells the other kiosks what changed, and turns what they say into
-/// `GroupEvent`s. The session waits on `descriptors` along with the terminal.
+/// A visit's connection to its group, for the runtime: it carries out what the tour asks
+/// (`TourEffect.group`), answering at once where there is an answer, and turns what the other
+/// kiosks say into `GroupEvent`s. The runtime waits on `descriptors` along with the terminal,
+/// and calls `service` when one is readable or `nextDeadline` comes.
 public final class GroupLink {
     public let directory: GroupDirectory
     private let tour: Tour
@@ -21,37 +22,45 @@ public final class GroupLink {
     /// The sockets to wait on.
     public var descriptors: [Int32] { (host?.descriptors ?? []) + (participant?.descriptors ?? []) }
 
-    /// Rounds of `exchange`, their events reduced into `state`, until nothing more comes (a
-    /// join answered, then the first status sent), a few rounds at most. Call it after every
-    /// change of state and whenever a descriptor is readable.
-    public func exchange(_ state: inout TourState, now: Instant) {
-        for _ in 0..<4 {
-            let events = exchange(state, now: now)
-            if events.isEmpty { return }
-            for event in events { tour.reduce(&state, .group(event)) }
-        }
+    /// When the link needs `service` whatever happens: the guide's heartbeat, or looking again
+    /// for a guide who dropped.
+    public var nextDeadline: Instant? {
+        [host?.nextDeadline, participant?.nextDeadline].compactMap { $0 }.min()
     }
 
-    /// One round: requests carried out, news out and in; the events go to `Tour.reduce`.
-    func exchange(_ state: TourState, now: Instant) -> [GroupEvent] {
-        var events: [GroupEvent] = []
-        switch tour.groupRequest(state) {
-        case .join(let code) where participant?.code != code:
+    /// Carries out a request of the tour; the answer, when it has one.
+    public func perform(_ request: GroupRequest, now: Instant) -> [GroupEvent] {
+        switch request {
+        case .join(let code):
             participant?.close()
             participant = ParticipantLink.join(code, in: directory, logger: logger)
-            events.append(participant == nil ? .noSuchGroup(code) : .joined(code))
-        case .open(let opening) where host == nil:
+            return [participant == nil ? .noSuchGroup(code) : .joined(code)]
+        case .open(let opening):
+            guard host == nil else { return [] }
             switch opening {
             case .new: host = GuideHost.openNew(in: directory, logger: logger)
             case .takeBack(let orphan): host = GuideHost.takeBack(orphan.code, in: directory, logger: logger)
             }
-            events.append(host.map { .opened($0.code) } ?? .cannotOpen)
-        default:
-            break
+            return [host.map { .opened($0.code) } ?? .cannotOpen]
+        case .report(let status):
+            participant?.publish(status)
+        case .announce(let place):
+            host?.announce(place, now: now)
+        case .leave:
+            participant?.close()
+            participant = nil
+        case .end:
+            host?.end()
+            host = nil
         }
-        switch state.group.role {
-        case .participant:
-            guard let participant else { break }
+        return []
+    }
+
+    /// News from the other kiosks: what a readable socket brought, a guide lost or back, the
+    /// group's counts when they changed.
+    public func service(now: Instant) -> [GroupEvent] {
+        var events: [GroupEvent] = []
+        if let participant {
             for event in participant.service(now: now) {
                 // The tour ignores it; the operator hears of it.
                 if case .guideMoved(let place) = event, tour.screenKind(for: place) == nil {
@@ -59,24 +68,15 @@ public final class GroupLink {
                 }
                 events.append(event)
             }
-            if let status = tour.participantStatus(state) { participant.publish(status) }
-        case .guide:
-            guard let host else { break }
-            if let counts = host.service(place: tour.guidePlace(of: state.place.kind), now: now) { events.append(.counts(counts)) }
-        case .joining:
-            // Just connected: the tour takes the answer in with this round's events.
-            break
-        case .none, .ended:
-            participant?.close()
-            participant = nil
         }
+        if let counts = host?.service(now: now) { events.append(.counts(counts)) }
         return events
     }
 
-    /// The visit is over. A guide who quit ends the group; one whose connection dropped (or
-    /// who was told to stop) leaves it for a minute, to be taken back.
-    public func close(endingGroup: Bool) {
-        if endingGroup { host?.end() } else { host?.leave() }
+    /// The session is over without the tour ending the group (a hangup, a signal): a guide's
+    /// group stays a minute, to be taken back.
+    public func close() {
+        host?.leave()
         host = nil
         participant?.close()
         participant = nil

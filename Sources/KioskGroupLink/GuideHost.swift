@@ -74,16 +74,22 @@ final class GuideHost {
 
     var descriptors: [Int32] { [listener.descriptor] + peers.values.map(\.descriptor) }
 
-    /// Tells everyone where the guide is (when it changed; nil while the guide is on a page
-    /// of their own), takes in new participants and their news, and returns the counts when
-    /// they changed.
-    func service(place newPlace: GuidePlace?, now: Instant) -> GroupCounts? {
-        if let newPlace, newPlace != place {
-            place = newPlace
-            state.write(newPlace)
-            lastBeat = now
-            for (id, peer) in peers where !peer.send(.guide(newPlace)) { drop(id, "it does not read") }
-        } else if lastBeat.map({ now >= $0.adding(seconds: Self.heartbeatSeconds) }) ?? true {
+    /// Tells everyone where the guide is, when it changed.
+    func announce(_ newPlace: GuidePlace, now: Instant) {
+        guard newPlace != place else { return }
+        place = newPlace
+        state.write(newPlace)
+        lastBeat = now
+        for (id, peer) in peers where !peer.send(.guide(newPlace)) { drop(id, "it does not read") }
+    }
+
+    /// When the state file is next touched, to show the guide is still there.
+    var nextDeadline: Instant? { lastBeat?.adding(seconds: Self.heartbeatSeconds) }
+
+    /// Keeps the state file fresh, takes in new participants and their news, and returns the
+    /// counts when they changed.
+    func service(now: Instant) -> GroupCounts? {
+        if lastBeat.map({ now >= $0.adding(seconds: Self.heartbeatSeconds) }) ?? true {
             state.touch()
             lastBeat = now
         }

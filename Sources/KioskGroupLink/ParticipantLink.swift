@@ -39,6 +39,12 @@ final class ParticipantLink {
 
     var descriptors: [Int32] { peer.map { [$0.descriptor] } ?? [] }
 
+    /// While the guide is lost, when to look for them again.
+    var nextDeadline: Instant? {
+        guard peer == nil, let lastAttempt else { return nil }
+        return Instant(milliseconds: lastAttempt.milliseconds + Self.retryMilliseconds)
+    }
+
     /// News from the guide, checked; the loss of the guide, and their return.
     func service(now: Instant) -> [GroupEvent] {
         guard let peer else { return reconnect(now: now) }

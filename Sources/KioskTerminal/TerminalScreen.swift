@@ -1,30 +1,8 @@
 import CNCursesW
 import Glibc
 import KioskCore
+import KioskRuntime
 import KioskView
-
-/// What the terminal gave: keys, a new size, or the end of the session.
-public enum TerminalInput: Equatable, Sendable {
-    case key(Key)
-    case resize(TerminalSize)
-    case ended(TerminalEnd)
-}
-
-/// Why a session is over.
-public enum TerminalEnd: Equatable, Sendable {
-    case signal(Int32)
-    /// Standard input closed, or the terminal hung up (EIO).
-    case endOfInput
-}
-
-/// The monotonic clock: the time the session gives the tour.
-public enum MonotonicClock {
-    public static var now: Instant {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Instant(milliseconds: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
-    }
-}
 
 public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
@@ -152,29 +130,26 @@ public final class TerminalScreen {
     /// Waits up to `milliseconds` for input and returns all that has arrived. Never spins:
     /// end of input, a hangup and the ending signals all come back as `.ended`. The wait also
     /// ends when one of `others` (a group tour's sockets) is readable; the caller reads them.
-    public func read(waitingUpTo milliseconds: Int32, alsoWakingOn others: [Int32] = []) -> [TerminalInput] {
+    public func read(waitingUpTo milliseconds: Int64?, alsoWakingOn others: [Int32] = []) -> [FrontInput] {
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
         var inputs = drainKeys()
         if !inputs.isEmpty { return inputs }
-        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-            + others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-        let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        let outcome = Waiting.wait(on: STDIN_FILENO, alsoOn: others, milliseconds: milliseconds)
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
         // A resize interrupts poll(); ncurses then has KEY_RESIZE waiting.
-        guard ready > 0 || (ready < 0 && errno == EINTR) else { return [] }
-        let descriptor = descriptors[0]
+        guard outcome.events != 0 || outcome.interrupted else { return [] }
         inputs = drainKeys()
         if case .ended = inputs.last { return inputs }
-        let hungUp = descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        let hungUp = outcome.events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         // Readable yet nothing to read: the other end is gone.
-        let exhausted = descriptor.revents & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
+        let exhausted = outcome.events & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
         if hungUp || exhausted { inputs.append(.ended(.endOfInput)) }
         return inputs
     }
 
     /// Every key ncurses can give without waiting, at most a screenful of typing at a time.
-    private func drainKeys() -> [TerminalInput] {
-        var inputs: [TerminalInput] = []
+    private func drainKeys() -> [FrontInput] {
+        var inputs: [FrontInput] = []
         while inputs.count < 256, let input = nextKey() {
             inputs.append(input)
             if case .ended = input { break }
@@ -182,15 +157,15 @@ public final class TerminalScreen {
         return inputs
     }
 
-    private func nextKey() -> TerminalInput? {
+    private func nextKey() -> FrontInput? {
         var value: wint_t = 0
         errno = 0
         switch wget_wch(window, &value) {
         case KEY_CODE_YES:
-            if Int32(value) == KEY_RESIZE { return .resize(size) }
-            return KeyDecoder.key(code: Int32(value)).map(TerminalInput.key)
+            if Int32(value) == KEY_RESIZE { return .event(.resize(size)) }
+            return KeyDecoder.key(code: Int32(value)).map { .event(.key($0)) }
         case OK:
-            return .key(value == 27 ? escapeOrSequence() : KeyDecoder.key(character: UInt32(value)))
+            return .event(.key(value == 27 ? escapeOrSequence() : KeyDecoder.key(character: UInt32(value))))
         default:
             return errno == EIO ? .ended(.endOfInput) : nil
         }

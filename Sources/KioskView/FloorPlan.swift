@@ -9,10 +9,10 @@ struct FloorPlan {
 
     func draw(into frame: inout Frame) {
         let pack = tour.pack
-        let map = MapGeometry(pack: pack, size: state.size)
-        let left = max(0, (state.size.columns - map.width) / 2)
+        let map = MapGeometry(pack: pack, size: state.session.size)
+        let left = max(0, (state.session.size.columns - map.width) / 2)
         let top = PageGeometry.headerRows
-        let here = state.place.kind.stop?.hall
+        let here = state.visit.place.kind.stop?.hall
         let cursor = state.screen.selection
         let boxWidth = map.cellWidth - 2
         let boxHeight = map.cellHeight - 1
@@ -54,11 +54,11 @@ struct FloorPlan {
         if let here {
             let title = tour.pack.narrative(here, language).value.title
             frame.put("◆ \(UIText.youAreHere.text(language)): \(title) (\(pack.halls[here].stop))",
-                      row: captionRow, column: left, style: CellStyle(.here), limit: state.size.columns - left)
+                      row: captionRow, column: left, style: CellStyle(.here), limit: state.session.size.columns - left)
         }
         let summary = cursor == here || !pack.halls.indices.contains(cursor)
             ? UIText.mapHint.text(language)
             : tour.pack.narrative(cursor, language).value.summary
-        frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.size.columns - left)
+        frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.session.size.columns - left)
     }
 }

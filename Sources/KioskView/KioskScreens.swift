@@ -9,7 +9,7 @@ struct AttractScreen {
     func draw(into frame: inout Frame) {
         let pack = tour.pack
         let language = tour.attractLanguage(state)
-        let width = max(1, state.size.columns - 4)
+        let width = max(1, state.session.size.columns - 4)
         func text(_ localized: LocalizedText) -> String { localized.text(in: language, fallback: pack.defaultLanguage) }
         let names = pack.languages.map(UIText.languageName).joined(separator: " · ")
         let blocks: [[Run]] = [

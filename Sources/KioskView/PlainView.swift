@@ -41,27 +41,21 @@ public struct PlainView: Sendable {
         let language = state.language
         var parts = [pack.museumName.text(in: language, fallback: pack.defaultLanguage),
                      pack.floor.text(in: language, fallback: pack.defaultLanguage)]
-        if let number = state.place.kind.stop.flatMap(pack.number(of:)) {
+        if let number = state.visit.place.kind.stop.flatMap(pack.number(of:)) {
             parts.append("\(UIText.stop.text(language)) \(number)")
         }
         parts.append(language.uppercased())
         return parts.joined(separator: " · ")
     }
 
-    /// The commands, as `?` lists them.
-    public func help(_ language: String) -> [String] {
-        var keys: [(String, String)] = [
-            ("1, 2, 3", UIText.plainChoose.text(language)), ("Enter", UIText.keyOpen.text(language)),
-            ("n", UIText.keyNext.text(language)), ("p", UIText.keyPrevious.text(language)),
-            ("b", UIText.keyBack.text(language)), ("m", UIText.keyMap.text(language)),
-            ("l", UIText.keyLanguage.text(language)), ("x", UIText.keyStepOut.text(language)),
-            ("g 450", UIText.plainGo.text(language)), ("r", UIText.plainRepeat.text(language)),
-            ("?", UIText.keyHelp.text(language)),
-        ]
-        if !tour.kiosk.isKiosk { keys.append(("q", UIText.keyQuit.text(language))) }
-        let width = keys.map { DisplayWidth.of($0.0) }.max() ?? 0
+    /// The commands this visitor has, as `?` lists them: a number for a choice, then the key
+    /// map's.
+    public func help(_ context: KeyMap.Context, _ language: String) -> [String] {
+        let commands = [("1, 2, 3", UIText.plainChoose.text(language))]
+            + KeyMap.lineByLineHelp(context).map { ($0.command, $0.text.text(language)) }
+        let width = commands.map { DisplayWidth.of($0.0) }.max() ?? 0
         return [UIText.plainCommands.text(language)]
-            + keys.map { $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 2) + $0.1 }.map(Self.clean)
+            + commands.map { $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 2) + $0.1 }.map(Self.clean)
     }
 
     /// Text with every control character (a tab from a pack, say) made a space.

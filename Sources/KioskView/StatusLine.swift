@@ -7,24 +7,20 @@ extension TourView {
         guard let (texts, role) = status(state) else { return }
         // A text's own " · " parts are parts too.
         let parts = texts.flatMap { $0.split(separator: " · ", omittingEmptySubsequences: false).map(String.init) }
-        let room = state.size.columns - 6
+        let room = state.session.size.columns - 6
         // The least important parts go first when the line is too narrow.
         var shown = parts
         while shown.count > 1, DisplayWidth.of(shown.joined(separator: " · ")) > room { shown.removeLast() }
-        frame.put(" " + shown.joined(separator: " · ") + " ", row: state.size.rows - 2, column: 2,
-                  style: CellStyle(role), limit: state.size.columns - 4)
+        frame.put(" " + shown.joined(separator: " · ") + " ", row: state.session.size.rows - 2, column: 2,
+                  style: CellStyle(role), limit: state.session.size.columns - 4)
     }
 
     /// The texts of the status line, most important first, and how they look.
     func status(_ state: TourState) -> (parts: [String], role: Role)? {
         let language = state.language
-        switch state.sessionWarning {
-        case .idle(let seconds): return ([UIText.warnIdle.text(language, "\(seconds)")], .notice)
-        case .timeLimit(let seconds): return ([UIText.warnTimeLimit.text(language, "\(seconds)")], .notice)
-        case nil: break
-        }
-        if state.limits.closing != nil { return nil }
-        switch state.group.notice {
+        if let warning = state.sessionWarning { return ([warning.text(language)], .notice) }
+        if state.session.limits.closing != nil { return nil }
+        switch state.visit.group.notice {
         case .notEveryoneHere(let counts):
             let tally = "\(UIText.barHere.text(language, "\(counts.here)/\(counts.participants)")), "
                 + UIText.barPauses.text(language, "\(counts.pauses)")
@@ -33,7 +29,7 @@ extension TourView {
         case .alreadyFollowing: return ([UIText.barFollowingGuide.text(language)], .notice)
         case .noSuchGroup, nil: break
         }
-        switch state.group.role {
+        switch state.visit.group.role {
         case .guide(let leadership):
             guard let code = leadership.code else {
                 return leadership.orphans.isEmpty ? nil : ([UIText.barChooseGroup.text(language)], .notice)

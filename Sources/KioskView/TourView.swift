@@ -10,17 +10,17 @@ public struct TourView: Sendable {
     }
 
     public func render(_ state: TourState) -> Frame {
-        var frame = Frame(size: state.size)
-        if state.size.isBelowMinimum {
+        var frame = Frame(size: state.session.size)
+        if state.session.size.isBelowMinimum {
             drawEnlarge(&frame, state)
             return frame
         }
-        if case .attract = state.control {
+        if case .attract = state.visit.attention.control {
             AttractScreen(tour: tour, state: state).draw(into: &frame)
             return frame
         }
         drawHeader(&frame, state)
-        if state.screen.kind == .map, MapGeometry(pack: tour.pack, size: state.size).fits {
+        if state.screen.kind == .map, MapGeometry(pack: tour.pack, size: state.session.size).fits {
             FloorPlan(tour: tour, state: state).draw(into: &frame)
         } else {
             drawBody(&frame, state)
@@ -36,7 +36,7 @@ public struct TourView: Sendable {
     // MARK: - Body
 
     private func drawBody(_ frame: inout Frame, _ state: TourState) {
-        let geometry = PageGeometry(state.size)
+        let geometry = PageGeometry(state.session.size)
         let layout = tour.layout(of: state.screen, in: state)
         let top = PageGeometry.headerRows
         let screen = state.screen
@@ -58,7 +58,7 @@ public struct TourView: Sendable {
             }
         }
         // Arrows at the right edge say there is more above or below.
-        let right = state.size.columns - 1
+        let right = state.session.size.columns - 1
         if screen.scroll > 0 {
             frame.put("▲", row: top, column: right, style: CellStyle(.hint))
         }
@@ -71,9 +71,9 @@ public struct TourView: Sendable {
 
     private func drawHeader(_ frame: inout Frame, _ state: TourState) {
         let pack = tour.pack
-        let columns = state.size.columns
+        let columns = state.session.size.columns
         var right = state.language.uppercased()
-        if let number = state.place.kind.stop.flatMap(pack.number(of:)) {
+        if let number = state.visit.place.kind.stop.flatMap(pack.number(of:)) {
             right = "\(UIText.stop.text(state.language)) \(number)  " + right
         }
         let rightWidth = DisplayWidth.of(right)
@@ -90,58 +90,53 @@ public struct TourView: Sendable {
     }
 
     private func drawFooter(_ frame: inout Frame, _ state: TourState) {
-        let columns = state.size.columns
-        let row = state.size.rows - 1
+        let columns = state.session.size.columns
+        let row = state.session.size.rows - 1
         frame.put(String(repeating: "─", count: columns), row: row - 1, column: 0, style: CellStyle(.chrome))
         let language = state.language
-        if !state.digits.isEmpty {
-            frame.put(" " + UIText.typingStop.text(language, state.digits), row: row, column: 0, style: CellStyle(.notice))
+        if !state.visit.digits.isEmpty {
+            frame.put(" " + UIText.typingStop.text(language, state.visit.digits), row: row, column: 0, style: CellStyle(.notice))
             return
         }
-        if let notice = state.notice {
+        if let notice = state.visit.notice {
             frame.put(" " + notice.text(language), row: row, column: 0, style: CellStyle(.notice))
             return
         }
-        if case .demo = state.control {
+        if case .demo = state.visit.attention.control {
             frame.put(" " + UIText.demoBanner.text(language), row: row, column: 0, style: CellStyle(.notice))
             return
         }
         var x = 1
-        for hint in fittingHints(language, columns: columns - 2) {
+        for hint in fittingHints(state, columns: columns - 2) {
             x = frame.put(hint.key, row: row, column: x, style: CellStyle(.key))
             x = frame.put(" " + hint.word + "  ", row: row, column: x, style: CellStyle(.hint))
         }
     }
 
-    /// The footer's keys, most useful first, as many as fit; the last ones (step out, help
-    /// and quit) always close the line, since help lists the rest.
-    static let footerKeys: [(key: String, word: UIText)] = [
-        ("n→", .footerNext), ("p←", .footerPrevious), ("↑↓", .footerChoose), ("⏎", .footerOpen),
-        ("Esc", .footerBack), ("m", .footerMap), ("l", .footerLanguage),
-    ]
-    /// The way out to the quiet room is on every screen; a kiosk's visitor cannot quit.
-    static let lastFooterKeys: [(key: String, word: UIText)] = [("x", .footerStepOut), ("?", .footerHelp), ("q", .footerQuit)]
-
-    private func fittingHints(_ language: String, columns: Int) -> [(key: String, word: String)] {
+    /// The footer's keys (the key map's), most useful first, as many as fit; those that close
+    /// the line (step out, help, and quit where a visitor may) are always there, since help
+    /// lists the rest.
+    private func fittingHints(_ state: TourState, columns: Int) -> [(key: String, word: String)] {
+        let language = state.language
         func width(_ hint: (key: String, word: String)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2 }
-        let last = Self.lastFooterKeys.filter { !(tour.kiosk.isKiosk && $0.word == .footerQuit) }
-            .map { (key: $0.key, word: $0.word.text(language)) }
-        var hints: [(key: String, word: String)] = []
+        let hints = KeyMap.footerHints(KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role))
+        let last = hints.closing.map { (key: $0.key, word: $0.word.text(language)) }
+        var fitting: [(key: String, word: String)] = []
         var used = last.map(width).reduce(0, +)
-        for (key, word) in Self.footerKeys {
+        for (key, word) in hints.fitting {
             let hint = (key: key, word: word.text(language))
             guard used + width(hint) <= columns else { break }
-            hints.append(hint)
+            fitting.append(hint)
             used += width(hint)
         }
-        return hints + last
+        return fitting + last
     }
 
     // MARK: - Too small
 
     /// Below 40 × 12 the tour cannot be read; say so, in as much of the screen as there is.
     private func drawEnlarge(_ frame: inout Frame, _ state: TourState) {
-        let size = state.size
+        let size = state.session.size
         let width = max(1, size.columns - 2)
         let lines = Wrap.lines([Run(UIText.enlarge.text(state.language), .warning)], width: width)
             + Wrap.lines([Run(UIText.enlargeSize.text(state.language, TerminalSize.minimum.description), .hint)], width: width)

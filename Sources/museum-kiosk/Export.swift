@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import KioskCore
 import KioskExport
+import KioskRuntime
 
 /// `museum-kiosk export --html DIR`: the pack as plain linked HTML pages, a web or lynx
 /// edition of the tour.

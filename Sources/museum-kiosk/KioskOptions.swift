@@ -1,5 +1,6 @@
 import ArgumentParser
 import KioskCore
+import KioskRuntime
 import KioskStaff
 
 /// How the kiosk runs: alone in a hall (`--kiosk`), at a booth (`--demo`), or line by line
@@ -37,16 +38,17 @@ struct KioskOptions: ParsableArguments {
         if config != nil, !kiosk { throw ValidationError("--config is read by --kiosk only") }
     }
 
-    /// The settings for the tour. A kiosk reads its configuration: a file named with --config
-    /// must be there; without --config, a missing default file leaves the staff exit off.
-    func settings() throws -> KioskSettings {
-        var settings = KioskSettings(isKiosk: kiosk, idleTimeout: idleTimeout, idleWarning: idleWarning,
+    /// The settings for the tour, and the staff PIN's hash. A kiosk reads its configuration: a
+    /// file named with --config must be there; without --config, a missing default file leaves
+    /// the staff exit off.
+    func staffSettings() throws -> (settings: KioskSettings, pin: StaffPINHash?) {
+        let settings = KioskSettings(isKiosk: kiosk, idleTimeout: idleTimeout, idleWarning: idleWarning,
                                      demoWordsPerMinute: demo ? demoWpm : nil)
-        guard kiosk else { return settings }
+        guard kiosk else { return (settings, nil) }
         let path = config ?? KioskConfiguration.defaultPath
         if config == nil, !pathExists(path) {
             printToStandardError("museum-kiosk: no \(path): the staff exit is off; the kiosk stops only from its service manager")
-            return settings
+            return (settings, nil)
         }
         let configuration: KioskConfiguration
         do {
@@ -55,11 +57,12 @@ struct KioskOptions: ParsableArguments {
             printToStandardError("\(error)")
             throw ExitCode(1)
         }
-        if let hash = configuration.staffPIN {
-            settings.checkStaffPIN = { hash.matches($0) }
-        } else {
+        guard let hash = configuration.staffPIN else {
             printToStandardError("museum-kiosk: \(path) sets no staff-pin: the staff exit is off")
+            return (settings, nil)
         }
-        return settings
+        var withPIN = settings
+        withPIN.hasStaffPIN = true
+        return (withPIN, hash)
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
+import Glibc
 import KioskCore
-import KioskGroupLink
+import KioskRuntime
 import KioskTerminal
 import KioskView
-import Logging
 
-/// `museum-kiosk [run]`: the kiosk, on this terminal.
+/// `museum-kiosk [run]`: the kiosk, on this terminal, or line by line.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the kiosk on this terminal (the default).")
 
@@ -28,37 +28,45 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         try KioskLogHandler.bootstrap(file: ssh.log)
-        let tour = Tour(pack: try loadPack(content.content), kiosk: try mode.settings())
+        let staff = try mode.staffSettings()
+        let tour = Tour(pack: try loadPack(content.content), kiosk: staff.settings)
         if let lang, !tour.pack.languages.contains(lang) {
             throw ValidationError("the pack has no language '\(lang)'; it has \(tour.pack.languages.joined(separator: ", "))")
         }
-        if mode.plain {
-            PlainSession(tour: tour).run(language: lang)
-            return
-        }
         let group = try ssh.groupLink(tour: tour, environment: environment)
-        let orphans = ssh.lead ? group?.directory.orphans() ?? [] : []
+        let start = ssh.sessionStart(language: lang, group: group)
         SignalTrap.install()
-        if mode.kiosk { SignalTrap.lockDown() }
-        let screen: TerminalScreen
-        do {
-            screen = try TerminalScreen(theme: Theme.choose(theme, environment: environment), lockdown: mode.kiosk)
-        } catch let error as TerminalError {
-            printToStandardError("museum-kiosk: \(error)")
-            throw ExitCode(1)
+        let front: Front
+        var screen: TerminalScreen?
+        if mode.plain {
+            front = PlainFront(tour: tour, source: DescriptorLines()) { lines in
+                writeAll(STDOUT_FILENO, lines.joined(separator: "\n") + "\n")
+            }
+        } else {
+            if mode.kiosk { SignalTrap.lockDown() }
+            do {
+                screen = try TerminalScreen(theme: Theme.choose(theme, environment: environment), lockdown: mode.kiosk)
+            } catch let error as TerminalError {
+                printToStandardError("museum-kiosk: \(error)")
+                throw ExitCode(1)
+            }
+            front = TerminalFront(screen: screen!, tour: tour)
         }
-        let session = Session(tour: tour, screen: screen, group: group) { state in
-            ssh.prepare(&state, tour: tour, groupAvailable: group != nil, orphans: orphans)
+        let effects = EffectRunner(group: group) { staff.pin?.matches($0) ?? false }
+        let outcome = SessionRuntime(tour: tour, front: front, clock: MonotonicClock(), effects: effects, start: start).run()
+        if let screen {
+            screen.close()
+            // The last screen goes with the terminal: a line says why the session closed.
+            if let closing = outcome.state.session.limits.closing {
+                print(closing.reason.farewellLine(outcome.state.language))
+            }
         }
-        let (end, last) = session.run(language: lang)
-        // A guide who quit (or whose session closed itself) ends the group; one whose
-        // connection dropped leaves it to be taken back.
-        group?.close(endingGroup: end == nil)
-        screen.close()
-        if let reason = last.limits.closing { print(SSHOptions.farewell(reason, language: last.language)) }
-        if case .signal(let signal) = end { SignalTrap.exit(by: signal) }
-        // In a kiosk only the staff exit ends the visit; the service manager leaves it ended.
-        if end == nil, mode.kiosk { throw ExitCode(KioskOptions.staffExitStatus) }
+        switch outcome.ending {
+        case .input(.signal(let signal)): SignalTrap.exit(by: signal)
+        // The service manager does not restart a kiosk staff have stopped.
+        case .tour(.staffExit): throw ExitCode(KioskOptions.staffExitStatus)
+        case .tour, .input(.endOfInput): break
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KioskRuntime
 import KioskCore
 import KioskGroupLink
 import Logging
@@ -57,21 +58,15 @@ struct SSHOptions: ParsableArguments {
         return GroupLink(directory: directory, tour: tour, logger: Logger(label: "museum-kiosk.group"))
     }
 
-    /// The new visit's limits and group.
-    func prepare(_ state: inout TourState, tour: Tour, groupAvailable: Bool, orphans: [OrphanGroup]) {
-        state.limits = SessionLimits(idleExit: idleExit, maxSession: maxSession)
-        state.group.available = groupAvailable
+    /// How the session starts: its language, limits and group. A guide is offered the groups
+    /// whose guide dropped a moment ago before a new one is opened.
+    func sessionStart(language: String?, group: GroupLink?) -> Tour.SessionStart {
+        var start = Tour.SessionStart(language: language, idleExit: idleExit, maxSession: maxSession, groupsAvailable: group != nil)
         if lead {
-            tour.lead(orphans: orphans, &state)
+            start.group = .lead(orphans: group?.directory.orphans() ?? [])
         } else if let code = join.flatMap(joinCode) {
-            tour.join(code: code, &state)
+            start.group = .join(code)
         }
-    }
-
-    /// The line left in the visitor's terminal after the last screen: the screen itself goes
-    /// with the connection.
-    static func farewell(_ reason: SessionClose, language: String) -> String {
-        let farewell = reason.farewell
-        return "\(farewell.title.text(language)). \(farewell.reason.text(language)) \(farewell.comeBack.text(language))"
+        return start
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KioskRuntime
 import Glibc
 import KioskCore
 

@@ -16,14 +16,14 @@ enum BundledPack {
         visit.type("110")
         visit.press(.enter)
         #expect(visit.kind == .hallAdvisory(.hall(1), from: Screen(.welcome)))
-        #expect(visit.state.place.kind.stop == nil, "at the door, not yet in the hall")
+        #expect(visit.state.visit.place.kind.stop == nil, "at the door, not yet in the hall")
         let page = visit.tour.page(for: visit.kind, in: visit.state)
         #expect(page.actions == [.enterHall, .turnBack, .stepOut])
         #expect(page.blocks.contains(PageBlock(.listItem, "Accounts of loss", .warning)))
         #expect(visit.chosen == .enterHall)
         visit.press(.enter)
-        #expect(visit.state.place == Screen(.hall(1)))
-        #expect(visit.state.acknowledgedHalls.contains(1))
+        #expect(visit.state.visit.place == Screen(.hall(1)))
+        #expect(visit.state.visit.care.acknowledgedHalls.contains(1))
     }
 
     @Test func theDoorListsTheAdvisoriesOfTheHallAndOfItsExhibits() throws {
@@ -42,12 +42,12 @@ enum BundledPack {
         visit.press(.enter, .character("n"))
         #expect(visit.kind == .hallAdvisory(.hall(1), from: Screen(.exhibit(0, 0))))
         visit.press(.escape)
-        #expect(visit.state.place == Screen(.exhibit(0, 0)))
+        #expect(visit.state.visit.place == Screen(.exhibit(0, 0)))
         visit.press(.character("n"), .character("p"))
-        #expect(visit.state.place == Screen(.exhibit(0, 0)))
+        #expect(visit.state.visit.place == Screen(.exhibit(0, 0)))
         visit.press(.character("n"), .down, .enter)
-        #expect(visit.state.place == Screen(.exhibit(0, 0)), "the Go back item")
-        #expect(visit.state.acknowledgedHalls == [0])
+        #expect(visit.state.visit.place == Screen(.exhibit(0, 0)), "the Go back item")
+        #expect(visit.state.visit.care.acknowledgedHalls == [0])
     }
 
     @Test func anExhibitInAHallNotYetEnteredIsBehindItsDoorToo() {
@@ -116,7 +116,7 @@ enum BundledPack {
         #expect(text.contains("Object number: DEMO.TEST.002"), "the record is shown")
         visit.press(.enter)
         #expect(visit.kind == .exhibit(1, 0))
-        #expect(visit.state.revealedExhibits == [.exhibit(1, 0)])
+        #expect(visit.state.visit.care.revealedExhibits == [.exhibit(1, 0)])
         #expect(visit.tour.page(for: visit.kind, in: visit.state).blocks.map(\.runs.plainText)
             .contains("A ledger with names written by hand."))
     }
@@ -128,7 +128,7 @@ enum BundledPack {
         #expect(visit.kind == .hall(1))
         visit.press(.enter)
         #expect(visit.kind == .exhibit(1, 0))
-        #expect(!visit.tour.isHidden(.exhibit(1, 0), in: visit.state))
+        #expect(!visit.tour.isHidden(.exhibit(1, 0), visit.state.visit.care))
     }
 
     @Test func theBundledPhotographsAreGraphic() {
@@ -137,7 +137,7 @@ enum BundledPack {
             Issue.record("stop 455 is not an exhibit")
             return
         }
-        #expect(BundledPack.tour.isHidden(.exhibit(hall, exhibit), in: visit.state))
+        #expect(BundledPack.tour.isHidden(.exhibit(hall, exhibit), visit.state.visit.care))
     }
 }
 
@@ -146,17 +146,17 @@ enum BundledPack {
         var visit = Visit(size: TerminalSize(columns: 40, rows: 12))
         visit.type("110")
         visit.press(.enter, .end, .up, .character("?"), .pageDown)
-        let place = visit.state.place
-        let overlay = visit.state.overlay
+        let place = visit.state.visit.place
+        let overlay = visit.state.visit.overlay
         #expect(place.scroll > 0)
         visit.press(.character("x"))
         #expect(visit.kind == .remembrance)
-        #expect(visit.state.overlay == nil)
-        #expect(visit.state.stepOut == StepOut(place: place, overlay: overlay))
+        #expect(visit.state.visit.overlay == nil)
+        #expect(visit.state.visit.care.stepOut == StepOut(place: place, overlay: overlay))
         visit.press(.character("x"))
-        #expect(visit.state.place == place)
-        #expect(visit.state.overlay == overlay)
-        #expect(visit.state.stepOut == nil)
+        #expect(visit.state.visit.place == place)
+        #expect(visit.state.visit.overlay == overlay)
+        #expect(visit.state.visit.care.stepOut == nil)
     }
 
     @Test(arguments: [Key.escape, .backspace, .enter, .character("n"), .character("p"), .character("ч")])
@@ -164,7 +164,7 @@ enum BundledPack {
         var visit = Visit()
         visit.type("101")
         visit.press(.enter, .character("x"), key)
-        #expect(visit.state.place == Screen(.exhibit(0, 0)))
+        #expect(visit.state.visit.place == Screen(.exhibit(0, 0)))
     }
 
     @Test func theQuietPageIsTheRemembranceHallsTextWithAWayBackFirst() {
@@ -184,14 +184,14 @@ enum BundledPack {
         visit.type("120")
         visit.press(.enter)
         #expect(visit.kind == .hall(2))
-        #expect(visit.state.stepOut == nil)
+        #expect(visit.state.visit.care.stepOut == nil)
     }
 
     @Test func anOverlayOverTheQuietPageClosesWithX() {
         var visit = Visit()
         visit.press(.character("x"), .character("?"), .character("x"))
         #expect(visit.kind == .remembrance)
-        #expect(visit.state.overlay == nil)
+        #expect(visit.state.visit.overlay == nil)
     }
 
     @Test func aPackWithoutARemembranceHallHasAQuietPageOfTheKiosksOwn() {

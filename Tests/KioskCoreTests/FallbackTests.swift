@@ -7,9 +7,9 @@ import Testing
         let archive = TestPacks.small.halls[1].narrative.translations["az"]
         #expect(archive?.labelIsFallback == false)
         #expect(archive?.moreIsFallback == true)
-        let page = TestPacks.tour.page(for: .hallMore(1), in: TestPacks.tour.start(language: "az", size: TestPacks.standard))
+        let page = TestPacks.tour.page(for: .hallMore(1), in: TestPacks.started(language: "az", size: TestPacks.standard))
         #expect(page.blocks.contains { $0.runs.plainText == UIText.notTranslated.text("az") })
-        let label = TestPacks.tour.page(for: .hall(1), in: TestPacks.tour.start(language: "az", size: TestPacks.standard))
+        let label = TestPacks.tour.page(for: .hall(1), in: TestPacks.started(language: "az", size: TestPacks.standard))
         #expect(!label.blocks.contains { $0.runs.plainText == UIText.notTranslated.text("az") })
         #expect(label.blocks.contains { $0.runs.plainText == UIText.machineTranslation.text("az") })
     }

@@ -9,30 +9,34 @@ import Testing
     static let archive = GuidePlace.stop(hall: "archive", exhibit: nil, more: false)
 
     /// A visitor who joined group 123456 and read the advisory, following a guide at the entrance.
-    func following(language: String = "en") -> Visit {
-        var visit = Visit(language: language)
-        visit.state.group.available = true
-        visit.tick(0)
-        visit.tour.join(code: "123456", &visit.state)
+    func following(language: String = "en", config: Tour.SessionStart = Tour.SessionStart()) -> Visit {
+        var config = config
+        config.groupsAvailable = true
+        config.group = .join("123456")
+        var visit = Visit(language: language, config: config)
         visit.group(.joined("123456"), .guideMoved(Self.entrance))
         visit.press(.enter)
         return visit
     }
 
-    var participation: (Visit) -> Participation? { { $0.state.group.participation } }
+    var participation: (Visit) -> Participation? { { $0.state.visit.group.participation } }
 
     @Test func joiningShowsTheAdvisoryFirstThenGoesToTheGuide() {
-        var visit = Visit(language: nil)
-        visit.tour.join(code: "123456", &visit.state)
-        #expect(visit.tour.groupRequest(visit.state) == .join("123456"))
-        visit.group(.joined("123456"), .guideMoved(Self.archive))
+        var visit = Visit(language: nil, config: Tour.SessionStart(group: .join("123456")))
+        #expect(visit.effects == [.group(.join("123456"))])
+        visit.group(.joined("123456"))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .welcome, following: false, pause: false)))],
+                "the guide hears of a new participant at once")
+        visit.group(.guideMoved(Self.archive))
+        #expect(visit.effects == [], "nothing changed for the guide to hear")
         #expect(visit.kind == .chooseLanguage, "a language first, when none was chosen")
         visit.press(.down, .enter)
         #expect(visit.kind == .tourAdvisory)
-        #expect(visit.state.group.participation?.following == .gettingReady)
+        #expect(visit.state.visit.group.participation?.following == .gettingReady)
         visit.press(.enter)
         #expect(visit.kind == .hall(1))
-        #expect(visit.state.group.participation?.following == .following)
+        #expect(visit.state.visit.group.participation?.following == .following)
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: Self.archive, following: true, pause: false)))])
         #expect(visit.state.language == "az")
     }
 
@@ -54,7 +58,7 @@ import Testing
         var visit = following()
         visit.group(.guideMoved(.stop(hall: "archive", exhibit: "01-ledger", more: true)))
         #expect(visit.kind == .exhibit(1, 0))
-        #expect(visit.tour.isHidden(.exhibit(1, 0), in: visit.state))
+        #expect(visit.tour.isHidden(.exhibit(1, 0), visit.state.visit.care))
     }
 
     @Test func theWelcomeAndTheAdvisoryAreEachVisitorsOwn() {
@@ -67,20 +71,20 @@ import Testing
         var visit = following()
         visit.press(.character("m"))
         visit.group(.guideMoved(Self.archive))
-        #expect(visit.state.place.kind == .hall(1))
-        #expect(visit.state.overlay?.kind == .map)
+        #expect(visit.state.visit.place.kind == .hall(1))
+        #expect(visit.state.visit.overlay?.kind == .map)
     }
 
     @Test func walkingOffStepsAwayAndGBringsTheVisitorBack() {
         var visit = following()
         visit.press(.character("n"))
         #expect(visit.kind == .exhibit(0, 0))
-        #expect(visit.state.group.participation?.following == .away)
+        #expect(visit.state.visit.group.participation?.following == .away)
         visit.group(.guideMoved(Self.archive))
         #expect(visit.kind == .exhibit(0, 0), "one who stepped away stays")
         visit.press(.character("g"))
         #expect(visit.kind == .hall(1))
-        #expect(visit.state.group.participation?.following == .following)
+        #expect(visit.state.visit.group.participation?.following == .following)
         // On a Russian keyboard layout too.
         visit.press(.character("p"))
         visit.press(.character("п"))
@@ -91,7 +95,7 @@ import Testing
         var visit = following()
         visit.press(.enter)
         #expect(visit.kind == .hallMore(0))
-        #expect(visit.state.group.participation?.following == .following)
+        #expect(visit.state.visit.group.participation?.following == .following)
     }
 
     @Test func walkingBackToTheGuidesStopFollowsAgain() {
@@ -99,28 +103,28 @@ import Testing
         visit.press(.character("n"))
         visit.press(.escape)
         #expect(visit.kind == .hall(0))
-        #expect(visit.state.group.participation?.following == .following)
+        #expect(visit.state.visit.group.participation?.following == .following)
     }
 
     @Test func gWhileFollowingSaysSoAndMovesNothing() {
         var visit = following()
         visit.press(.character("g"))
-        #expect(visit.state.group.notice == .alreadyFollowing)
+        #expect(visit.state.visit.group.notice == .alreadyFollowing)
         visit.press(.down)
-        #expect(visit.state.group.notice == nil)
+        #expect(visit.state.visit.group.notice == nil)
     }
 
     @Test func aPauseIsAskedWithdrawnAndAnsweredByMovingOn() {
         var visit = following()
         visit.press(.character("w"))
-        #expect(visit.tour.participantStatus(visit.state) == ParticipantStatus(place: Self.entrance, following: true, pause: true))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: Self.entrance, following: true, pause: true)))])
         visit.press(.character("W"))
-        #expect(visit.state.group.participation?.pause == false)
+        #expect(visit.state.visit.group.participation?.pause == false)
         visit.press(.character("ц"))
         visit.group(.guideMoved(.stop(hall: "entrance", exhibit: nil, more: true)))
-        #expect(visit.state.group.participation?.pause == true, "the guide is still at the same stop")
+        #expect(visit.state.visit.group.participation?.pause == true, "the guide is still at the same stop")
         visit.group(.guideMoved(Self.plan))
-        #expect(visit.state.group.participation?.pause == false)
+        #expect(visit.state.visit.group.participation?.pause == false)
     }
 
     @Test func aLostGuideIsAwaitedAMinute() {
@@ -128,55 +132,73 @@ import Testing
         visit.tick(10)
         visit.group(.guideLost)
         visit.tick(69)
-        #expect(visit.state.group.participation?.guideLostAt == at(10))
+        #expect(visit.state.visit.group.participation?.guideLostAt == at(10))
         #expect(visit.tour.nextDeadline(visit.state) == at(70))
         visit.group(.guideBack, .guideMoved(Self.archive))
-        #expect(visit.state.group.participation?.guideLostAt == nil)
+        #expect(visit.state.visit.group.participation?.guideLostAt == nil)
         #expect(visit.kind == .hall(1))
         visit.group(.guideLost)
         visit.tick(130)
-        #expect(visit.state.group.role == .ended(.guideDidNotReturn))
+        #expect(visit.state.visit.group.role == .ended(.guideDidNotReturn))
         #expect(visit.kind == .hall(1), "the visitor keeps their place and goes on alone")
     }
 
     @Test func theGuideEndingTheGroupLetsTheVisitorGoOnAndJoinAnother() {
         var visit = following()
         visit.group(.groupEnded)
-        #expect(visit.state.group.role == .ended(.guideEnded))
+        #expect(visit.state.visit.group.role == .ended(.guideEnded))
+        #expect(visit.effects == [.group(.leave)], "the connection to the guide closes")
         visit.group(.guideMoved(Self.archive))
         #expect(visit.kind == .hall(0))
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup])
         visit.press(.character("q"))
-        #expect(visit.state.hasEnded)
+        #expect(visit.effects == [.endSession(.visitorLeft)])
+    }
+
+    @Test func aParticipantWhoQuitsEndsNoGroup() {
+        var visit = following()
+        visit.press(.character("q"))
+        #expect(visit.effects == [.endSession(.visitorLeft)])
+    }
+
+    @Test func anAnswerToAJoinGivenUpIsLetGo() {
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
+        visit.press(.down, .enter)
+        visit.type("123456")
+        visit.press(.enter)
+        #expect(visit.effects == [.group(.join("123456"))])
+        visit.press(.escape)
+        #expect(visit.state.visit.group.role == .none)
+        visit.group(.joined("123456"))
+        #expect(visit.effects == [.group(.leave)])
+        #expect(visit.state.visit.group.role == .none)
     }
 
     @Test func aPlaceThisPackDoesNotHaveMovesNobody() {
         var visit = following()
-        let before = visit.state.group.participation
+        let before = visit.state.visit.group.participation
         visit.group(.guideMoved(.stop(hall: "nowhere", exhibit: nil, more: false)))
         #expect(visit.kind == .hall(0))
-        #expect(visit.state.group.participation == before, "nor is it taken for the guide's place")
+        #expect(visit.state.visit.group.participation == before, "nor is it taken for the guide's place")
     }
 
     @Test func beingCarriedAlongIsNotIdling() {
-        var visit = following()
-        visit.state.limits = SessionLimits(idleExit: 60)
-        visit.tick(1)
+        var visit = following(config: Tour.SessionStart(idleExit: 60))
         visit.tick(50)
         visit.group(.guideMoved(Self.plan))
         visit.tick(100)
-        #expect(visit.state.limits.closing == nil)
+        #expect(visit.state.session.limits.closing == nil)
         visit.tick(110)
-        #expect(visit.state.limits.closing == .idle)
+        #expect(visit.state.session.limits.closing?.reason == .idle)
     }
 }
 
 @Suite struct JoinScreenTests {
     @Test func theWelcomeOffersToJoinAfterBeginning() {
-        var visit = Visit()
-        visit.state.group.available = true
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup])
         visit.press(.down, .enter)
-        #expect(visit.state.overlay?.kind == .joinGroup)
+        #expect(visit.state.visit.overlay?.kind == .joinGroup)
     }
 
     @Test func withoutAGroupDirectoryThereIsNothingToJoin() {
@@ -184,87 +206,105 @@ import Testing
     }
 
     @Test func aCodeIsTypedCorrectedAndSent() {
-        var visit = Visit()
-        visit.state.group.available = true
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
         visit.press(.down, .enter)
         visit.type("12 34")
         visit.press(.backspace)
         visit.type("3456")
-        #expect(visit.state.group.typedCode == "123345")
+        #expect(visit.state.visit.group.typedCode == "123345")
         visit.type("7")
-        #expect(visit.state.group.typedCode == "123345", "six digits at most")
+        #expect(visit.state.visit.group.typedCode == "123345", "six digits at most")
         visit.press(.enter)
-        #expect(visit.state.group.role == .joining("123345"))
+        #expect(visit.state.visit.group.role == .joining("123345"))
+        #expect(visit.effects == [.group(.join("123345"))])
         #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText).contains("Joining group 123 345…"))
     }
 
     @Test func enterWithAShortCodeWaitsForTheRest() {
-        var visit = Visit()
-        visit.state.group.available = true
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
         visit.press(.down, .enter)
         visit.type("123")
         visit.press(.enter)
-        #expect(visit.state.group.role == .none)
-        #expect(visit.state.overlay?.kind == .joinGroup)
+        #expect(visit.state.visit.group.role == .none)
+        #expect(visit.state.visit.overlay?.kind == .joinGroup)
     }
 
     @Test func aWrongCodeIsSaidOnTheJoinScreen() {
-        var visit = Visit()
-        visit.tour.join(code: "999999", &visit.state)
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true, group: .join("999999")))
         visit.group(.noSuchGroup("999999"))
-        #expect(visit.state.group.role == .none)
-        #expect(visit.state.overlay?.kind == .joinGroup)
+        #expect(visit.state.visit.group.role == .none)
+        #expect(visit.state.visit.overlay?.kind == .joinGroup)
         #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText)
             .contains("There is no group 999 999 here. Check the code with your guide."))
     }
 
     @Test func escLeavesTheJoinScreen() {
-        var visit = Visit()
-        visit.state.group.available = true
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
         visit.press(.down, .enter)
         visit.type("12")
         visit.press(.escape)
-        #expect(visit.state.overlay == nil)
-        #expect(visit.state.group.typedCode == "")
+        #expect(visit.state.visit.overlay == nil)
+        #expect(visit.state.visit.group.typedCode == "")
     }
 }
 
 @Suite struct GuideTests {
     func leading(orphans: [OrphanGroup] = []) -> Visit {
-        var visit = Visit()
-        visit.tick(0)
-        visit.tour.lead(orphans: orphans, &visit.state)
-        return visit
+        Visit(config: Tour.SessionStart(group: .lead(orphans: orphans)))
     }
 
     @Test func aGuideGetsAGroupAtOnceAndSeesItsCode() {
         var visit = leading()
-        #expect(visit.tour.groupRequest(visit.state) == .open(.new))
+        #expect(visit.effects == [.group(.open(.new))])
         visit.group(.opened("482913"))
-        #expect(visit.tour.groupRequest(visit.state) == nil)
-        #expect(visit.state.group.leadership?.code == "482913")
+        #expect(visit.effects == [.group(.announce(.welcome))], "the group hears where its guide is")
+        #expect(visit.state.visit.group.leadership?.code == "482913")
         #expect(visit.tour.page(for: .welcome, in: visit.state).blocks.map(\.runs.plainText).contains("Your group's code: 482 913"))
     }
 
     @Test func aGuideMayTakeBackAGroupLeftAMomentAgo() {
         let orphan = OrphanGroup(code: "111222", place: .stop(hall: "archive", exhibit: "01-ledger", more: false))
         var visit = leading(orphans: [orphan])
-        #expect(visit.tour.groupRequest(visit.state) == nil, "the guide chooses first")
+        #expect(visit.effects == [], "the guide chooses first")
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.takeBackGroup("111222"), .startGroup, .continueTour])
         visit.press(.enter)
-        #expect(visit.tour.groupRequest(visit.state) == .open(.takeBack(orphan)))
+        #expect(visit.effects == [.group(.open(.takeBack(orphan)))])
+        visit.press(.enter)
+        #expect(visit.effects == [], "asked once, while the answer comes")
         visit.group(.opened("111222"))
         #expect(visit.kind == .exhibit(1, 0))
-        #expect(visit.state.group.leadership?.orphans == [])
+        #expect(visit.effects == [.group(.announce(orphan.place))])
+        #expect(visit.state.visit.group.leadership?.orphans == [])
     }
 
     @Test func aGroupThatCannotOpenIsSaidAndCanBeTriedAgain() {
         var visit = leading()
         visit.group(.cannotOpen)
-        #expect(visit.state.group.notice == .cannotOpen)
+        #expect(visit.state.visit.group.notice == .cannotOpen)
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.startGroup, .continueTour])
         visit.press(.enter)
-        #expect(visit.tour.groupRequest(visit.state) == .open(.new))
+        #expect(visit.effects == [.group(.open(.new))])
+    }
+
+    @Test func aGuideWhoMovesIsAnnouncedAndOneWhoQuitsEndsTheGroup() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter)
+        #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false)))])
+        visit.press(.character("x"))
+        #expect(visit.effects == [], "the quiet room is the guide's own")
+        visit.press(.character("x"))
+        #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false)))])
+        visit.press(.character("q"))
+        #expect(visit.effects == [.group(.end), .endSession(.visitorLeft)])
+    }
+
+    @Test func aGuidesClosedSessionEndsTheGroupToo() {
+        var visit = Visit(config: Tour.SessionStart(idleExit: 60, group: .lead(orphans: [])))
+        visit.group(.opened("482913"))
+        visit.tick(60)
+        visit.tick(65)
+        #expect(visit.effects == [.group(.end), .endSession(.closed(.idle))])
     }
 
     @Test func waitingForEveryoneHoldsAMoveOnceThenLetsItGo() {
@@ -275,10 +315,10 @@ import Testing
         let counts = GroupCounts(participants: 3, following: 2, here: 2, pauses: 1)
         visit.group(.counts(counts))
         visit.press(.character("w"))
-        #expect(visit.state.group.leadership?.waitForEveryone == true)
+        #expect(visit.state.visit.group.leadership?.waitForEveryone == true)
         visit.press(.character("n"))
         #expect(visit.kind == .hall(0))
-        #expect(visit.state.group.notice == .notEveryoneHere(counts))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere(counts))
         visit.press(.character("n"))
         #expect(visit.kind == .exhibit(0, 0), "the same key again goes anyway")
         visit.press(.character("n"))
@@ -301,7 +341,7 @@ import Testing
         var visit = leading()
         visit.type("111")
         visit.press(.enter)
-        #expect(visit.tour.guidePlace(of: visit.state.place.kind) == .stop(hall: "archive", exhibit: "01-ledger", more: false))
+        #expect(visit.tour.guidePlace(of: visit.state.visit.place.kind) == .stop(hall: "archive", exhibit: "01-ledger", more: false))
         for kind in [ScreenKind.welcome, .tourAdvisory, .hall(2), .exhibit(1, 1), .exhibitMore(1, 0), .hallMore(0), .end] {
             #expect(visit.tour.guidePlace(of: kind).flatMap(visit.tour.screenKind(for:)) == kind)
         }
@@ -312,13 +352,13 @@ import Testing
         guide.press(.character("?"))
         #expect(guide.tour.page(for: .help, in: guide.state).blocks.map(\.runs.plainText).contains { $0.hasPrefix("w") && $0.contains("Wait for everyone") })
         var participant = Visit()
-        participant.state.group.role = .participant(Participation(code: "123456"))
+        participant.state.visit.group.role = .participant(Participation(code: "123456"))
         #expect(participant.tour.page(for: .help, in: participant.state).blocks.map(\.runs.plainText).contains { $0.contains("Back to the guide") })
     }
 }
 
 extension Visit {
     mutating func group(_ events: GroupEvent...) {
-        for event in events { tour.reduce(&state, .group(event)) }
+        for event in events { send(.group(event)) }
     }
 }

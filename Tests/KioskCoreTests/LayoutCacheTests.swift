@@ -6,7 +6,7 @@ import Testing
 @Suite struct LayoutCacheTests {
     /// At the entrance, a hall with no advisory to pass first.
     func atTheEntrance(_ tour: Tour) -> TourState {
-        var state = tour.start(language: "en", size: TestPacks.standard)
+        var state = TestPacks.started(tour, language: "en", size: TestPacks.standard)
         for character in "100" { tour.reduce(&state, .key(.character(character))) }
         tour.reduce(&state, .key(.enter))
         return state
@@ -21,7 +21,7 @@ import Testing
             _ = tour.layout(of: state.screen, in: state)
             tour.reduce(&state, .key(.up))
         }
-        #expect(state.place.kind == .hall(0))
+        #expect(state.visit.place.kind == .hall(0))
         #expect(tour.layouts.pagesLaidOut - before == 1)
     }
 
@@ -42,7 +42,7 @@ import Testing
 
     @Test func thePagesRememberedAreFew() {
         let tour = Tour(pack: TestPacks.small)
-        var state = tour.start(language: "en", size: TestPacks.standard)
+        var state = TestPacks.started(tour, language: "en", size: TestPacks.standard)
         for _ in 0..<TestPacks.small.route.count + 2 { tour.reduce(&state, .key(.character("n"))) }
         for columns in 40..<60 { tour.reduce(&state, .resize(TerminalSize(columns: columns, rows: 20))) }
         #expect(tour.layouts.pagesLaidOut > LayoutCache.capacity)

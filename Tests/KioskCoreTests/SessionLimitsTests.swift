@@ -4,10 +4,7 @@ import Testing
 /// --idle-exit and --max-session, driven by a fake clock.
 @Suite struct SessionLimitsTests {
     func visit(idleExit: Int? = nil, maxSession: Int? = nil) -> Visit {
-        var visit = Visit()
-        visit.state.limits = SessionLimits(idleExit: idleExit, maxSession: maxSession)
-        visit.tick(0)
-        return visit
+        Visit(config: Tour.SessionStart(idleExit: idleExit, maxSession: maxSession))
     }
 
     @Test func anIdleSessionIsWarnedThenClosesPolitelyThenEnds() {
@@ -17,23 +14,23 @@ import Testing
         visit.tick(91)
         #expect(visit.state.sessionWarning == .idle(secondsLeft: 29))
         visit.tick(120)
-        #expect(visit.state.limits.closing == .idle)
-        #expect(visit.state.overlay == Screen(.sessionClosed(.idle)))
-        #expect(!visit.state.hasEnded)
+        #expect(visit.state.session.limits.closing == SessionLimits.Closing(reason: .idle, since: at(120)))
+        #expect(visit.state.screen == Screen(.sessionClosed(.idle)))
+        #expect(visit.effects == [])
         // The last screen stays its few seconds.
         visit.tick(124)
-        #expect(!visit.state.hasEnded)
+        #expect(visit.effects == [])
         visit.tick(125)
-        #expect(visit.state.hasEnded)
+        #expect(visit.effects == [.endSession(.closed(.idle))])
     }
 
     @Test func aKeyOnTheLastScreenEndsItSoonerAndMovesNothing() {
         var visit = visit(idleExit: 120)
         visit.tick(120)
-        let place = visit.state.place
+        let place = visit.state.visit.place
         visit.press(.character("n"))
-        #expect(visit.state.hasEnded)
-        #expect(visit.state.place == place)
+        #expect(visit.effects == [.endSession(.closed(.idle))])
+        #expect(visit.state.visit.place == place)
     }
 
     @Test func aKeyStartsTheIdleClockAgain() {
@@ -43,9 +40,9 @@ import Testing
         visit.press(.character("n"))
         #expect(visit.state.sessionWarning == nil)
         visit.tick(219)
-        #expect(visit.state.limits.closing == nil)
+        #expect(visit.state.session.limits.closing == nil)
         visit.tick(220)
-        #expect(visit.state.limits.closing == .idle)
+        #expect(visit.state.session.limits.closing?.reason == .idle)
     }
 
     @Test func theTimeLimitComesWhateverTheKeys() {
@@ -56,7 +53,7 @@ import Testing
         visit.press(.character("n"))
         #expect(visit.state.sessionWarning == .timeLimit(secondsLeft: 60))
         visit.tick(600)
-        #expect(visit.state.limits.closing == .timeLimit)
+        #expect(visit.state.session.limits.closing?.reason == .timeLimit)
         #expect(visit.state.screen.kind == .sessionClosed(.timeLimit))
         #expect(visit.tour.page(for: visit.state.screen.kind, in: visit.state).blocks.map(\.runs.plainText) == [
             "Thank you for your visit", "This session has reached its time limit and has closed.",
@@ -92,7 +89,7 @@ import Testing
     @Test func withoutLimitsNothingCloses() {
         var visit = visit()
         visit.tick(100_000)
-        #expect(visit.state.limits.closing == nil)
+        #expect(visit.state.session.limits.closing == nil)
         #expect(visit.tour.nextDeadline(visit.state) == nil)
     }
 }

@@ -22,6 +22,15 @@ enum TestPacks {
 
     static let standard = TerminalSize(columns: 80, rows: 24)
 
+    /// A session of `tour` started at `at(0)` on the fake clock; what it asks of the runtime
+    /// is left undone.
+    static func started(_ tour: Tour = tour, language: String?, size: TerminalSize = standard,
+                        config: Tour.SessionStart = Tour.SessionStart()) -> TourState {
+        var config = config
+        config.language = language
+        return tour.start(now: at(0), size: size, config: config).state
+    }
+
     /// The packs in a folder of the corpus (`broken`, `hostile`), by name.
     static func corpus(_ folder: String) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: path(folder)).sorted()) ?? []

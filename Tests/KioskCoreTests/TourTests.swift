@@ -7,24 +7,34 @@ import Testing
 struct Visit {
     let tour: Tour
     var state: TourState
+    /// What the last event asked of the runtime.
+    var effects: [TourEffect]
 
+    /// A session started at `at(0)` on the fake clock.
     init(tour: Tour = TestPacks.tour, language: String? = "en", size: TerminalSize = TestPacks.standard,
-         doorsRead: Bool = true) {
+         doorsRead: Bool = true, config: Tour.SessionStart = Tour.SessionStart()) {
         self.tour = tour
-        state = tour.start(language: language, size: size)
-        if doorsRead { state.acknowledgedHalls = Set(tour.pack.halls.indices) }
+        var config = config
+        config.language = language
+        (state, effects) = tour.start(now: at(0), size: size, config: config)
+        if doorsRead { state.visit.care.acknowledgedHalls = Set(tour.pack.halls.indices) }
+    }
+
+    /// Reduces an event, keeping what it asked of the runtime.
+    mutating func send(_ event: TourEvent) {
+        effects = tour.reduce(&state, event)
     }
 
     mutating func press(_ keys: Key...) {
-        for key in keys { tour.reduce(&state, .key(key)) }
+        for key in keys { send(.key(key)) }
     }
 
     mutating func type(_ text: String) {
-        for character in text { tour.reduce(&state, .key(.character(character))) }
+        for character in text { send(.key(.character(character))) }
     }
 
     mutating func resize(_ columns: Int, _ rows: Int) {
-        tour.reduce(&state, .resize(TerminalSize(columns: columns, rows: rows)))
+        send(.resize(TerminalSize(columns: columns, rows: rows)))
     }
 
     var kind: ScreenKind { state.screen.kind }
@@ -34,13 +44,25 @@ struct Visit {
         let actions = tour.page(for: state.screen.kind, in: state).actions
         return actions.indices.contains(state.screen.selection) ? actions[state.screen.selection] : nil
     }
+
+    /// How the last event ended the session, if it did.
+    var ended: SessionEnd? {
+        effects.lazy.compactMap { effect -> SessionEnd? in
+            if case .endSession(let end) = effect { return end }
+            return nil
+        }.first
+    }
 }
 
 @Suite struct TourStartTests {
-    @Test func aVisitStartsAtTheWelcomeInTheDefaultLanguage() {
-        let state = TestPacks.tour.start(size: TestPacks.standard)
-        #expect(state == TourState(place: Screen(.welcome), overlay: nil, language: "en", languageChosen: false,
-                                   digits: "", notice: nil, size: TestPacks.standard, hasEnded: false))
+    @Test func aSessionStartsAtTheWelcomeInTheDefaultLanguageWithNothingToDo() {
+        let (state, effects) = TestPacks.tour.start(now: at(0), size: TestPacks.standard)
+        let session = SessionState(now: at(0), size: TestPacks.standard, startLanguage: nil,
+                                   limits: SessionLimits(startedAt: at(0)), groupsAvailable: false)
+        let visit = VisitState(place: Screen(.welcome), language: "en", languageChosen: false,
+                               attention: Attention(control: .visitor, lastActivity: at(0)))
+        #expect(state == TourState(session: session, visit: visit))
+        #expect(effects == [])
     }
 
     @Test func welcomeThenLanguageThenAdvisoryThenTheFirstHall() {
@@ -49,10 +71,10 @@ struct Visit {
         #expect(visit.kind == .chooseLanguage)
         visit.press(.down, .enter)
         #expect(visit.state.language == "az")
-        #expect(visit.state.languageChosen)
+        #expect(visit.state.visit.languageChosen)
         #expect(visit.kind == .tourAdvisory)
         visit.press(.enter)
-        #expect(visit.state.place == Screen(.hall(0)))
+        #expect(visit.state.visit.place == Screen(.hall(0)))
     }
 
     @Test func aGivenLanguageSkipsTheChoice() {
@@ -63,9 +85,9 @@ struct Visit {
     }
 
     @Test func anUnknownGivenLanguageIsTheDefault() {
-        let state = TestPacks.tour.start(language: "tr", size: TestPacks.standard)
+        let state = TestPacks.tour.start(now: at(0), size: TestPacks.standard, config: Tour.SessionStart(language: "tr")).state
         #expect(state.language == "en")
-        #expect(!state.languageChosen)
+        #expect(!state.visit.languageChosen)
     }
 }
 
@@ -102,9 +124,9 @@ struct Visit {
         var visit = Visit()
         visit.press(.character("p"))
         #expect(visit.kind == .welcome)
-        #expect(visit.state.notice == .firstStop)
+        #expect(visit.state.visit.notice == .firstStop)
         visit.press(.down)
-        #expect(visit.state.notice == nil)
+        #expect(visit.state.visit.notice == nil)
     }
 
     @Test func nextFromAMoreLayerGoesOnFromItsStop() {
@@ -140,10 +162,10 @@ struct Visit {
     @Test func digitsThenEnterGoToThatStop() {
         var visit = Visit()
         visit.type("111")
-        #expect(visit.state.digits == "111")
+        #expect(visit.state.visit.digits == "111")
         visit.press(.enter)
-        #expect(visit.state.place == Screen(.exhibit(1, 0)))
-        #expect(visit.state.digits == "")
+        #expect(visit.state.visit.place == Screen(.exhibit(1, 0)))
+        #expect(visit.state.visit.digits == "")
     }
 
     @Test func anUnknownStopIsSaidAndNothingMoves() {
@@ -151,30 +173,30 @@ struct Visit {
         visit.type("999")
         visit.press(.enter)
         #expect(visit.kind == .welcome)
-        #expect(visit.state.notice == .noSuchStop("999"))
+        #expect(visit.state.visit.notice == .noSuchStop("999"))
     }
 
     @Test func backspaceEditsAndEscapeCancels() {
         var visit = Visit()
         visit.type("12")
         visit.press(.backspace)
-        #expect(visit.state.digits == "1")
+        #expect(visit.state.visit.digits == "1")
         visit.press(.escape)
-        #expect(visit.state.digits == "")
+        #expect(visit.state.visit.digits == "")
         #expect(visit.kind == .welcome)
     }
 
     @Test func aStopNumberHasAtMostSixDigits() {
         var visit = Visit()
         visit.type("12345678")
-        #expect(visit.state.digits == "123456")
+        #expect(visit.state.visit.digits == "123456")
     }
 
     @Test func anotherKeyDropsTheNumberAndActs() {
         var visit = Visit()
         visit.type("11")
         visit.press(.character("n"))
-        #expect(visit.state.digits == "")
+        #expect(visit.state.visit.digits == "")
         #expect(visit.kind == .tourAdvisory)
     }
 
@@ -183,7 +205,7 @@ struct Visit {
         visit.press(.character("m"))
         visit.type("110")
         visit.press(.enter)
-        #expect(visit.state.overlay == nil)
+        #expect(visit.state.visit.overlay == nil)
         #expect(visit.kind == .hall(1))
     }
 }
@@ -226,7 +248,7 @@ struct Visit {
         visit.press(.enter, .down, .down, .down, .down)
         #expect(visit.chosen == .walk(toHall: 2))
         visit.press(.enter)
-        #expect(visit.state.place == Screen(.hall(2)))
+        #expect(visit.state.visit.place == Screen(.hall(2)))
     }
 
     @Test func theChoiceStopsAtTheLastItem() {
@@ -242,12 +264,12 @@ struct Visit {
         var visit = Visit()
         visit.type("110")
         visit.press(.enter, .character("?"))
-        #expect(visit.state.overlay?.kind == .help)
-        #expect(visit.state.place.kind == .hall(1))
+        #expect(visit.state.visit.overlay?.kind == .help)
+        #expect(visit.state.visit.place.kind == .hall(1))
         visit.press(.character("?"))
-        #expect(visit.state.overlay == nil)
+        #expect(visit.state.visit.overlay == nil)
         visit.press(.character("?"), .escape)
-        #expect(visit.state.overlay == nil)
+        #expect(visit.state.visit.overlay == nil)
         #expect(visit.kind == .hall(1))
     }
 
@@ -255,18 +277,18 @@ struct Visit {
         var visit = Visit()
         visit.type("111")
         visit.press(.enter, .character("m"))
-        #expect(visit.state.overlay == Screen(.map, selection: 1))
+        #expect(visit.state.visit.overlay == Screen(.map, selection: 1))
         visit.press(.down)
-        #expect(visit.state.overlay?.selection == 2)
+        #expect(visit.state.visit.overlay?.selection == 2)
         visit.press(.down)
-        #expect(visit.state.overlay?.selection == 2, "nothing lies south of the garden")
+        #expect(visit.state.visit.overlay?.selection == 2, "nothing lies south of the garden")
         visit.press(.left)
-        #expect(visit.state.overlay?.selection == 0, "the nearest hall westward")
+        #expect(visit.state.visit.overlay?.selection == 0, "the nearest hall westward")
         visit.press(.right)
-        #expect(visit.state.overlay?.selection == 1)
+        #expect(visit.state.visit.overlay?.selection == 1)
         visit.press(.enter)
-        #expect(visit.state.overlay == nil)
-        #expect(visit.state.place == Screen(.hall(1)))
+        #expect(visit.state.visit.overlay == nil)
+        #expect(visit.state.visit.place == Screen(.hall(1)))
     }
 
     @Test func onASmallScreenTheMapIsAListInTourOrder() {
@@ -274,24 +296,28 @@ struct Visit {
         visit.press(.character("m"))
         #expect(visit.tour.page(for: .map, in: visit.state).actions == [.goToHall(0), .goToHall(1), .goToHall(2)])
         visit.press(.down, .down, .enter)
-        #expect(visit.state.place == Screen(.hall(2)))
+        #expect(visit.state.visit.place == Screen(.hall(2)))
     }
 
     @Test func theLanguageChangesAnywhereAndThePlaceIsKept() {
         var visit = Visit()
         visit.type("111")
         visit.press(.enter, .character("l"))
-        #expect(visit.state.overlay == Screen(.languageMenu, selection: 0))
+        #expect(visit.state.visit.overlay == Screen(.languageMenu, selection: 0))
         visit.press(.down, .down, .enter)
         #expect(visit.state.language == "ru")
-        #expect(visit.state.overlay == nil)
-        #expect(visit.state.place.kind == .exhibit(1, 0))
+        #expect(visit.state.visit.overlay == nil)
+        #expect(visit.state.visit.place.kind == .exhibit(1, 0))
     }
 
-    @Test func qEndsTheVisit() {
+    @Test func qEndsTheSession() {
         var visit = Visit()
+        visit.type("110")
+        visit.press(.enter)
+        let before = visit.state
         visit.press(.character("q"))
-        #expect(visit.state.hasEnded)
+        #expect(visit.effects == [.endSession(.visitorLeft)])
+        #expect(visit.state == before, "the visit stays as it was for its last frame")
     }
 
     @Test func unknownKeysChangeNothing() {
@@ -318,34 +344,34 @@ struct Visit {
         var visit = longPage()
         #expect(visit.kind == .hallMore(0))
         visit.press(.down, .down)
-        #expect(visit.state.place.scroll == 2)
+        #expect(visit.state.visit.place.scroll == 2)
         visit.press(.up)
-        #expect(visit.state.place.scroll == 1)
+        #expect(visit.state.visit.place.scroll == 1)
         visit.press(.up, .up, .up)
-        #expect(visit.state.place.scroll == 0)
+        #expect(visit.state.visit.place.scroll == 0)
     }
 
     @Test func scrollingStopsAtTheEnd() {
         var visit = longPage()
-        let lines = visit.tour.layout(of: visit.state.place, in: visit.state).lines.count
+        let lines = visit.tour.layout(of: visit.state.visit.place, in: visit.state).lines.count
         visit.press(.end)
-        #expect(visit.state.place.scroll == lines - 8)
+        #expect(visit.state.visit.place.scroll == lines - 8)
         visit.press(.down, .pageDown)
-        #expect(visit.state.place.scroll == lines - 8)
+        #expect(visit.state.visit.place.scroll == lines - 8)
         visit.press(.home)
-        #expect(visit.state.place.scroll == 0)
+        #expect(visit.state.visit.place.scroll == 0)
     }
 
     @Test func enterReadsOnUntilThereIsSomethingToChoose() {
         var visit = Visit(size: TerminalSize(columns: 40, rows: 12))
         visit.type("100")
         visit.press(.enter)
-        let layout = visit.tour.layout(of: visit.state.place, in: visit.state)
+        let layout = visit.tour.layout(of: visit.state.visit.place, in: visit.state)
         let readMore = layout.itemLines[0].lowerBound
         #expect(readMore >= 8, "the label fills the first screen")
         visit.press(.enter)
         #expect(visit.kind == .hall(0))
-        #expect(visit.state.place.scroll == 7)
+        #expect(visit.state.visit.place.scroll == 7)
         visit.press(.enter)
         #expect(visit.kind == .hallMore(0))
     }
@@ -354,9 +380,9 @@ struct Visit {
         var visit = Visit(size: TerminalSize(columns: 40, rows: 12))
         visit.type("110")
         visit.press(.enter, .end)
-        let layout = visit.tour.layout(of: visit.state.place, in: visit.state)
-        let chosen = layout.itemLines[visit.state.place.selection].lowerBound
-        #expect((visit.state.place.scroll..<visit.state.place.scroll + 8).contains(chosen))
+        let layout = visit.tour.layout(of: visit.state.visit.place, in: visit.state)
+        let chosen = layout.itemLines[visit.state.visit.place.selection].lowerBound
+        #expect((visit.state.visit.place.scroll..<visit.state.visit.place.scroll + 8).contains(chosen))
     }
 }
 
@@ -369,11 +395,11 @@ struct Visit {
         visit.resize(40, 12)
         #expect(visit.kind == .hall(1))
         #expect(visit.chosen == chosen)
-        let layout = visit.tour.layout(of: visit.state.place, in: visit.state)
-        let line = layout.itemLines[visit.state.place.selection].lowerBound
-        #expect((visit.state.place.scroll..<visit.state.place.scroll + 8).contains(line))
+        let layout = visit.tour.layout(of: visit.state.visit.place, in: visit.state)
+        let line = layout.itemLines[visit.state.visit.place.selection].lowerBound
+        #expect((visit.state.visit.place.scroll..<visit.state.visit.place.scroll + 8).contains(line))
         visit.resize(160, 50)
-        #expect(visit.state.place.scroll == 0)
+        #expect(visit.state.visit.place.scroll == 0)
         #expect(visit.chosen == chosen)
     }
 
@@ -384,16 +410,16 @@ struct Visit {
         visit.resize(40, 12)
         visit.press(.pageDown)
         #expect(visit.kind == .hallMore(0))
-        let before = visit.tour.layout(of: visit.state.place, in: visit.state)
-        let block = before.lines[visit.state.place.scroll].block
+        let before = visit.tour.layout(of: visit.state.visit.place, in: visit.state)
+        let block = before.lines[visit.state.visit.place.scroll].block
         visit.resize(50, 16)
-        let after = visit.tour.layout(of: visit.state.place, in: visit.state)
-        let top = visit.state.place.scroll
+        let after = visit.tour.layout(of: visit.state.visit.place, in: visit.state)
+        let top = visit.state.visit.place.scroll
         // At the top, unless the end of the page is reached first; on screen either way.
         #expect(after.lines[top].block == block || top == after.lines.count - 12)
         #expect((top..<top + 12).contains(after.firstLine(ofBlock: block)))
         visit.resize(40, 12)
-        #expect(visit.tour.layout(of: visit.state.place, in: visit.state).lines[visit.state.place.scroll].block == block)
+        #expect(visit.tour.layout(of: visit.state.visit.place, in: visit.state).lines[visit.state.visit.place.scroll].block == block)
     }
 
     @Test func aTinyTerminalLosesNothing() {
@@ -401,11 +427,11 @@ struct Visit {
         visit.type("111")
         // The ledger is graphic: the second Enter shows it in full, a page with nothing to choose.
         visit.press(.enter, .enter)
-        let place = visit.state.place
+        let place = visit.state.visit.place
         visit.resize(1, 1)
         visit.press(.down, .up)
         visit.resize(80, 24)
-        #expect(visit.state.place == place)
+        #expect(visit.state.visit.place == place)
     }
 }
 
@@ -415,9 +441,10 @@ struct Visit {
         visit.type("110")
         visit.press(.enter)
         var expected = visit.state
-        visit.tour.reduce(&visit.state, .tick(Instant(milliseconds: 5_000)))
-        expected.now = Instant(milliseconds: 5_000)
+        visit.send(.tick(at(5)))
+        expected.session.now = at(5)
         #expect(visit.state == expected)
+        #expect(visit.effects == [])
     }
 
     @Test func aPlainTourNeedsNoTicks() {

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import KioskCore
 import KioskGroupLink
+import KioskRuntime
 import Testing
 
 /// Group tours over real local sockets in a directory of the test's own, several kiosks in
@@ -9,43 +10,37 @@ import Testing
 @Suite struct GroupLinkTests {
     @Test func aGuideOpensAGroupAndParticipantsFollow() throws {
         let directory = TemporaryDirectory()
-        let guide = Kiosk(directory: directory.path)
-        guide.tour.lead(orphans: [], &guide.state)
-        guide.exchange()
+        let guide = Kiosk(directory: directory.path, group: .lead(orphans: []))
         let code = try #require(guide.code)
         #expect(GroupVisit.isCode(code))
 
-        let participant = Kiosk(directory: directory.path)
-        participant.tour.join(code: code, &participant.state)
-        participant.exchange()
-        #expect(participant.state.group.participation?.code == code)
-        #expect(participant.state.place.kind == .tourAdvisory)
+        let participant = Kiosk(directory: directory.path, group: .join(code))
+        #expect(participant.state.visit.group.participation?.code == code)
+        #expect(participant.state.visit.place.kind == .tourAdvisory)
 
         guide.press(.enter, .character("n"))
         settle([guide, participant])
         participant.press(.enter)
         settle([guide, participant])
-        #expect(participant.state.place.kind == .hall(0))
-        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 1, following: 1, here: 1, pauses: 0))
+        #expect(participant.state.visit.place.kind == .hall(0))
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 1, following: 1, here: 1, pauses: 0))
 
         guide.press(.character("n"))
         settle([guide, participant])
-        #expect(participant.state.place.kind == .exhibit(0, 0))
+        #expect(participant.state.visit.place.kind == .exhibit(0, 0))
         #expect(!guide.log.all.contains { $0.hasPrefix("warning") }, "\(guide.log.all)")
     }
 }
 
 /// A group with a guide at the entrance hall and `count` participants following.
 func group(in directory: String, participants count: Int) throws -> (guide: Kiosk, participants: [Kiosk], code: String) {
-    let guide = Kiosk(directory: directory)
-    guide.tour.lead(orphans: [], &guide.state)
-    guide.exchange()
+    let guide = Kiosk(directory: directory, group: .lead(orphans: []))
     let code = try #require(guide.code)
     guide.press(.enter, .enter)
-    let participants = (0..<count).map { _ in Kiosk(directory: directory) }
-    for participant in participants {
-        participant.tour.join(code: code, &participant.state)
-        participant.exchange()
+    var participants: [Kiosk] = []
+    for _ in 0..<count {
+        let participant = Kiosk(directory: directory, group: .join(code))
+        participants.append(participant)
         settle([guide, participant])
         participant.press(.enter)
     }
@@ -82,7 +77,7 @@ func write(_ text: String, to descriptor: Int32) {
         defer { close(rogue) }
         write("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":true}\n", to: rogue)
         settle([guide])
-        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1))
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1))
         write("\u{1B}[2J not json\n{\"v\":9,\"type\":\"end\"}\n{\"v\":1,\"type\":\"guide\",\"place\":{\"kind\":\"end\"}}\n", to: rogue)
         settle([guide])
         let warnings = guide.log.all.filter { $0.hasPrefix("warning") }
@@ -93,12 +88,12 @@ func write(_ text: String, to descriptor: Int32) {
         write(String(repeating: "x", count: 2000) + "\n" + "{}\n{}\n", to: rogue)
         settle([guide])
         #expect(guide.log.all.contains { $0.contains("let a participant go: 5 bad messages") })
-        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 1, following: 1, here: 1, pauses: 0),
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 1, following: 1, here: 1, pauses: 0),
                 "the rogue's pause went with it")
         // The rest of the group goes on.
         guide.press(.character("n"))
         settle([guide] + participants)
-        #expect(participants[0].state.place.kind == .exhibit(0, 0))
+        #expect(participants[0].state.visit.place.kind == .exhibit(0, 0))
     }
 
     @Test func aFloodIsCutOff() throws {
@@ -111,19 +106,19 @@ func write(_ text: String, to descriptor: Int32) {
         write(String(repeating: status, count: 60), to: rogue)
         settle([guide])
         #expect(guide.log.all.contains { $0.contains("more than 50 messages a second") })
-        #expect(guide.state.group.leadership?.counts.participants == 1)
+        #expect(guide.state.visit.group.leadership?.counts.participants == 1)
     }
 
     @Test func aParticipantWhoDropsOutDoesNotDisturbTheGroup() throws {
         let directory = TemporaryDirectory()
         let (guide, participants, _) = try group(in: directory.path, participants: 3)
-        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 3, following: 3, here: 3, pauses: 0))
-        participants[1].link.close(endingGroup: false)
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 3, following: 3, here: 3, pauses: 0))
+        participants[1].link.close()
         guide.press(.character("n"))
         settle([guide, participants[0], participants[2]])
-        #expect(guide.state.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 2, pauses: 0))
-        #expect(participants[0].state.place.kind == .exhibit(0, 0))
-        #expect(participants[2].state.place.kind == .exhibit(0, 0))
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 2, pauses: 0))
+        #expect(participants[0].state.visit.place.kind == .exhibit(0, 0))
+        #expect(participants[2].state.visit.place.kind == .exhibit(0, 0))
     }
 
     @Test func aGuideWhoComesBackWithinAMinuteTakesTheGroupBack() throws {
@@ -133,38 +128,38 @@ func write(_ text: String, to descriptor: Int32) {
         settle([guide] + participants)
         participants[1].press(.character("n"))
         // The guide's connection drops.
-        guide.link.close(endingGroup: false)
+        guide.link.close()
         settle(participants)
-        #expect(participants.allSatisfy { $0.state.group.participation?.guideLostAt != nil })
+        #expect(participants.allSatisfy { $0.state.visit.group.participation?.guideLostAt != nil })
 
         let orphans = GroupDirectory(path: directory.path).orphans()
         #expect(orphans == [OrphanGroup(code: code, place: .stop(hall: "entrance", exhibit: "01-plan", more: false))])
-        let returning = Kiosk(directory: directory.path)
-        returning.tour.lead(orphans: orphans, &returning.state)
+        let returning = Kiosk(directory: directory.path, group: .lead(orphans: orphans))
         returning.press(.enter)
         #expect(returning.code == code)
-        #expect(returning.state.place.kind == .exhibit(0, 0))
+        #expect(returning.state.visit.place.kind == .exhibit(0, 0))
         // Participants look for the guide every half second.
         for participant in participants { participant.advance(milliseconds: 600) }
         settle([returning] + participants)
-        #expect(participants.allSatisfy { $0.state.group.participation?.guideLostAt == nil })
-        #expect(returning.state.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0),
+        #expect(participants.allSatisfy { $0.state.visit.group.participation?.guideLostAt == nil })
+        #expect(returning.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0),
                 "one had stepped away, and still has")
         returning.press(.character("n"))
         settle([returning] + participants)
         // The archive has advisories: the participant stops at its door first.
-        if case .hallAdvisory(.hall(1), _) = participants[0].state.place.kind {} else {
-            Issue.record("the participant is at \(participants[0].state.place.kind), not at the archive's door")
+        if case .hallAdvisory(.hall(1), _) = participants[0].state.visit.place.kind {} else {
+            Issue.record("the participant is at \(participants[0].state.visit.place.kind), not at the archive's door")
         }
-        #expect(participants[1].state.group.participation?.following == .away)
+        #expect(participants[1].state.visit.group.participation?.following == .away)
     }
 
     @Test func aGuideWhoQuitsEndsTheGroupAndLeavesNothingBehind() throws {
         let directory = TemporaryDirectory()
         let (guide, participants, _) = try group(in: directory.path, participants: 2)
-        guide.link.close(endingGroup: true)
+        guide.press(.character("q"))
+        #expect(guide.runtime.ending == .tour(.visitorLeft))
         settle(participants)
-        #expect(participants.allSatisfy { $0.state.group.role == .ended(.guideEnded) })
+        #expect(participants.allSatisfy { $0.state.visit.group.role == .ended(.guideEnded) })
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
     }
@@ -181,11 +176,9 @@ func write(_ text: String, to descriptor: Int32) {
 
     @Test func aWrongCodeFindsNoGroup() {
         let directory = TemporaryDirectory()
-        let visitor = Kiosk(directory: directory.path)
-        visitor.tour.join(code: "123456", &visitor.state)
-        visitor.exchange()
-        #expect(visitor.state.group.role == .none)
-        #expect(visitor.state.group.notice == .noSuchGroup("123456"))
+        let visitor = Kiosk(directory: directory.path, group: .join("123456"))
+        #expect(visitor.state.visit.group.role == .none)
+        #expect(visitor.state.visit.group.notice == .noSuchGroup("123456"))
         #expect(visitor.log.all == ["info: no group 123456 to join in \(directory.path)"])
     }
 
@@ -194,17 +187,15 @@ func write(_ text: String, to descriptor: Int32) {
     @Test func aGroupThatCannotBeReachedIsLoggedWithTheReason() {
         let directory = TemporaryDirectory()
         let deep = directory.path + "/" + String(repeating: "d", count: 120)
-        let visitor = Kiosk(directory: deep)
-        visitor.tour.join(code: "123456", &visitor.state)
-        visitor.exchange()
-        #expect(visitor.state.group.notice == .noSuchGroup("123456"))
+        let visitor = Kiosk(directory: deep, group: .join("123456"))
+        #expect(visitor.state.visit.group.notice == .noSuchGroup("123456"))
         #expect(visitor.log.all == ["warning: group 123456: cannot join at \(deep)/123456.sock: File name too long"])
     }
 
     @Test func aGroupLeftLongerThanAMinuteAgoIsGoneForGood() throws {
         let directory = TemporaryDirectory()
         let (guide, _, code) = try group(in: directory.path, participants: 1)
-        guide.link.close(endingGroup: false)
+        guide.link.close()
         let state = "\(directory.path)/\(code).state"
         var times = [timespec(tv_sec: time(nil) - 61, tv_nsec: 0), timespec(tv_sec: time(nil) - 61, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, state, &times, 0) == 0)
@@ -217,10 +208,9 @@ func write(_ text: String, to descriptor: Int32) {
         let (guide, _, code) = try group(in: directory.path, participants: 0)
         defer { withExtendedLifetime(guide) {} }
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
-        let thief = Kiosk(directory: directory.path)
-        thief.tour.lead(orphans: [OrphanGroup(code: code, place: .welcome)], &thief.state)
+        let thief = Kiosk(directory: directory.path, group: .lead(orphans: [OrphanGroup(code: code, place: .welcome)]))
         thief.press(.enter)
         #expect(thief.code == nil)
-        #expect(thief.state.group.notice == .cannotOpen)
+        #expect(thief.state.visit.group.notice == .cannotOpen)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskGroupLink
+import KioskRuntime
 import Logging
 import Synchronization
 
@@ -52,39 +53,42 @@ final class TemporaryDirectory {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// One kiosk process's visit and its group link, driven by hand with a fake clock.
+/// One kiosk process's session and its group link, driven step by step through the runtime, on
+/// a test clock of its own.
 final class Kiosk {
     let tour = TestTour.tour
-    var state: TourState
+    let clock = TestClock(start: Instant(milliseconds: 1_000_000))
     let link: GroupLink
     let log = LogRecord()
-    var now = Instant(milliseconds: 1_000_000)
+    let runtime: SessionRuntime
 
-    init(directory: String, language: String = "en") {
-        state = tour.start(language: language, size: TestTour.size)
+    init(directory: String, language: String = "en", group: GroupStart? = nil) {
         link = GroupLink(directory: GroupDirectory(path: directory), tour: tour, logger: log.logger)
-        state.group.available = true
-        tour.reduce(&state, .tick(now))
+        runtime = SessionRuntime(tour: tour, front: TestFront(tour: tour, size: TestTour.size, clock: clock), clock: clock,
+                                 effects: EffectRunner(group: link),
+                                 start: Tour.SessionStart(language: language, groupsAvailable: true, group: group))
     }
 
-    /// The session loop's exchange, its events reduced.
+    var state: TourState { runtime.state }
+
+    /// A wake-up of the session's loop: the time, and what the sockets brought.
     func exchange() {
-        link.exchange(&state, now: now)
+        runtime.wake()
     }
 
     func press(_ keys: Key...) {
         for key in keys {
-            tour.reduce(&state, .key(key))
+            runtime.send(.key(key))
             exchange()
         }
     }
 
     func advance(milliseconds: Int64) {
-        now = Instant(milliseconds: now.milliseconds + milliseconds)
-        tour.reduce(&state, .tick(now))
+        clock.advance(milliseconds: milliseconds)
+        runtime.wake()
     }
 
-    var code: String? { state.group.leadership?.code }
+    var code: String? { state.visit.group.leadership?.code }
 }
 
 /// Lets every kiosk exchange until the sockets are quiet: messages between processes take a

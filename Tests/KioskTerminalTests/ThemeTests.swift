@@ -38,10 +38,11 @@ func styled(_ frame: Frame, theme: Theme, colors: Int) -> String {
 /// The archive hall, with its advisory, a choice, hints and a heading: most roles on one screen.
 func hallFrame() -> Frame {
     let tour = Tour(pack: smallPack)
-    var state = tour.start(language: "en", size: TerminalSize(columns: 80, rows: 24))
-    state.acknowledgedHalls = Set(smallPack.halls.indices)
+    var state = tour.start(now: Instant(milliseconds: 0), size: TerminalSize(columns: 80, rows: 24),
+                           config: Tour.SessionStart(language: "en")).state
+    state.visit.care.acknowledgedHalls = Set(smallPack.halls.indices)
     for event: TourEvent in [.key(.character("1")), .key(.character("1")), .key(.character("0")), .key(.enter), .key(.down)] {
-        tour.reduce(&state, event)
+        _ = tour.reduce(&state, event)
     }
     return TourView(tour: tour).render(state)
 }

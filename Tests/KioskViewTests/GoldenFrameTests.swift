@@ -18,10 +18,18 @@ let tour = Tour(pack: smallPack)
 /// the visitor has already read every hall's advisories at its door.
 func frame(_ columns: Int, _ rows: Int, language: String? = "en", _ events: [TourEvent] = [],
            tour: Tour = tour, doorsRead: Bool = true) -> Frame {
-    var state = tour.start(language: language, size: TerminalSize(columns: columns, rows: rows))
-    if doorsRead { state.acknowledgedHalls = Set(tour.pack.halls.indices) }
-    for event in events { tour.reduce(&state, event) }
+    var state = started(tour, language: language, size: TerminalSize(columns: columns, rows: rows))
+    if doorsRead { state.visit.care.acknowledgedHalls = Set(tour.pack.halls.indices) }
+    for event in events { _ = tour.reduce(&state, event) }
     return TourView(tour: tour).render(state)
+}
+
+/// A session started at the clock's zero; what it asks of the runtime is left undone.
+func started(_ tour: Tour, language: String?, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+             config: Tour.SessionStart = Tour.SessionStart()) -> TourState {
+    var config = config
+    config.language = language
+    return tour.start(now: Instant(milliseconds: 0), size: size, config: config).state
 }
 
 func typed(_ text: String) -> [TourEvent] { text.map { .key(.character($0)) } }
@@ -116,7 +124,7 @@ extension Snapshotting where Value == Frame, Format == String {
 
 /// The public kiosk and care for the visitor: golden frames of their screens.
 @Suite struct KioskGoldenFrameTests {
-    static let kiosk = Tour(pack: smallPack, kiosk: KioskSettings(isKiosk: true, checkStaffPIN: { _ in false }))
+    static let kiosk = Tour(pack: smallPack, kiosk: KioskSettings(isKiosk: true, hasStaffPIN: true))
     static let booth = Tour(pack: smallPack, kiosk: KioskSettings(demoWordsPerMinute: 160))
 
     static func tick(_ seconds: Double) -> TourEvent { .tick(Instant(milliseconds: Int64(seconds * 1000))) }

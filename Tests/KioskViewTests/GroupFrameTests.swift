@@ -11,20 +11,19 @@ import Testing
     static let entrance = GuidePlace.stop(hall: "entrance", exhibit: nil, more: false)
 
     func guide(_ columns: Int, _ rows: Int, counts: GroupCounts, waiting: Bool = false) -> Frame {
-        var state = tour.start(language: "en", size: TerminalSize(columns: columns, rows: rows))
-        tour.lead(orphans: [], &state)
+        var state = started(tour, language: "en", size: TerminalSize(columns: columns, rows: rows),
+                            config: Tour.SessionStart(group: .lead(orphans: [])))
         for event in [TourEvent.group(.opened("482913"))] + keys(.enter, .enter) + [.group(.counts(counts))] {
-            tour.reduce(&state, event)
+            _ = tour.reduce(&state, event)
         }
-        if waiting { tour.reduce(&state, .key(.character("w"))) }
+        if waiting { _ = tour.reduce(&state, .key(.character("w"))) }
         return view.render(state)
     }
 
     func participant(_ language: String, _ events: [TourEvent]) -> Frame {
-        var state = tour.start(language: language, size: TerminalSize(columns: 80, rows: 24))
-        tour.join(code: "482913", &state)
+        var state = started(tour, language: language, config: Tour.SessionStart(group: .join("482913")))
         for event in [.group(.joined("482913")), .group(.guideMoved(Self.entrance))] + keys(.enter) + events {
-            tour.reduce(&state, event)
+            _ = tour.reduce(&state, event)
         }
         return view.render(state)
     }
@@ -40,8 +39,8 @@ import Testing
     }
 
     @Test func aGuideChoosesToTakeBackAGroup() {
-        var state = tour.start(language: "en", size: TerminalSize(columns: 80, rows: 24))
-        tour.lead(orphans: [OrphanGroup(code: "111222", place: Self.entrance)], &state)
+        let state = started(tour, language: "en",
+                            config: Tour.SessionStart(group: .lead(orphans: [OrphanGroup(code: "111222", place: Self.entrance)])))
         assertSnapshot(of: view.render(state), as: .screen, named: "guide-take-back-80x24")
     }
 
@@ -54,23 +53,20 @@ import Testing
     }
 
     @Test func theJoinScreenWithAWrongCode() {
-        var state = tour.start(language: "en", size: TerminalSize(columns: 80, rows: 24))
-        tour.join(code: "999999", &state)
-        tour.reduce(&state, .group(.noSuchGroup("999999")))
-        tour.reduce(&state, .group(.noSuchGroup("999999")))
+        var state = started(tour, language: "en", config: Tour.SessionStart(group: .join("999999")))
+        _ = tour.reduce(&state, .group(.noSuchGroup("999999")))
+        _ = tour.reduce(&state, .group(.noSuchGroup("999999")))
         assertSnapshot(of: view.render(state), as: .screen, named: "join-wrong-code-80x24")
-        for event in typed("48291") { tour.reduce(&state, event) }
+        for event in typed("48291") { _ = tour.reduce(&state, event) }
         assertSnapshot(of: view.render(state), as: .screen, named: "join-typing-80x24")
     }
 
     @Test func anIdleWarningThenTheLastScreen() {
-        var state = tour.start(language: "az", size: TerminalSize(columns: 80, rows: 24))
-        state.limits = SessionLimits(idleExit: 600)
-        tour.reduce(&state, .tick(Instant(milliseconds: 0)))
-        tour.reduce(&state, .tick(Instant(milliseconds: 575_500)))
+        var state = started(tour, language: "az", config: Tour.SessionStart(idleExit: 600))
+        _ = tour.reduce(&state, .tick(Instant(milliseconds: 575_500)))
         assertSnapshot(of: view.render(state), as: .screen, named: "idle-warning-80x24-az")
-        tour.reduce(&state, .resize(TerminalSize(columns: 40, rows: 12)))
-        tour.reduce(&state, .tick(Instant(milliseconds: 600_000)))
+        _ = tour.reduce(&state, .resize(TerminalSize(columns: 40, rows: 12)))
+        _ = tour.reduce(&state, .tick(Instant(milliseconds: 600_000)))
         assertSnapshot(of: view.render(state), as: .screen, named: "closed-40x12-az")
     }
 }

@@ -4,10 +4,11 @@ import Testing
 
 @Suite struct PlainViewTests {
     let plain = PlainView(tour: tour)
+    static let visitor = KeyMap.Context(isKiosk: false, role: .none)
 
     func state(_ events: [TourEvent], language: String? = "en") -> TourState {
-        var state = tour.start(language: language, size: PlainView.size)
-        for event in events { tour.reduce(&state, event) }
+        var state = started(tour, language: language, size: PlainView.size)
+        for event in events { _ = tour.reduce(&state, event) }
         return state
     }
 
@@ -34,7 +35,7 @@ import Testing
                                       typed("120") + keys(.enter, .character("n"))]
         for events in screens {
             for language in ["en", "az", "ru"] {
-                let text = (plain.page(state(events, language: language)) + plain.help(language)).joined(separator: "\n")
+                let text = (plain.page(state(events, language: language)) + plain.help(Self.visitor, language)).joined(separator: "\n")
                 let bad = text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
                     || (0x2500...0x257F).contains($0.value) }
                 #expect(bad.isEmpty, "\(events) in \(language)")
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func helpListsTheCommandsInTheVisitorsLanguage() {
-        let help = plain.help("ru")
+        let help = plain.help(Self.visitor, "ru")
         #expect(help.first == "Команды")
         #expect(help.contains("g 450    Перейти к остановке по номеру"))
         #expect(help.contains { $0.hasPrefix("q ") })

@@ -9,7 +9,7 @@ import Testing
 /// - the visitor is somewhere that exists: a hall or exhibit of the pack, a choice among the
 ///   page's items, a scroll within the page, a language of the pack;
 /// - the page laid out is the page the state shows (the layout cache holds nothing stale);
-/// - the frame is exactly the terminal's size;
+/// - each row of the frame takes exactly the terminal's width;
 /// - no cell is wider than the screen: a wide character's right half is inside the frame,
 ///   and no cell holds a control character.
 ///
@@ -38,12 +38,12 @@ import Testing
         var random = Xoshiro(seed: (Self.seed, 0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB))
         let tour = Self.bundled
         let view = TourView(tour: tour)
-        var state = tour.start(language: nil, size: TerminalSize(columns: 80, rows: 24))
+        var state = tour.start(now: Instant(milliseconds: 0), size: TerminalSize(columns: 80, rows: 24)).state
         var failures = 0
         for step in 0..<Self.steps {
             let event = Visitor.event.run(using: &random)
-            tour.reduce(&state, event)
-            state.hasEnded = false
+            // The walk goes on whatever the visitor asks of the runtime (`q` to leave, say).
+            _ = tour.reduce(&state, event)
             let problems = Invariants.check(state, view.render(state), tour: tour)
             if !problems.isEmpty {
                 Issue.record("step \(step) (seed \(Self.seed)), after \(event): \(problems.joined(separator: "; "))")
@@ -59,10 +59,9 @@ import Testing
         await propertyCheck(count: 50, input: Visitor.event.array(of: 1...80)) { events in
             let tour = Self.small
             let view = TourView(tour: tour)
-            var state = tour.start(language: nil, size: TerminalSize(columns: 80, rows: 24))
+            var state = tour.start(now: Instant(milliseconds: 0), size: TerminalSize(columns: 80, rows: 24)).state
             for event in events {
-                tour.reduce(&state, event)
-                state.hasEnded = false
+                _ = tour.reduce(&state, event)
                 let problems = Invariants.check(state, view.render(state), tour: tour)
                 #expect(problems.isEmpty, "after \(event): \(problems.joined(separator: "; "))")
                 if !problems.isEmpty { return }
@@ -75,13 +74,16 @@ import Testing
     @Test func theInvariantsCatchWhatTheyAreFor() {
         let tour = Self.small
         let view = TourView(tour: tour)
-        var state = tour.start(language: "en", size: TerminalSize(columns: 80, rows: 24))
+        var state = tour.start(now: Instant(milliseconds: 0), size: TerminalSize(columns: 80, rows: 24),
+                               config: Tour.SessionStart(language: "en")).state
         #expect(Invariants.check(state, view.render(state), tour: tour) == [])
-        let wrongSize = Frame(size: TerminalSize(columns: 79, rows: 24))
-        #expect(!Invariants.check(state, wrongSize, tour: tour).isEmpty)
-        state.place = Screen(.hall(99))
-        #expect(!Invariants.check(state, Frame(size: state.size), tour: tour).isEmpty)
-        state.place = Screen(.welcome)
+        state.visit.place = Screen(.hall(99))
+        #expect(!Invariants.check(state, Frame(size: state.session.size), tour: tour).isEmpty)
+        state.visit.place = Screen(.hall(0), selection: 7)
+        #expect(Invariants.check(state, view.render(state), tour: tour).contains { $0.hasPrefix("choice 7") })
+        #expect(Invariants.rowWidths(columns: 3, rows: 1) { _, column in ["a", "字", "b"][column] }
+                == ["row 0 takes 4 columns of 3"])
+        state.visit.place = Screen(.welcome)
         var cut = Frame(size: TerminalSize(columns: 2, rows: 1))
         cut.put("a字", row: 0, column: 0, style: CellStyle(.body))
         #expect(Invariants.cells(cut) == [])
@@ -129,11 +131,9 @@ enum Invariants {
     static func check(_ state: TourState, _ frame: Frame, tour: Tour) -> [String] {
         var problems: [String] = []
         let pack = tour.pack
-        if frame.size != state.size { problems.append("frame \(frame.size) on a terminal of \(state.size)") }
-        if frame.cells.count != frame.size.columns * frame.size.rows { problems.append("\(frame.cells.count) cells") }
         if !pack.languages.contains(state.language) { problems.append("language \(state.language)") }
-        if state.digits.count > 6 || !state.digits.allSatisfy(\.isASCII) { problems.append("digits \(state.digits)") }
-        switch state.place.kind {
+        if state.visit.digits.count > 6 || !state.visit.digits.allSatisfy(\.isASCII) { problems.append("digits \(state.visit.digits)") }
+        switch state.visit.place.kind {
         case .hall(let hall), .hallMore(let hall):
             if !pack.halls.indices.contains(hall) { problems.append("hall \(hall)") }
         case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit):
@@ -144,24 +144,33 @@ enum Invariants {
             problems.append("an overlay as the place")
         default: break
         }
-        if let overlay = state.overlay, !overlay.kind.isOverlay { problems.append("\(overlay.kind) as an overlay") }
+        if let overlay = state.visit.overlay, !overlay.kind.isOverlay { problems.append("\(overlay.kind) as an overlay") }
         if problems.isEmpty {
-            problems += position(of: state.place, in: state, tour: tour)
-            if let overlay = state.overlay { problems += position(of: overlay, in: state, tour: tour) }
+            problems += position(of: state.visit.place, in: state, tour: tour)
+            if let overlay = state.visit.overlay { problems += position(of: overlay, in: state, tour: tour) }
         }
-        return problems + cells(frame)
+        return problems + cells(frame) + rowWidths(columns: frame.size.columns, rows: frame.size.rows) { frame[$0, $1].text }
+    }
+
+    /// Each row takes the terminal's width exactly, counted as the terminal counts: a wide
+    /// character two columns and the empty cell after it none.
+    static func rowWidths(columns: Int, rows: Int, text: (Int, Int) -> String) -> [String] {
+        (0..<rows).compactMap { row in
+            let width = (0..<columns).map { DisplayWidth.of(text(row, $0)) }.reduce(0, +)
+            return width == columns ? nil : "row \(row) takes \(width) columns of \(columns)"
+        }
     }
 
     /// The choice and the scroll of a screen are within its page as laid out.
     static func position(of screen: Screen, in state: TourState, tour: Tour) -> [String] {
-        if screen.kind == .map && MapGeometry(pack: tour.pack, size: state.size).fits {
+        if screen.kind == .map && MapGeometry(pack: tour.pack, size: state.session.size).fits {
             return tour.pack.halls.indices.contains(screen.selection) ? [] : ["map cursor \(screen.selection)"]
         }
         let layout = tour.layout(of: screen, in: state)
-        let rows = PageGeometry(state.size).bodyRows
+        let rows = PageGeometry(state.session.size).bodyRows
         var problems: [String] = []
         // A remembered layout is the one laid out anew: the cache never shows a stale page.
-        if layout != PageLayout(tour.page(for: screen.kind, in: state), width: PageGeometry(state.size).columnWidth) {
+        if layout != PageLayout(tour.page(for: screen.kind, in: state), width: PageGeometry(state.session.size).columnWidth) {
             problems.append("a remembered layout of \(screen.kind) differs from a fresh one")
         }
         let items = layout.itemLines.count

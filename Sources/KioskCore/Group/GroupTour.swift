@@ -1,31 +1,29 @@
 /// Group tours in the pure tour: what following, stepping away, joining and leading do to a
-/// visit. The session's sockets only carry `GroupEvent`s in and `GroupRequest`s and
-/// statuses out; every decision about the visit is here, testable with no socket.
+/// visit. It owns the visitor's part in a group (`VisitState.group`); the runtime's sockets
+/// carry its requests out (`TourEffect.group`) and `GroupEvent`s in. Every decision about the
+/// visit is here, testable with no socket.
 extension Tour {
     /// How long participants wait for a guide whose connection dropped.
     public static let guideReturnSeconds = 60.0
 
     // MARK: - Starting
 
-    /// This visitor leads a group: the guide may take back one of `orphans`, else a new group
-    /// is opened at once.
-    public func lead(orphans: [OrphanGroup], _ state: inout TourState) {
-        state.group.role = .guide(Leadership(orphans: orphans))
+    func startGroup(_ start: GroupStart, _ visit: inout VisitState) -> [TourEffect] {
+        switch start {
+        case .lead(let orphans):
+            let leadership = Leadership(orphans: orphans)
+            visit.group.role = .guide(leadership)
+            return leadership.opening.map { [.group(.open($0))] } ?? []
+        case .join(let code):
+            return join(code: code, &visit)
+        }
     }
 
     /// This visitor asks to join the group with `code`.
-    public func join(code: String, _ state: inout TourState) {
-        state.group.typedCode = ""
-        state.group.role = .joining(code)
-    }
-
-    /// What the session's sockets should do now.
-    public func groupRequest(_ state: TourState) -> GroupRequest? {
-        switch state.group.role {
-        case .joining(let code): return .join(code)
-        case .guide(let leadership): return leadership.opening.map(GroupRequest.open)
-        case .none, .participant, .ended: return nil
-        }
+    func join(code: String, _ visit: inout VisitState) -> [TourEffect] {
+        visit.group.typedCode = ""
+        visit.group.role = .joining(code)
+        return [.group(.join(code))]
     }
 
     // MARK: - Places
@@ -65,214 +63,255 @@ extension Tour {
     }
 
     /// What a participant's kiosk tells the guide's, or nil when not in a group.
-    public func participantStatus(_ state: TourState) -> ParticipantStatus? {
-        guard let participation = state.group.participation else { return nil }
-        return ParticipantStatus(place: guidePlace(of: state.place.kind), following: participation.following == .following,
+    public func participantStatus(_ visit: VisitState) -> ParticipantStatus? {
+        guard let participation = visit.group.participation else { return nil }
+        return ParticipantStatus(place: guidePlace(of: visit.place.kind), following: participation.following == .following,
                                  pause: participation.pause)
+    }
+
+    /// What the other kiosks must hear of a change: a participant's new status, a guide's
+    /// new place (or their place when the group has just opened), a participant gone from
+    /// the group.
+    func publications(before: TourState, after: TourState) -> [TourEffect] {
+        var effects: [TourEffect] = []
+        if let status = participantStatus(after.visit) {
+            if status != participantStatus(before.visit) { effects.append(.group(.report(status))) }
+        } else if before.visit.group.participation != nil {
+            effects.append(.group(.leave))
+        }
+        if after.visit.group.leadership?.code != nil, let place = guidePlace(of: after.visit.place.kind),
+           before.visit.group.leadership?.code == nil || guidePlace(of: before.visit.place.kind) != place {
+            effects.append(.group(.announce(place)))
+        }
+        return effects
+    }
+
+    /// A guide whose session ends ends the group with it.
+    func endingGroup(_ visit: VisitState) -> [TourEffect] {
+        visit.group.leadership?.code != nil ? [.group(.end)] : []
     }
 
     // MARK: - Events from the other kiosks
 
-    func reduceGroup(_ event: GroupEvent, _ state: inout TourState) {
-        switch (event, state.group.role) {
+    func reduceGroup(_ event: GroupEvent, _ visit: inout VisitState, _ session: SessionState) -> [TourEffect] {
+        switch (event, visit.group.role) {
         case (.joined(let code), .joining(let asked)) where code == asked:
-            state.group.role = .participant(Participation(code: code))
+            visit.group.role = .participant(Participation(code: code))
             // The tour's advisory comes first, whatever the guide is showing.
-            go(to: state.languageChosen ? .tourAdvisory : .chooseLanguage, &state)
+            go(to: visit.languageChosen ? .tourAdvisory : .chooseLanguage, &visit, session)
+        case (.joined, _):
+            // An answer for a join the visitor gave up: the connection is not wanted.
+            return [.group(.leave)]
         case (.noSuchGroup(let code), .joining(let asked)) where code == asked:
-            state.group.role = .none
-            state.group.notice = .noSuchGroup(code)
-            state.overlay = Screen(.joinGroup)
+            visit.group.role = .none
+            visit.group.notice = .noSuchGroup(code)
+            visit.overlay = Screen(.joinGroup)
         case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil:
             if participation.guidePlace?.gathering != place.gathering { participation.pause = false }
             participation.guidePlace = place
             participation.guideLostAt = nil
-            state.group.role = .participant(participation)
+            visit.group.role = .participant(participation)
             if participation.following == .following, place.leads, let kind = screenKind(for: place),
-               kind != state.place.kind {
-                moveAlong(to: kind, &state)
+               kind != visit.place.kind {
+                moveAlong(to: kind, &visit, session)
             }
         case (.guideLost, .participant(var participation)):
-            participation.guideLostAt = state.now ?? Instant(milliseconds: 0)
-            state.group.role = .participant(participation)
+            participation.guideLostAt = session.now
+            visit.group.role = .participant(participation)
         case (.guideBack, .participant(var participation)):
             participation.guideLostAt = nil
-            state.group.role = .participant(participation)
+            visit.group.role = .participant(participation)
         case (.groupEnded, .participant):
-            state.group.role = .ended(.guideEnded)
+            visit.group.role = .ended(.guideEnded)
         case (.opened(let code), .guide(var leadership)):
             if case .takeBack(let orphan) = leadership.opening, orphan.code == code,
                let kind = screenKind(for: orphan.place) {
-                go(to: kind, &state)
+                go(to: kind, &visit, session)
             }
             leadership.code = code
             leadership.opening = nil
             leadership.orphans = []
-            state.group.role = .guide(leadership)
+            visit.group.role = .guide(leadership)
         case (.cannotOpen, .guide(var leadership)):
             leadership.opening = nil
-            state.group.role = .guide(leadership)
-            state.group.notice = .cannotOpen
+            visit.group.role = .guide(leadership)
+            visit.group.notice = .cannotOpen
         case (.counts(let counts), .guide(var leadership)):
             leadership.counts = counts
-            state.group.role = .guide(leadership)
+            visit.group.role = .guide(leadership)
         default:
             // An event for a role this visitor no longer has (a late answer): nothing to do.
             break
         }
+        return []
     }
 
     /// A following participant is carried to the guide's place as a key would take them
     /// there; an open map or help stays open over it, and being carried along counts as
     /// taking part.
-    private func moveAlong(to kind: ScreenKind, _ state: inout TourState) {
-        arrive(at: kind, &state)
-        noteActivity(&state)
+    private func moveAlong(to kind: ScreenKind, _ visit: inout VisitState, _ session: SessionState) {
+        arrive(at: kind, &visit)
+        visit.attention.lastActivity = session.now
     }
 
     /// A participant waits a minute for a guide whose connection dropped, then goes on alone.
-    func checkGroup(_ state: inout TourState, now: Instant) {
-        if let deadline = groupDeadline(state), now >= deadline {
-            state.group.role = .ended(.guideDidNotReturn)
+    func checkGroup(_ visit: inout VisitState, now: Instant) -> [TourEffect] {
+        if let deadline = groupDeadline(visit), now >= deadline {
+            visit.group.role = .ended(.guideDidNotReturn)
         }
+        return []
     }
 
-    func groupDeadline(_ state: TourState) -> Instant? {
-        state.group.participation?.guideLostAt?.adding(seconds: Self.guideReturnSeconds)
+    func groupDeadline(_ visit: VisitState) -> Instant? {
+        visit.group.participation?.guideLostAt?.adding(seconds: Self.guideReturnSeconds)
     }
 
-    // MARK: - Keys
+    // MARK: - Input
 
-    /// A key in a visit that may be in a group: the group's own keys first, then the tour's
-    /// (`press`), then what that move means for the group.
-    func press(_ key: Key, inGroup state: inout TourState, press: (inout TourState) -> Void) {
-        let held = state.group.heldMove
-        state.group.heldMove = nil
-        state.group.notice = nil
-        if groupKey(key, &state) { return }
-        let before = state
-        press(&state)
-        afterKey(key, held: held, before: before, &state)
+    /// What a visitor does, in a visit that may be in a group: the group's own input first,
+    /// then the walk, then what that move means for the group.
+    func act(_ event: TourEvent, inGroup visit: inout VisitState, _ session: SessionState) -> [TourEffect] {
+        let held = visit.group.heldMove
+        visit.group.heldMove = nil
+        visit.group.notice = nil
+        if let effects = groupTakes(event, &visit, session) { return effects }
+        let before = visit
+        let effects = walk(event, &visit, session)
+        return holdsBack(event, held: held, before: before, &visit) ? [] : effects
     }
 
-    /// The group's own keys: typing a join code, `g` back to the guide, `w` for a pause (a
-    /// participant) or for waiting for everyone (a guide). True when the key was used.
-    private func groupKey(_ key: Key, _ state: inout TourState) -> Bool {
-        if state.overlay?.kind == .joinGroup { return typeCode(key, &state) }
-        guard case .character(let character) = key, state.digits.isEmpty else { return false }
-        switch (character.lowercased(), state.group.role) {
-        case ("g", .participant(var participation)), ("п", .participant(var participation)):
+    /// The group's own input: typing a join code, going back to the guide, asking for a
+    /// pause (a participant), waiting for everyone (a guide). Nil when the input is not theirs.
+    private func groupTakes(_ event: TourEvent, _ visit: inout VisitState, _ session: SessionState) -> [TourEffect]? {
+        if visit.overlay?.kind == .joinGroup, case .key(let key) = event { return typeCode(key, &visit) }
+        let command: Command?
+        switch event {
+        case .key(let key) where visit.digits.isEmpty:
+            command = KeyMap.command(for: key, KeyMap.Context(isKiosk: kiosk.isKiosk, role: visit.group.role))
+        case .command(let given): command = given
+        default: command = nil
+        }
+        switch (command, visit.group.role) {
+        case (.rejoinGuide, .participant(var participation)):
             guard participation.following != .following else {
-                state.group.notice = .alreadyFollowing
-                return true
+                visit.group.notice = .alreadyFollowing
+                return []
             }
-            guard participation.following == .away else { return false }
+            guard participation.following == .away else { return nil }
             participation.following = .following
-            state.group.role = .participant(participation)
+            visit.group.role = .participant(participation)
             if let place = participation.guidePlace, place.leads, let kind = screenKind(for: place) {
-                state.overlay = nil
-                moveAlong(to: kind, &state)
+                visit.overlay = nil
+                moveAlong(to: kind, &visit, session)
             }
-            return true
-        case ("w", .participant(var participation)), ("ц", .participant(var participation)):
+            return []
+        case (.askPause, .participant(var participation)):
             participation.pause.toggle()
-            state.group.role = .participant(participation)
-            return true
-        case ("w", .guide(var leadership)), ("ц", .guide(var leadership)):
+            visit.group.role = .participant(participation)
+            return []
+        case (.waitForEveryone, .guide(var leadership)):
             leadership.waitForEveryone.toggle()
-            state.group.role = .guide(leadership)
-            return true
+            visit.group.role = .guide(leadership)
+            return []
         default:
-            return false
+            return nil
         }
     }
 
-    /// Typing a join code: digits, Backspace, Enter to join, Esc to leave the screen.
-    private func typeCode(_ key: Key, _ state: inout TourState) -> Bool {
-        if case .joining = state.group.role {
+    /// Typing a join code: digits, Backspace, Enter to join, Esc to leave the screen. Nil when
+    /// the key is not the code's.
+    private func typeCode(_ key: Key, _ visit: inout VisitState) -> [TourEffect]? {
+        if case .joining = visit.group.role {
             // Connecting takes a moment; Esc gives up.
-            if key == .escape { state.group.role = .none }
-            return true
+            if key == .escape { visit.group.role = .none }
+            return []
         }
         switch key {
         case .character(let character) where character.isASCII && character.isNumber:
-            if state.group.typedCode.count < GroupVisit.codeLength { state.group.typedCode.append(character) }
+            if visit.group.typedCode.count < GroupVisit.codeLength { visit.group.typedCode.append(character) }
         case .character(" "):
             break
-        case .backspace where !state.group.typedCode.isEmpty:
-            state.group.typedCode.removeLast()
+        case .backspace where !visit.group.typedCode.isEmpty:
+            visit.group.typedCode.removeLast()
         case .enter:
-            if GroupVisit.isCode(state.group.typedCode) { join(code: state.group.typedCode, &state) }
+            if GroupVisit.isCode(visit.group.typedCode) { return join(code: visit.group.typedCode, &visit) }
         case .escape, .backspace:
-            state.group.typedCode = ""
-            state.overlay = nil
+            visit.group.typedCode = ""
+            visit.overlay = nil
         default:
-            return false
+            return nil
         }
-        return true
+        return []
     }
 
-    /// After a key has done its usual work: a participant who walked off steps away (or,
+    /// After a move has done its usual work: a participant who walked off steps away (or,
     /// walking back to the guide's stop, follows again); a guide waiting for everyone is held
-    /// back once.
-    private func afterKey(_ key: Key, held: Key?, before: TourState, _ state: inout TourState) {
-        switch state.group.role {
+    /// back once, and the move undone. True when it was held back.
+    private func holdsBack(_ event: TourEvent, held: TourEvent?, before: VisitState, _ visit: inout VisitState) -> Bool {
+        switch visit.group.role {
         case .participant(var participation):
-            let place = guidePlace(of: state.place.kind)?.gathering
+            let place = guidePlace(of: visit.place.kind)?.gathering
             let guide = participation.guidePlace?.gathering
             switch participation.following {
             case .gettingReady:
                 // On from the advisory: to wherever the guide is.
-                guard state.place.kind.stop != nil || state.place.kind == .end else { return }
+                guard visit.place.kind.stop != nil || visit.place.kind == .end else { return false }
                 participation.following = .following
-                if let guide, guide.leads, let kind = screenKind(for: guide) { moveAlong(to: kind, &state) }
+                visit.group.role = .participant(participation)
+                if let guide, guide.leads, let kind = screenKind(for: guide) { arrive(at: kind, &visit) }
+                return false
             case .following:
-                if before.place.kind != state.place.kind, place != guide { participation.following = .away }
+                if before.place.kind != visit.place.kind, place != guide { participation.following = .away }
             case .away:
                 if place != nil, place == guide { participation.following = .following }
             }
-            state.group.role = .participant(participation)
+            visit.group.role = .participant(participation)
+            return false
         case .guide(let leadership):
             guard leadership.code != nil, leadership.waitForEveryone, !leadership.counts.everyoneReady,
-                  guidePlace(of: state.place.kind)?.gathering != guidePlace(of: before.place.kind)?.gathering
-            else { return }
-            if held == key { return }
+                  guidePlace(of: visit.place.kind)?.gathering != guidePlace(of: before.place.kind)?.gathering,
+                  held != event
+            else { return false }
             let counts = leadership.counts
-            state = before
-            state.group.heldMove = key
-            state.group.notice = .notEveryoneHere(counts)
+            visit = before
+            visit.group.heldMove = event
+            visit.group.notice = .notEveryoneHere(counts)
+            return true
         case .none, .joining, .ended:
-            break
+            return false
         }
     }
 
     // MARK: - Page actions and pages
 
-    func performGroup(_ action: PageAction, _ state: inout TourState) {
-        switch (action, state.group.role) {
+    func performGroup(_ action: PageAction, _ visit: inout VisitState) -> [TourEffect] {
+        switch (action, visit.group.role) {
         case (.joinGroup, .none), (.joinGroup, .ended):
-            state.group.role = .none
-            state.group.typedCode = ""
-            state.overlay = Screen(.joinGroup)
-        case (.startGroup, .guide(var leadership)):
+            visit.group.role = .none
+            visit.group.typedCode = ""
+            visit.overlay = Screen(.joinGroup)
+        case (.startGroup, .guide(var leadership)) where leadership.opening == nil && leadership.code == nil:
             leadership.opening = .new
-            state.group.role = .guide(leadership)
-        case (.takeBackGroup(let code), .guide(var leadership)):
+            visit.group.role = .guide(leadership)
+            return [.group(.open(.new))]
+        case (.takeBackGroup(let code), .guide(var leadership)) where leadership.opening == nil && leadership.code == nil:
             if let orphan = leadership.orphans.first(where: { $0.code == code }) {
                 leadership.opening = .takeBack(orphan)
-                state.group.role = .guide(leadership)
+                visit.group.role = .guide(leadership)
+                return [.group(.open(.takeBack(orphan)))]
             }
         default:
             break
         }
+        return []
     }
 
     /// The welcome page's part about groups: a visitor may join one (after "Begin", which
     /// stays the first choice); a guide sees the group's code, or chooses between taking
     /// back a group and starting a new one.
-    func appendGroupWelcome(_ page: inout Page, _ state: TourState, beforeBegin: Bool) {
-        let language = state.language
-        switch state.group.role {
+    func appendGroupWelcome(_ page: inout Page, _ visit: VisitState, _ session: SessionState, beforeBegin: Bool) {
+        let language = visit.language
+        switch visit.group.role {
         case .guide(let leadership) where beforeBegin:
             if let code = leadership.code {
                 page.append(.paragraph, UIText.groupCodeIs.text(language, GroupVisit.display(code)), .strong)
@@ -284,39 +323,30 @@ extension Tour {
                 }
                 page.append(.item(.startGroup), UIText.startGroup.text(language), .item)
             }
-        case .none where !beforeBegin && state.group.available, .ended where !beforeBegin && state.group.available:
+        case .none where !beforeBegin && session.groupsAvailable, .ended where !beforeBegin && session.groupsAvailable:
             page.append(.item(.joinGroup), UIText.joinGroup.text(language), .item)
         default:
             break
         }
     }
 
-    func joinGroupPage(_ state: TourState) -> Page {
-        let language = state.language
+    func joinGroupPage(_ visit: VisitState) -> Page {
+        let language = visit.language
         var page = Page()
         page.append(.title, UIText.joinGroup.text(language), .title)
-        if case .joining(let code) = state.group.role {
+        if case .joining(let code) = visit.group.role {
             page.append(.paragraph, UIText.joiningGroup.text(language, GroupVisit.display(code)))
             return page
         }
         page.append(.paragraph, UIText.joinGroupHowTo.text(language))
-        let typed = state.group.typedCode
+        let typed = visit.group.typedCode
         let blanks = String(repeating: "·", count: GroupVisit.codeLength - typed.count)
         page.append(PageBlock(.field, [Run(UIText.groupCode.text(language) + ": ", .fieldName),
                                        Run(GroupVisit.display(typed + blanks), .strong)]))
-        if case .noSuchGroup(let code) = state.group.notice {
+        if case .noSuchGroup(let code) = visit.group.notice {
             page.append(.paragraph, UIText.noSuchGroup.text(language, GroupVisit.display(code)), .notice)
         }
         page.append(.paragraph, UIText.joinGroupBack.text(language), .hint)
         return page
-    }
-
-    /// Help lines for the group keys of this visitor's role.
-    func groupHelpKeys(_ state: TourState) -> [(keys: String, text: UIText)] {
-        switch state.group.role {
-        case .participant: return [("g", .keyRejoin), ("w", .keyPause)]
-        case .guide: return [("w", .keyWaitForEveryone)]
-        case .none, .joining, .ended: return []
-        }
     }
 }

@@ -143,20 +143,17 @@ public enum GroupNotice: Hashable, Sendable {
     case alreadyFollowing
 }
 
-/// Everything about group tours in one visit.
+/// Everything about group tours in one visit. (Whether groups can be joined here at all is
+/// the session's: `SessionState.groupsAvailable`.)
 public struct GroupVisit: Hashable, Sendable {
-    /// Whether this kiosk can join groups: the runtime directory is there.
-    public var available = false
     public var role = GroupRole.none
     /// A join code being typed.
     public var typedCode = ""
     public var notice: GroupNotice?
-    /// A guide's move held back by waiting for everyone: pressing it again goes anyway.
-    public var heldMove: Key?
+    /// A guide's move held back by waiting for everyone: the same move again goes anyway.
+    public var heldMove: TourEvent?
 
-    public init(available: Bool = false) {
-        self.available = available
-    }
+    public init() {}
 
     /// Join codes are six digits: typed the same on any keyboard layout.
     public static let codeLength = 6
@@ -182,10 +179,28 @@ public struct GroupVisit: Hashable, Sendable {
     }
 }
 
-/// What the group needs from the session's sockets: the reducer only asks, the session does it.
-public enum GroupRequest: Hashable, Sendable {
+/// How a session starts in a group tour (`--lead`, `--join`).
+public enum GroupStart: Hashable, Sendable {
+    /// Lead a group: take back one of these groups whose guide dropped, or open a new one.
+    case lead(orphans: [OrphanGroup])
     case join(String)
+}
+
+/// What the group needs from the session's sockets: the tour only asks (`TourEffect.group`),
+/// the runtime does it and answers with `GroupEvent`s.
+public enum GroupRequest: Hashable, Sendable {
+    /// Connect to the guide of this group; answered by `.joined` or `.noSuchGroup`.
+    case join(String)
+    /// Open a group; answered by `.opened` or `.cannotOpen`.
     case open(GroupOpening)
+    /// A participant tells the guide where they are and whether they follow.
+    case report(ParticipantStatus)
+    /// A guide tells the group where they are.
+    case announce(GuidePlace)
+    /// The visitor is no longer in the group they followed: the connection closes.
+    case leave
+    /// The guide ends the group for everyone.
+    case end
 }
 
 /// What the session's sockets tell the tour.

@@ -1,3 +1,22 @@
+/// What care for the visitor remembers of a visit: the doors read, the graphic exhibits the
+/// visitor asked to see, and where they stepped out from.
+public struct CareState: Hashable, Sendable {
+    /// Halls whose advisories the visitor has read at the door (or entered without one).
+    public var acknowledgedHalls: Set<Int> = []
+    /// Graphic exhibits the visitor asked to see in full.
+    public var revealedExhibits: Set<Stop> = []
+    /// Where `x` stepped out from: the quiet page returns exactly there.
+    public var stepOut: StepOut?
+
+    public init() {}
+}
+
+/// Where a visitor stepped out to the quiet page from: the place and anything open over it.
+public struct StepOut: Hashable, Sendable {
+    public var place: Screen
+    public var overlay: Screen?
+}
+
 /// Care for the visitor: a hall's advisories at its door, graphic exhibits shown only as their
 /// text alternative until asked, and a quiet page to step out to from anywhere and return from
 /// to exactly the same place.
@@ -6,20 +25,20 @@ extension Tour {
 
     /// The door to stand at before `kind`, when it lies in a hall with advisories the visitor
     /// has not yet read there.
-    func hallAdvisory(before kind: ScreenKind, _ state: TourState) -> ScreenKind? {
-        guard let stop = kind.stop, !state.acknowledgedHalls.contains(stop.hall),
+    func hallAdvisory(before kind: ScreenKind, _ visit: VisitState) -> ScreenKind? {
+        guard let stop = kind.stop, !visit.care.acknowledgedHalls.contains(stop.hall),
               !pack.advisoryTagsInside[stop.hall].isEmpty else { return nil }
         // The tour's advisory, just read, names every advisory on the floor; the first hall
         // follows it at once.
-        if state.place.kind == .tourAdvisory, stop == pack.route.first { return nil }
+        if visit.place.kind == .tourAdvisory, stop == pack.route.first { return nil }
         // From one door to another, "back" still leads to where the visitor stood before both.
-        if case .hallAdvisory(_, let from) = state.place.kind { return .hallAdvisory(stop, from: from) }
-        return .hallAdvisory(stop, from: state.place)
+        if case .hallAdvisory(_, let from) = visit.place.kind { return .hallAdvisory(stop, from: from) }
+        return .hallAdvisory(stop, from: visit.place)
     }
 
-    func enterHall(at stop: Stop, _ state: inout TourState) {
-        state.acknowledgedHalls.insert(stop.hall)
-        go(to: kind(of: stop), &state)
+    func enterHall(at stop: Stop, _ visit: inout VisitState, _ session: SessionState) {
+        visit.care.acknowledgedHalls.insert(stop.hall)
+        go(to: kind(of: stop), &visit, session)
     }
 
     func hallAdvisoryPage(_ stop: Stop, _ language: String) -> Page {
@@ -40,17 +59,17 @@ extension Tour {
     // MARK: - Graphic exhibits
 
     /// Whether only the text alternative of the exhibit at `stop` is shown.
-    func isHidden(_ stop: Stop, in state: TourState) -> Bool {
+    func isHidden(_ stop: Stop, _ care: CareState) -> Bool {
         guard case .exhibit(let hall, let exhibit) = stop else { return false }
-        return pack.halls[hall].exhibits[exhibit].graphic && !state.revealedExhibits.contains(stop)
+        return pack.halls[hall].exhibits[exhibit].graphic && !care.revealedExhibits.contains(stop)
     }
 
-    func revealGraphic(_ state: inout TourState) {
-        guard case .exhibit = state.place.kind, let stop = state.place.kind.stop else { return }
-        state.revealedExhibits.insert(stop)
+    func revealGraphic(_ visit: inout VisitState, _ session: SessionState) {
+        guard case .exhibit = visit.place.kind, let stop = visit.place.kind.stop else { return }
+        visit.care.revealedExhibits.insert(stop)
         // The label appears where the text alternative was: the visitor reads on from there.
-        state.place.selection = 0
-        state.place = viewport(of: state.place, in: state).scrolled(state.place, by: 0)
+        visit.place.selection = 0
+        visit.place = viewport(of: visit.place, visit, session).scrolled(visit.place, by: 0)
     }
 
     // MARK: - The quiet page
@@ -64,26 +83,26 @@ extension Tour {
 
     /// `x`: out to the quiet page, remembering the place and anything open over it; `x` again
     /// comes back.
-    func stepOut(_ state: inout TourState) {
-        if state.place.kind == .remembrance {
-            if state.overlay != nil { state.overlay = nil } else { returnFromRemembrance(&state) }
+    func stepOut(_ visit: inout VisitState, _ session: SessionState) {
+        if visit.place.kind == .remembrance {
+            if visit.overlay != nil { visit.overlay = nil } else { returnFromRemembrance(&visit, session) }
             return
         }
-        state.stepOut = StepOut(place: state.place, overlay: state.overlay)
-        state.overlay = nil
-        state.digits = ""
-        state.place = Screen(.remembrance)
+        visit.care.stepOut = StepOut(place: visit.place, overlay: visit.overlay)
+        visit.overlay = nil
+        visit.digits = ""
+        visit.place = Screen(.remembrance)
     }
 
-    func returnFromRemembrance(_ state: inout TourState) {
-        guard let back = state.stepOut else {
-            go(to: .welcome, &state)
+    func returnFromRemembrance(_ visit: inout VisitState, _ session: SessionState) {
+        guard let back = visit.care.stepOut else {
+            go(to: .welcome, &visit, session)
             return
         }
-        state.stepOut = nil
+        visit.care.stepOut = nil
         // Exactly where the visitor was, kept within the page should the screen have changed.
-        state.place = viewport(of: back.place, in: state).scrolled(back.place, by: 0)
-        state.overlay = back.overlay.map { viewport(of: $0, in: state).scrolled($0, by: 0) }
+        visit.place = viewport(of: back.place, visit, session).scrolled(back.place, by: 0)
+        visit.overlay = back.overlay.map { viewport(of: $0, visit, session).scrolled($0, by: 0) }
     }
 
     /// The remembrance hall's text with a way back after its first part, or, for a pack that
@@ -111,12 +130,12 @@ extension Tour {
 
 extension Tour {
     /// The staff exit's prompt: the PIN shows as dots.
-    func staffExitPage(_ state: TourState) -> Page {
-        let language = state.language
+    func staffExitPage(_ visit: VisitState) -> Page {
+        let language = visit.language
         var page = Page()
         page.append(.title, UIText.staffExitTitle.text(language), .title)
         page.append(.paragraph, UIText.staffExitHowTo.text(language))
-        let dots = String(repeating: "•", count: state.staffExit.entry.count)
+        let dots = String(repeating: "•", count: visit.staffPrompt.entry.count)
         page.append(PageBlock(.field, [Run(UIText.staffPIN.text(language) + ": ", .fieldName), Run(dots + "_", .body)]))
         return page
     }

@@ -33,10 +33,10 @@ extension Tour {
 
     /// Moves the map's cursor to the nearest hall in `direction`: nearest along the
     /// direction first, then nearest across it.
-    func moveMapCursor(_ direction: Direction, _ state: inout TourState) {
+    func moveMapCursor(_ direction: Direction, _ visit: inout VisitState) {
         let halls = pack.halls
-        guard halls.indices.contains(state.screen.selection) else { return }
-        let from = halls[state.screen.selection].map
+        guard halls.indices.contains(visit.screen.selection) else { return }
+        let from = halls[visit.screen.selection].map
         let candidates = halls.indices.compactMap { index -> (index: Int, along: Int, across: Int)? in
             let cell = halls[index].map
             let dx = cell.column - from.column
@@ -50,7 +50,7 @@ extension Tour {
             }
         }
         if let best = candidates.min(by: { ($0.along, $0.across) < ($1.along, $1.across) }) {
-            state.screen.selection = best.index
+            visit.screen.selection = best.index
         }
     }
 }

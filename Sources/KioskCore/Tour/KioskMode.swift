@@ -1,115 +1,118 @@
 /// The kiosk standing alone: the attract loop, the idle warning and reset, the demonstration,
-/// and the staff exit. Time reaches it only as `.tick` events, so a fake clock tests it.
+/// and the staff exit. It owns who has the screen (`VisitState.attention`), the staff exit's
+/// prompt and lock, and starting a new visit. Time reaches it only as `.tick` events, so a
+/// test clock tests it.
 extension Tour {
-    /// Who has the screen when no visitor does.
-    var restingControl: Control {
-        if kiosk.demoWordsPerMinute != nil { return .demo(since: nil) }
-        return kiosk.isKiosk ? .attract(since: nil) : .visitor
+    /// Who has the screen when no visitor does, from `now`.
+    func restingControl(since now: Instant) -> Control {
+        if kiosk.demoWordsPerMinute != nil { return .demo(since: now) }
+        return kiosk.isKiosk ? .attract(since: now) : .visitor
     }
 
-    // MARK: - Keys
+    // MARK: - Input
 
-    /// Keys the kiosk takes before the tour: the staff exit, the key that wakes the attract
+    /// Input the kiosk takes before the tour: the staff exit, the key that wakes the attract
     /// loop or answers the idle warning (used up, so it does nothing else), and the key that
-    /// takes over from the demonstration (which then acts). True when the key is used up.
-    /// Every key is activity, noted once the key is known to answer the warning or not.
-    func kioskTakes(_ key: Key, _ state: inout TourState) -> Bool {
+    /// takes over from the demonstration (which then acts). Everything a visitor does is
+    /// activity, noted once it is known whether it answers the warning.
+    func kioskTakes(_ event: TourEvent, _ state: inout TourState) -> (usedUp: Bool, effects: [TourEffect]) {
         let warned = idleCountdown(state) != nil
-        noteActivity(&state)
-        if staffExitTakes(key, &state) { return true }
-        switch state.control {
+        state.visit.attention.lastActivity = state.session.now
+        if let effects = staffExitTakes(event, &state) { return (true, effects) }
+        switch state.visit.attention.control {
         case .attract:
-            state.control = .visitor
-            return true
+            state.visit.attention.control = .visitor
+            return (true, [])
         case .demo:
-            state.control = .visitor
-            return false
+            state.visit.attention.control = .visitor
+            return (false, [])
         case .visitor:
-            return warned
+            return (warned, [])
         }
     }
 
-    private func staffExitTakes(_ key: Key, _ state: inout TourState) -> Bool {
-        if state.overlay?.kind == .staffExit {
-            typeStaffPIN(key, &state)
-            return true
+    /// The staff exit's chord and prompt; nil when the input is not theirs.
+    private func staffExitTakes(_ event: TourEvent, _ state: inout TourState) -> [TourEffect]? {
+        if state.visit.overlay?.kind == .staffExit {
+            // Nothing typed at the prompt reaches the tour.
+            if case .key(let key) = event { return typeStaffPIN(key, &state.visit) }
+            return []
         }
-        guard kiosk.isKiosk else { return false }
+        guard kiosk.isKiosk, case .key(let key) = event else { return nil }
         if key == .control("x") {
-            state.staffExit.chordStarted = true
-            return true
+            state.visit.staffPrompt.chordStarted = true
+            return []
         }
-        guard state.staffExit.chordStarted else { return false }
-        state.staffExit.chordStarted = false
-        guard key == .control("c") else { return false }
+        guard state.visit.staffPrompt.chordStarted else { return nil }
+        state.visit.staffPrompt.chordStarted = false
+        guard key == .control("c") else { return nil }
         // Without a configured PIN the chord does nothing: a visitor learns nothing from it.
-        guard kiosk.checkStaffPIN != nil else { return true }
-        if let until = state.staffExit.lockedUntil, let now = state.now, now < until {
-            state.notice = .staffExitLocked
-            return true
+        guard kiosk.hasStaffPIN else { return [] }
+        if let until = state.session.staffLock.lockedUntil, state.session.now < until {
+            state.visit.notice = .staffExitLocked
+            return []
         }
-        state.control = .visitor
-        state.staffExit.entry = ""
-        state.overlay = Screen(.staffExit)
-        return true
+        state.visit.attention.control = .visitor
+        state.visit.staffPrompt = StaffPrompt()
+        state.visit.overlay = Screen(.staffExit)
+        return []
     }
 
-    /// Digits, Backspace, Enter to check, Esc to close. Any other key is ignored, so nothing a
-    /// visitor types at the prompt reaches the tour.
-    private func typeStaffPIN(_ key: Key, _ state: inout TourState) {
+    /// Digits, Backspace, Enter to check, Esc to close. Any other key is ignored, and so is
+    /// everything while a PIN is being checked.
+    private func typeStaffPIN(_ key: Key, _ visit: inout VisitState) -> [TourEffect] {
+        guard !visit.staffPrompt.checking else { return [] }
         switch key {
         case .character(let character) where character.isASCII && character.isNumber:
-            if state.staffExit.entry.count < KioskSettings.longestPIN { state.staffExit.entry.append(character) }
+            if visit.staffPrompt.entry.count < KioskSettings.longestPIN { visit.staffPrompt.entry.append(character) }
         case .backspace:
-            if !state.staffExit.entry.isEmpty { state.staffExit.entry.removeLast() }
+            if !visit.staffPrompt.entry.isEmpty { visit.staffPrompt.entry.removeLast() }
         case .escape:
-            closeStaffExit(&state)
+            closeStaffExit(&visit)
         case .enter:
-            let entry = state.staffExit.entry
-            closeStaffExit(&state)
-            if kiosk.checkStaffPIN?(entry) == true {
-                state.staffExit.failures = 0
-                state.hasEnded = true
-                return
-            }
-            state.notice = .wrongPIN
-            state.staffExit.failures += 1
-            if state.staffExit.failures >= KioskSettings.staffTries {
-                state.staffExit.failures = 0
-                state.staffExit.lockedUntil = (state.now ?? Instant(milliseconds: 0)).adding(seconds: KioskSettings.staffLockSeconds)
-            }
+            visit.staffPrompt.checking = true
+            return [.checkStaffPIN(visit.staffPrompt.entry)]
         default:
             break
         }
+        return []
     }
 
-    private func closeStaffExit(_ state: inout TourState) {
-        state.staffExit.entry = ""
-        state.overlay = nil
+    /// The answer to a PIN typed at the prompt: the right one ends the kiosk; a wrong one
+    /// counts, and too many in a row lock the exit for a while.
+    func staffPINChecked(_ matches: Bool, _ state: inout TourState) -> [TourEffect] {
+        guard state.visit.staffPrompt.checking else { return [] }
+        closeStaffExit(&state.visit)
+        if matches {
+            state.session.staffLock = StaffLock()
+            return [.endSession(.staffExit)]
+        }
+        state.visit.notice = .wrongPIN
+        state.session.staffLock.failures += 1
+        if state.session.staffLock.failures >= KioskSettings.staffTries {
+            state.session.staffLock.failures = 0
+            state.session.staffLock.lockedUntil = state.session.now.adding(seconds: KioskSettings.staffLockSeconds)
+        }
+        return []
+    }
+
+    private func closeStaffExit(_ visit: inout VisitState) {
+        visit.staffPrompt = StaffPrompt()
+        visit.overlay = nil
     }
 
     // MARK: - Time
 
-    /// What the time changes: the attract loop and the demonstration start their clocks, the
-    /// demonstration moves on, and an idle visit is reset.
+    /// What the time changes: the demonstration moves on, and an idle visit is reset.
     func passTime(_ state: inout TourState) {
-        guard let now = state.now else { return }
-        switch state.control {
-        case .attract(since: nil):
-            state.control = .attract(since: now)
+        let now = state.session.now
+        switch state.visit.attention.control {
         case .attract:
             break
-        case .demo(since: nil):
-            state.control = .demo(since: now)
-        case .demo(let since?):
-            if now >= since.adding(seconds: readingSeconds(state)) { demoStep(&state) }
+        case .demo(let since):
+            if now >= since.adding(seconds: readingSeconds(state.visit, state.session)) { demoStep(&state) }
         case .visitor:
-            guard kiosk.resetsWhenIdle else { return }
-            guard let last = state.lastActivity else {
-                state.lastActivity = now
-                return
-            }
-            if now >= resetTime(after: last) { reset(&state) }
+            if kiosk.resetsWhenIdle, now >= resetTime(after: state.visit.attention.lastActivity) { startNewVisit(&state) }
         }
     }
 
@@ -119,44 +122,32 @@ extension Tour {
 
     /// Seconds left before the reset, while the idle warning shows; nil when it does not.
     public func idleCountdown(_ state: TourState) -> Int? {
-        guard kiosk.resetsWhenIdle, state.control == .visitor, let now = state.now, let last = state.lastActivity,
-              now >= last.adding(seconds: kiosk.idleTimeout) else { return nil }
-        let left = now.milliseconds(until: resetTime(after: last))
+        let attention = state.visit.attention
+        let now = state.session.now
+        guard kiosk.resetsWhenIdle, attention.control == .visitor,
+              now >= attention.lastActivity.adding(seconds: kiosk.idleTimeout) else { return nil }
+        let left = now.milliseconds(until: resetTime(after: attention.lastActivity))
         return left <= 0 ? nil : Int((left + 999) / 1000)
     }
 
-    /// A new visit, as the kiosk started: everything the visitor chose is forgotten (language,
-    /// advisories read, graphic exhibits shown, place, digits, the way back from the quiet
-    /// page). What belongs to the session survives: the staff exit's count of wrong PINs, so a
-    /// reset cannot lift it, the session's limits and whether group tours are offered.
-    func reset(_ state: inout TourState) {
-        var fresh = start(language: state.startLanguage, size: state.size)
-        fresh.now = state.now
-        fresh.staffExit.failures = state.staffExit.failures
-        fresh.staffExit.lockedUntil = state.staffExit.lockedUntil
-        fresh.limits = state.limits
-        fresh.group.available = state.group.available
-        switch fresh.control {
-        case .attract: fresh.control = .attract(since: state.now)
-        case .demo: fresh.control = .demo(since: state.now)
-        case .visitor: fresh.lastActivity = state.now
-        }
-        state = fresh
+    /// A new visit, as the kiosk started: what was the visitor's is forgotten, and what is the
+    /// session's stays, by the line between `VisitState` and `SessionState`.
+    func startNewVisit(_ state: inout TourState) {
+        state.visit = newVisit(state.session)
     }
 
     public func kioskDeadline(_ state: TourState) -> Instant? {
-        guard let now = state.now else { return nil }
-        switch state.control {
-        case .attract(since: nil), .demo(since: nil):
-            return now
-        case .attract(let since?):
+        let now = state.session.now
+        switch state.visit.attention.control {
+        case .attract(let since):
             let period = Int64(KioskSettings.attractSeconds * 1000)
             let shown = max(0, since.milliseconds(until: now)) / period
             return Instant(milliseconds: since.milliseconds + (shown + 1) * period)
-        case .demo(let since?):
-            return since.adding(seconds: readingSeconds(state))
+        case .demo(let since):
+            return since.adding(seconds: readingSeconds(state.visit, state.session))
         case .visitor:
-            guard kiosk.resetsWhenIdle, let last = state.lastActivity else { return nil }
+            guard kiosk.resetsWhenIdle else { return nil }
+            let last = state.visit.attention.lastActivity
             let warning = last.adding(seconds: kiosk.idleTimeout)
             guard now >= warning, let seconds = idleCountdown(state) else { return min(warning, resetTime(after: last)) }
             // Each second of the countdown is drawn; the last one ends in the reset.
@@ -170,17 +161,17 @@ extension Tour {
     public func attractLanguage(_ state: TourState) -> String {
         let languages = spokenLanguages
         guard !languages.isEmpty else { return pack.defaultLanguage }
-        guard case .attract(let since?) = state.control, let now = state.now else { return languages[0] }
-        let shown = Int(max(0, since.milliseconds(until: now)) / Int64(KioskSettings.attractSeconds * 1000))
+        guard case .attract(let since) = state.visit.attention.control else { return languages[0] }
+        let shown = Int(max(0, since.milliseconds(until: state.session.now)) / Int64(KioskSettings.attractSeconds * 1000))
         return languages[shown % languages.count]
     }
 
     // MARK: - The demonstration
 
     /// How long the screenful on show takes to read at the demonstration's pace.
-    func readingSeconds(_ state: TourState) -> Double {
-        let viewport = viewport(of: state.screen, in: state)
-        let visible = viewport.visible(from: state.screen.scroll).clamped(to: viewport.layout.lines.indices)
+    func readingSeconds(_ visit: VisitState, _ session: SessionState) -> Double {
+        let viewport = viewport(of: visit.screen, visit, session)
+        let visible = viewport.visible(from: visit.screen.scroll).clamped(to: viewport.layout.lines.indices)
         let words = viewport.layout.lines[visible].reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
         let pace = Double(max(1, kiosk.demoWordsPerMinute ?? 160))
         return max(KioskSettings.demoMinimumSeconds, Double(words) * 60 / pace)
@@ -190,16 +181,16 @@ extension Tour {
     /// the end it begins again. It never shows more of a graphic exhibit than its text
     /// alternative, and never steps out.
     func demoStep(_ state: inout TourState) {
-        let now = state.now
-        state.overlay = nil
-        let viewport = viewport(of: state.place, in: state)
-        if state.place.scroll < viewport.lastTop {
-            scroll(&state, by: page(state))
-        } else if state.place.kind == .end {
-            reset(&state)
+        let session = state.session
+        state.visit.overlay = nil
+        let viewport = viewport(of: state.visit.place, state.visit, session)
+        if state.visit.place.scroll < viewport.lastTop {
+            scroll(&state.visit, session, by: page(session))
+        } else if state.visit.place.kind == .end {
+            startNewVisit(&state)
         } else {
-            next(&state)
+            next(&state.visit, session)
         }
-        state.control = .demo(since: now)
+        state.visit.attention.control = .demo(since: session.now)
     }
 }

@@ -1,6 +1,6 @@
 /// How the kiosk behaves when it stands alone in a hall or at a booth. The command line sets
 /// it; the tour reads it. The default is a laptop: no attract loop, no reset, `q` quits.
-public struct KioskSettings: Sendable {
+public struct KioskSettings: Hashable, Sendable {
     /// `--kiosk`: rest at the attract loop, reset when idle, ignore `q`, and let staff leave
     /// only with the chord and the PIN.
     public var isKiosk: Bool
@@ -10,17 +10,17 @@ public struct KioskSettings: Sendable {
     /// `--demo`: the tour advances on its own at this many words a minute until a key is
     /// pressed, and comes back to it after the idle reset.
     public var demoWordsPerMinute: Int?
-    /// Checks a staff PIN against the configured hash; nil when none is configured, and then
-    /// the chord does nothing.
-    public var checkStaffPIN: (@Sendable (String) -> Bool)?
+    /// Whether a staff PIN is configured: without one the chord does nothing. The runtime
+    /// checks a typed PIN against it (`TourEffect.checkStaffPIN`).
+    public var hasStaffPIN: Bool
 
     public init(isKiosk: Bool = false, idleTimeout: Double = 120, idleWarning: Double = 20,
-                demoWordsPerMinute: Int? = nil, checkStaffPIN: (@Sendable (String) -> Bool)? = nil) {
+                demoWordsPerMinute: Int? = nil, hasStaffPIN: Bool = false) {
         self.isKiosk = isKiosk
         self.idleTimeout = idleTimeout
         self.idleWarning = idleWarning
         self.demoWordsPerMinute = demoWordsPerMinute
-        self.checkStaffPIN = checkStaffPIN
+        self.hasStaffPIN = hasStaffPIN
     }
 
     /// An unattended kiosk or booth starts again when the visitor walks away.
@@ -42,26 +42,38 @@ public struct KioskSettings: Sendable {
 public enum Control: Hashable, Sendable {
     /// A visitor (or, outside the kiosk, whoever started it).
     case visitor
-    /// The attract loop, showing since the instant given (nil until the next tick).
-    case attract(since: Instant?)
-    /// The demonstration, on its current screenful since the instant given (nil until the next
-    /// tick).
-    case demo(since: Instant?)
+    /// The attract loop, showing since the instant given.
+    case attract(since: Instant)
+    /// The demonstration, on its current screenful since the instant given.
+    case demo(since: Instant)
 }
 
-/// Where a visitor stepped out to the quiet page from: the place and anything open over it.
-public struct StepOut: Hashable, Sendable {
-    public var place: Screen
-    public var overlay: Screen?
+/// Who has the screen, and when the visitor last took part (a key, or being carried along by
+/// the guide); the idle timeouts, the kiosk's and the session's, count from there.
+public struct Attention: Hashable, Sendable {
+    public var control: Control
+    public var lastActivity: Instant
+
+    public init(control: Control, lastActivity: Instant) {
+        self.control = control
+        self.lastActivity = lastActivity
+    }
 }
 
-/// The staff exit: Ctrl-X then Ctrl-C opens a prompt for the PIN.
-public struct StaffExitState: Hashable, Sendable {
+/// The staff exit's prompt: Ctrl-X then Ctrl-C opens it, for the PIN.
+public struct StaffPrompt: Hashable, Sendable {
     /// Ctrl-X was pressed; Ctrl-C next opens the prompt.
     public var chordStarted = false
     /// The digits typed at the prompt (shown as dots), while it is open.
     public var entry = ""
-    /// Wrong PINs in a row.
+    /// A typed PIN is being checked: the prompt waits for the answer.
+    public var checking = false
+
+    public init() {}
+}
+
+/// What outlives a visit of the staff exit: wrong PINs in a row, and the wait they imposed.
+public struct StaffLock: Hashable, Sendable {
     public var failures = 0
     /// No prompt opens before this time, after too many wrong PINs.
     public var lockedUntil: Instant?

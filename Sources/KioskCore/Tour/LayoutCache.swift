@@ -48,14 +48,14 @@ final class LayoutCache: Sendable {
 }
 
 extension Tour {
-    /// A screen's page and its layout at the state's width and in its language.
-    func laidOut(_ kind: ScreenKind, in state: TourState) -> LayoutCache.Entry {
-        let width = PageGeometry(state.size).columnWidth
+    /// A screen's page and its layout at the session's width and in the visit's language.
+    func laidOut(_ kind: ScreenKind, _ visit: VisitState, _ session: SessionState) -> LayoutCache.Entry {
+        let width = PageGeometry(session.size).columnWidth
         func make() -> LayoutCache.Entry {
-            let page = page(for: kind, in: state)
+            let page = page(for: kind, visit, session)
             return LayoutCache.Entry(page: page, layout: PageLayout(page, width: width))
         }
-        guard let key = cacheKey(kind, in: state, width: width) else { return make() }
+        guard let key = cacheKey(kind, visit, width: width) else { return make() }
         return layouts.entry(key, make: make)
     }
 
@@ -63,19 +63,19 @@ extension Tour {
     /// a key holds (the welcome and help with a group's state, the staff and group screens):
     /// small pages, laid out each time. Keep in step with `page(for:in:)`; RandomVisitorTests
     /// checks at every step that a remembered layout is the one laid out anew.
-    private func cacheKey(_ kind: ScreenKind, in state: TourState, width: Int) -> LayoutCache.Key? {
+    private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {
         case .welcome, .help, .staffExit, .joinGroup, .sessionClosed:
             return nil
         case .map:
-            detail = state.place.kind.stop?.hall
+            detail = visit.place.kind.stop?.hall
         case .exhibit(let hall, let exhibit):
-            detail = isHidden(.exhibit(hall, exhibit), in: state) ? 1 : nil
+            detail = isHidden(.exhibit(hall, exhibit), visit.care) ? 1 : nil
         case .chooseLanguage, .languageMenu, .tourAdvisory, .hall, .hallMore, .exhibitMore, .end, .hallAdvisory,
              .remembrance:
             detail = nil
         }
-        return LayoutCache.Key(kind: kind, language: state.language, width: width, detail: detail)
+        return LayoutCache.Key(kind: kind, language: visit.language, width: width, detail: detail)
     }
 }

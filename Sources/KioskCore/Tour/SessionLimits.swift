@@ -10,6 +10,12 @@ public enum SessionClose: Hashable, Sendable {
     public var farewell: (title: UIText, reason: UIText, comeBack: UIText) {
         (.closedTitle, self == .idle ? .closedIdle : .closedTimeLimit, .closedComeBack)
     }
+
+    /// The line left in the visitor's terminal after the last screen, which goes with the
+    /// connection.
+    public func farewellLine(_ language: String) -> String {
+        "\(farewell.title.text(language)). \(farewell.reason.text(language)) \(farewell.comeBack.text(language))"
+    }
 }
 
 /// A warning shown before a session closes itself, with the seconds left.
@@ -19,22 +25,29 @@ public enum SessionWarning: Hashable, Sendable {
 }
 
 /// `--idle-exit` and `--max-session`: a session over SSH ends itself, politely, so that an
-/// abandoned connection does not hold a process for ever. Times come only from `.tick`s.
+/// abandoned connection does not hold a process for ever. The session's own part of the
+/// state; times come only from `.tick`s.
 public struct SessionLimits: Hashable, Sendable {
     /// Seconds without a key after which the session closes; nil for never.
     public var idleExit: Int?
     /// Seconds after which the session closes whatever happens; nil for never.
     public var maxSession: Int?
     /// When the session began; a kiosk's idle reset, which starts a new visit, keeps it. (The
-    /// idle clock is the visit's own `TourState.lastActivity`, which that reset reads too.)
-    public var startedAt: Instant?
+    /// idle clock is the visit's own `Attention.lastActivity`, which that reset reads too.)
+    public var startedAt: Instant
     /// Set once the session is closing: why, and since when the last screen is shown.
-    public var closing: SessionClose?
-    public var closingSince: Instant?
+    public var closing: Closing?
 
-    public init(idleExit: Int? = nil, maxSession: Int? = nil) {
+    /// A session closing itself.
+    public struct Closing: Hashable, Sendable {
+        public var reason: SessionClose
+        public var since: Instant
+    }
+
+    public init(idleExit: Int? = nil, maxSession: Int? = nil, startedAt: Instant) {
         self.idleExit = idleExit
         self.maxSession = maxSession
+        self.startedAt = startedAt
     }
 
     public var isActive: Bool { idleExit != nil || maxSession != nil }
@@ -50,19 +63,15 @@ public struct SessionLimits: Hashable, Sendable {
     var idleWarningLead: Int? { idleExit.map { min(Self.idleWarningSeconds, $0 / 2) } }
     var timeWarningLead: Int? { maxSession.map { min(Self.timeWarningSeconds, $0 / 2) } }
 
-    func idleDeadline(after lastActivity: Instant?) -> Instant? {
-        guard let idleExit, let lastActivity else { return nil }
-        return lastActivity.adding(seconds: Double(idleExit))
+    func idleDeadline(after lastActivity: Instant) -> Instant? {
+        idleExit.map { lastActivity.adding(seconds: Double($0)) }
     }
 
-    var timeDeadline: Instant? {
-        guard let maxSession, let startedAt else { return nil }
-        return startedAt.adding(seconds: Double(maxSession))
-    }
+    var timeDeadline: Instant? { maxSession.map { startedAt.adding(seconds: Double($0)) } }
 
     /// The warning to show at `now`, if a close is near.
-    public func warning(at now: Instant?, lastActivity: Instant?) -> SessionWarning? {
-        guard closing == nil, let now else { return nil }
+    public func warning(at now: Instant, lastActivity: Instant) -> SessionWarning? {
+        guard closing == nil else { return nil }
         func secondsLeft(_ deadline: Instant) -> Int { Int((now.milliseconds(until: deadline) + 999) / 1000) }
         if let deadline = timeDeadline, let lead = timeWarningLead, now.milliseconds(until: deadline) <= Int64(lead) * 1000 {
             return .timeLimit(secondsLeft: secondsLeft(deadline))
@@ -75,7 +84,7 @@ public struct SessionLimits: Hashable, Sendable {
     }
 
     /// When each warning starts to show.
-    func warningStarts(lastActivity: Instant?) -> [Instant] {
+    func warningStarts(lastActivity: Instant) -> [Instant] {
         [(timeDeadline, timeWarningLead), (idleDeadline(after: lastActivity), idleWarningLead)].compactMap { deadline, lead in
             guard let deadline, let lead else { return nil }
             return deadline.adding(seconds: -Double(lead))
@@ -85,52 +94,46 @@ public struct SessionLimits: Hashable, Sendable {
 
 extension TourState {
     /// The warning the visitor sees now, if the session is about to close itself.
-    public var sessionWarning: SessionWarning? { limits.warning(at: now, lastActivity: lastActivity) }
+    public var sessionWarning: SessionWarning? {
+        session.limits.warning(at: session.now, lastActivity: visit.attention.lastActivity)
+    }
 }
 
 extension Tour {
-    /// Starts the clocks at the first tick, closes the session when a limit is reached, and
-    /// ends it once the last screen has been shown long enough.
-    func checkLimits(_ state: inout TourState, now: Instant) {
-        guard state.limits.isActive else { return }
-        if state.limits.startedAt == nil {
-            state.limits.startedAt = now
-            if state.lastActivity == nil { state.lastActivity = now }
+    /// Closes the session when a limit is reached, and ends it once the last screen has been
+    /// shown long enough.
+    func checkLimits(_ state: inout TourState) -> [TourEffect] {
+        let limits = state.session.limits
+        let now = state.session.now
+        guard limits.isActive else { return [] }
+        if let closing = limits.closing {
+            return now >= closing.since.adding(seconds: SessionLimits.lastScreenSeconds) ? [.endSession(.closed(closing.reason))] : []
         }
-        if let since = state.limits.closingSince {
-            if now >= since.adding(seconds: SessionLimits.lastScreenSeconds) { state.hasEnded = true }
-            return
+        if let deadline = limits.timeDeadline, now >= deadline {
+            close(.timeLimit, &state)
+        } else if let deadline = limits.idleDeadline(after: state.visit.attention.lastActivity), now >= deadline {
+            close(.idle, &state)
         }
-        if let deadline = state.limits.timeDeadline, now >= deadline {
-            close(.timeLimit, &state, now: now)
-        } else if let deadline = state.limits.idleDeadline(after: state.lastActivity), now >= deadline {
-            close(.idle, &state, now: now)
-        }
+        return []
     }
 
-    private func close(_ reason: SessionClose, _ state: inout TourState, now: Instant) {
-        state.limits.closing = reason
-        state.limits.closingSince = now
-        state.digits = ""
-        state.overlay = Screen(.sessionClosed(reason))
-    }
-
-    /// The visitor did something (a key, or being carried along by the guide while
-    /// following): the idle clocks, the kiosk's and the session's, start again.
-    func noteActivity(_ state: inout TourState) {
-        state.lastActivity = state.now
+    private func close(_ reason: SessionClose, _ state: inout TourState) {
+        state.session.limits.closing = SessionLimits.Closing(reason: reason, since: state.session.now)
+        // The last screen is over everything; a number half typed goes with the visit.
+        state.visit.digits = ""
     }
 
     /// When the limits next need a tick: a warning's start, the next second of its countdown,
     /// a close, or the end of the last screen.
     func limitsDeadline(_ state: TourState) -> Instant? {
-        let limits = state.limits
+        let limits = state.session.limits
         guard limits.isActive else { return nil }
-        if let since = limits.closingSince { return since.adding(seconds: SessionLimits.lastScreenSeconds) }
-        let close = [limits.idleDeadline(after: state.lastActivity), limits.timeDeadline].compactMap { $0 }.min()
-        guard let now = state.now, let close else { return close }
+        if let closing = limits.closing { return closing.since.adding(seconds: SessionLimits.lastScreenSeconds) }
+        let lastActivity = state.visit.attention.lastActivity
+        guard let close = [limits.idleDeadline(after: lastActivity), limits.timeDeadline].compactMap({ $0 }).min() else { return nil }
+        let now = state.session.now
         guard state.sessionWarning != nil else {
-            return (limits.warningStarts(lastActivity: state.lastActivity) + [close]).filter { $0 > now }.min() ?? close
+            return (limits.warningStarts(lastActivity: lastActivity) + [close]).filter { $0 > now }.min() ?? close
         }
         // Counting down: wake at each whole second before the close.
         let remainder = now.milliseconds(until: close) % 1000

@@ -49,12 +49,16 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(milliseconds) ms" }
 }
 
-/// Everything that can happen to the tour. The terminal turns input into these, the session
-/// adds the time; nothing else changes the state.
+/// Everything that can happen to the tour. The fronts turn input into these, the runtime adds
+/// the time and the answers to effects; nothing else changes the state.
 public enum TourEvent: Hashable, Sendable {
     case key(Key)
+    /// A command given by name rather than by a key (the line-by-line mode's `n`, `map`, `b`).
+    case command(Command)
+    /// A stop number given whole (the line-by-line mode's `g 450`), as typed.
+    case goToStop(String)
     case resize(TerminalSize)
-    /// The time now. The session sends one before each batch of input, and when the tour's
+    /// The time now. The runtime sends one before each batch of input, and when the tour's
     /// next deadline comes.
     case tick(Instant)
     /// News from the other kiosks of a group tour.
@@ -62,4 +66,28 @@ public enum TourEvent: Hashable, Sendable {
     /// The visitor chose the page's item with this index directly (the line-by-line mode's
     /// numbered choices), rather than with arrows and Enter.
     case choose(Int)
+    /// The answer to `TourEffect.checkStaffPIN`.
+    case staffPINChecked(matches: Bool)
+}
+
+/// Work the tour asks the runtime to do: `reduce` returns these as values and never touches
+/// the world itself. Each is answered, if at all, by a `TourEvent`.
+public enum TourEffect: Hashable, Sendable {
+    /// Check a PIN typed at the staff exit against the configured hash (a slow hash, on
+    /// purpose); answered by `.staffPINChecked`.
+    case checkStaffPIN(String)
+    /// Something for the group tour's sockets to do.
+    case group(GroupRequest)
+    /// The session is over: the runtime stops after this.
+    case endSession(SessionEnd)
+}
+
+/// Why the tour ended its session.
+public enum SessionEnd: Hashable, Sendable {
+    /// The visitor pressed `q` (never on a public kiosk).
+    case visitorLeft
+    /// Staff gave the PIN at the staff exit: the service manager leaves the kiosk stopped.
+    case staffExit
+    /// The session closed itself (`--idle-exit`, `--max-session`) after its last screen.
+    case closed(SessionClose)
 }

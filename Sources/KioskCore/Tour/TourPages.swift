@@ -2,24 +2,28 @@
 /// them out to know what is on screen.
 extension Tour {
     public func page(for kind: ScreenKind, in state: TourState) -> Page {
-        let language = state.language
+        page(for: kind, state.visit, state.session)
+    }
+
+    func page(for kind: ScreenKind, _ visit: VisitState, _ session: SessionState) -> Page {
+        let language = visit.language
         switch kind {
-        case .welcome: return welcomePage(state)
+        case .welcome: return welcomePage(visit, session)
         case .chooseLanguage: return languagePage(title: trilingual(.chooseLanguage), selection: nil)
         case .languageMenu: return languagePage(title: UIText.languageTitle.text(language), selection: language)
         case .tourAdvisory: return advisoryPage(language)
         case .hall(let hall): return hallPage(hall, language)
         case .hallMore(let hall): return morePage(pack.narrative(hall, language, layer: .more), language)
         case .exhibit(let hall, let exhibit):
-            return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), in: state))
+            return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), visit.care))
         case .exhibitMore(let hall, let exhibit): return morePage(pack.exhibitText(hall, exhibit, language, layer: .more), language)
         case .end: return endPage(language)
-        case .help: return helpPage(state)
-        case .map: return mapListPage(state)
+        case .help: return helpPage(visit)
+        case .map: return mapListPage(visit)
         case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language)
         case .remembrance: return remembrancePage(language)
-        case .staffExit: return staffExitPage(state)
-        case .joinGroup: return joinGroupPage(state)
+        case .staffExit: return staffExitPage(visit)
+        case .joinGroup: return joinGroupPage(visit)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         }
     }
@@ -34,8 +38,8 @@ extension Tour {
         text.text(in: language, fallback: pack.defaultLanguage)
     }
 
-    private func welcomePage(_ state: TourState) -> Page {
-        let language = state.language
+    private func welcomePage(_ visit: VisitState, _ session: SessionState) -> Page {
+        let language = visit.language
         var page = Page()
         page.append(.title, localized(pack.museumName, language), .title)
         page.append(.paragraph, localized(pack.floor, language), .strong)
@@ -43,14 +47,14 @@ extension Tour {
         if !address.isEmpty { page.append(.paragraph, address) }
         page.append(.paragraph, UIText.welcomeSimulation.text(language))
         page.append(.paragraph, UIText.welcomeHowTo.text(language))
-        if !state.languageChosen {
+        if !visit.languageChosen {
             for code in spokenLanguages where code != language {
                 page.append(.note, UIText.pressEnter.text(code), .hint)
             }
         }
-        appendGroupWelcome(&page, state, beforeBegin: true)
+        appendGroupWelcome(&page, visit, session, beforeBegin: true)
         page.append(.item(.continueTour), UIText.begin.text(language), .item)
-        appendGroupWelcome(&page, state, beforeBegin: false)
+        appendGroupWelcome(&page, visit, session, beforeBegin: false)
         return page
     }
 
@@ -192,21 +196,14 @@ extension Tour {
         return page
     }
 
-    /// The keys, each with what it does: the same list as the footer, in full.
-    public static let helpKeys: [(keys: String, text: UIText)] = [
-        ("n  →", .keyNext), ("p  ←", .keyPrevious), ("↑  ↓", .keySelect), ("PgUp  PgDn", .keyPage),
-        ("Enter", .keyOpen), ("Esc  Backspace", .keyBack), ("m", .keyMap), ("0–9, Enter", .keyStop),
-        ("l", .keyLanguage), ("x", .keyStepOut), ("?", .keyHelp), ("q", .keyQuit),
-    ]
-
-    private func helpPage(_ state: TourState) -> Page {
-        let language = state.language
+    /// The keys this visitor has, each with what it does: the key map's list, in full.
+    private func helpPage(_ visit: VisitState) -> Page {
+        let language = visit.language
         var page = Page()
         page.append(.title, UIText.helpTitle.text(language), .title)
-        let helpKeys = Self.helpKeys + groupHelpKeys(state)
+        let helpKeys = KeyMap.helpLines(KeyMap.Context(isKiosk: kiosk.isKiosk, role: visit.group.role))
         let keyColumn = helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        // A kiosk's visitor cannot quit it, so help does not offer to.
-        for (keys, text) in helpKeys where !(kiosk.isKiosk && text == .keyQuit) {
+        for (keys, text) in helpKeys {
             let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)
             page.append(PageBlock(.field, [Run(keys, .key), Run(padding + text.text(language), .body)],
                                   hangingIndent: keyColumn + 2))
@@ -216,11 +213,11 @@ extension Tour {
     }
 
     /// The floor map as a list, for a screen too small to draw it (and for reading aloud).
-    private func mapListPage(_ state: TourState) -> Page {
-        let language = state.language
+    private func mapListPage(_ visit: VisitState) -> Page {
+        let language = visit.language
         var page = Page()
         page.append(.title, UIText.mapTitle.text(language) + " · " + localized(pack.floor, language), .title)
-        let here = state.place.kind.stop?.hall
+        let here = visit.place.kind.stop?.hall
         for index in pack.halls.indices {
             var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(pack.narrative(index, language).value.title, .item)]
             if index == here { runs.append(Run("  ◆ " + UIText.youAreHere.text(language), .here)) }

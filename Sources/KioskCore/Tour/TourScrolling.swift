@@ -48,54 +48,53 @@ extension Tour {
         }
     }
 
-    func viewport(of screen: Screen, in state: TourState) -> Viewport {
-        Viewport(layout: layout(of: screen, in: state), rows: PageGeometry(state.size).bodyRows)
+    func viewport(of screen: Screen, _ visit: VisitState, _ session: SessionState) -> Viewport {
+        Viewport(layout: laidOut(screen.kind, visit, session).layout, rows: PageGeometry(session.size).bodyRows)
     }
 
     /// The page's lines that are on screen.
-    func visibleLines(_ state: TourState) -> Range<Int> {
-        viewport(of: state.screen, in: state).visible(from: state.screen.scroll)
+    func visibleLines(_ visit: VisitState, _ session: SessionState) -> Range<Int> {
+        viewport(of: visit.screen, visit, session).visible(from: visit.screen.scroll)
     }
 
     /// Lines to scroll for a page: a screenful, less a line to keep the reader's place.
-    func page(_ state: TourState) -> Int { max(1, PageGeometry(state.size).bodyRows - 1) }
+    func page(_ session: SessionState) -> Int { max(1, PageGeometry(session.size).bodyRows - 1) }
 
-    func arrow(up: Bool, _ state: inout TourState) {
-        if state.overlay?.kind == .map, MapGeometry(pack: pack, size: state.size).fits {
-            moveMapCursor(up ? .up : .down, &state)
+    func arrow(up: Bool, _ visit: inout VisitState, _ session: SessionState) {
+        if visit.overlay?.kind == .map, MapGeometry(pack: pack, size: session.size).fits {
+            moveMapCursor(up ? .up : .down, &visit)
             return
         }
-        let viewport = viewport(of: state.screen, in: state)
-        var screen = state.screen
+        let viewport = viewport(of: visit.screen, visit, session)
+        var screen = visit.screen
         screen.selection += up ? -1 : 1
-        state.screen = viewport.isVisible(item: screen.selection, in: screen)
+        visit.screen = viewport.isVisible(item: screen.selection, in: screen)
             ? viewport.showingSelection(screen)
-            : viewport.scrolled(state.screen, by: up ? -1 : 1)
+            : viewport.scrolled(visit.screen, by: up ? -1 : 1)
     }
 
-    func scroll(_ state: inout TourState, by lines: Int) {
-        state.screen = viewport(of: state.screen, in: state).scrolled(state.screen, by: lines)
+    func scroll(_ visit: inout VisitState, _ session: SessionState, by lines: Int) {
+        visit.screen = viewport(of: visit.screen, visit, session).scrolled(visit.screen, by: lines)
     }
 
-    func ensureSelectionVisible(_ state: inout TourState) {
-        state.screen = viewport(of: state.screen, in: state).showingSelection(state.screen)
+    func ensureSelectionVisible(_ visit: inout VisitState, _ session: SessionState) {
+        visit.screen = viewport(of: visit.screen, visit, session).showingSelection(visit.screen)
     }
 
-    /// Applies a change that lays pages out anew (a resize, a language) and keeps each
-    /// screen's place: the block at the top stays at the top, a reader at the end of the page
-    /// stays at the end, and a chosen item that was on screen stays on screen.
-    func relayout(_ state: inout TourState, _ change: (inout TourState) -> Void) {
-        let before = state
-        change(&state)
-        state.place = keepingPlace(of: before.place, before: before, after: state)
-        if let overlay = state.overlay, let old = before.overlay, old.kind == overlay.kind {
-            state.overlay = keepingPlace(of: old, before: before, after: state)
+    /// After a change that lays pages out anew (a resize, a language), keeps each screen's
+    /// place: the block at the top stays at the top, a reader at the end of the page stays at
+    /// the end, and a chosen item that was on screen stays on screen. `before` is the visit as
+    /// it was in `old`; `visit` is as it is now, in `new`.
+    func keepPlaces(_ visit: inout VisitState, before: VisitState, _ old: SessionState, _ new: SessionState) {
+        visit.place = keepingPlace(of: before.place, (before, old), (visit, new))
+        if let overlay = visit.overlay, let previous = before.overlay, previous.kind == overlay.kind {
+            visit.overlay = keepingPlace(of: previous, (before, old), (visit, new))
         }
     }
 
-    private func keepingPlace(of screen: Screen, before: TourState, after: TourState) -> Screen {
-        let old = viewport(of: screen, in: before)
-        let new = viewport(of: screen, in: after)
+    private func keepingPlace(of screen: Screen, _ before: (VisitState, SessionState), _ after: (VisitState, SessionState)) -> Screen {
+        let old = viewport(of: screen, before.0, before.1)
+        let new = viewport(of: screen, after.0, after.1)
         var moved = screen
         let atEnd = screen.scroll > 0 && screen.scroll >= old.lastTop
         moved.scroll = atEnd ? new.lastTop : new.layout.firstLine(ofBlock: old.layout.block(atLine: screen.scroll) ?? 0)
@@ -105,11 +104,11 @@ extension Tour {
     }
 
     /// ← and →: the previous and next stop, or a move on the drawn map.
-    func sideways(forward: Bool, _ state: inout TourState) {
-        if state.overlay?.kind == .map, MapGeometry(pack: pack, size: state.size).fits {
-            moveMapCursor(forward ? .right : .left, &state)
+    func sideways(forward: Bool, _ visit: inout VisitState, _ session: SessionState) {
+        if visit.overlay?.kind == .map, MapGeometry(pack: pack, size: session.size).fits {
+            moveMapCursor(forward ? .right : .left, &visit)
         } else {
-            if forward { next(&state) } else { previous(&state) }
+            if forward { next(&visit, session) } else { previous(&visit, session) }
         }
     }
 }

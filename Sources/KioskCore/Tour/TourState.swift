@@ -63,8 +63,53 @@ public enum Notice: Hashable, Sendable {
     case staffExitLocked
 }
 
-/// Everything about one visit.
+/// Everything about one session of the kiosk, in two parts by how long they last: what the
+/// session keeps, and what belongs to the visitor and is forgotten when a new visit starts.
 public struct TourState: Hashable, Sendable {
+    public var session: SessionState
+    public var visit: VisitState
+
+    public init(session: SessionState, visit: VisitState) {
+        self.session = session
+        self.visit = visit
+    }
+
+    /// The screen on top: a closing session's last screen over everything.
+    public var screen: Screen {
+        if let reason = session.limits.closing?.reason { return Screen(.sessionClosed(reason)) }
+        return visit.screen
+    }
+
+    /// The language the visitor reads in.
+    public var language: String { visit.language }
+}
+
+/// What a session keeps from its start to its end, across the visits a kiosk's idle reset
+/// starts: the terminal and the time, the session's limits, the staff exit's lock (a reset
+/// must not lift it), and whether group tours can be joined.
+public struct SessionState: Hashable, Sendable {
+    /// The time of the last tick.
+    public var now: Instant
+    public var size: TerminalSize
+    /// The language each visit starts in (`--lang`); nil to ask the visitor.
+    public var startLanguage: String?
+    public var limits: SessionLimits
+    public var staffLock = StaffLock()
+    /// Whether this kiosk can join groups: the runtime directory is there.
+    public var groupsAvailable: Bool
+
+    public init(now: Instant, size: TerminalSize, startLanguage: String?, limits: SessionLimits, groupsAvailable: Bool) {
+        self.now = now
+        self.size = size
+        self.startLanguage = startLanguage
+        self.limits = limits
+        self.groupsAvailable = groupsAvailable
+    }
+}
+
+/// Everything about one visit: where the visitor is and what they chose, what they were shown
+/// with care, who has the screen, and their part in a group tour.
+public struct VisitState: Hashable, Sendable {
     /// Where the visitor is.
     public var place: Screen
     /// The map, help or language menu, over the place.
@@ -73,36 +118,25 @@ public struct TourState: Hashable, Sendable {
     /// Whether a language has been chosen (or given with --lang), so the tour does not ask.
     public var languageChosen: Bool
     /// A stop number being typed.
-    public var digits: String
+    public var digits = ""
     public var notice: Notice?
-    public var size: TerminalSize
-    /// The visitor asked to leave.
-    public var hasEnded: Bool
-    /// The time of the last tick, if there has been one.
-    public var now: Instant? = nil
-    /// `--idle-exit` and `--max-session`.
-    public var limits = SessionLimits()
+    /// Care for the visitor (Care.swift).
+    public var care = CareState()
+    /// Who has the screen and when the visitor last took part (KioskMode.swift).
+    public var attention: Attention
+    /// The staff exit's prompt, while it is open (KioskMode.swift).
+    public var staffPrompt = StaffPrompt()
     /// A group tour this visitor leads or follows.
     public var group = GroupVisit()
 
-    // The public kiosk and care for the visitor (KioskState.swift). All but `staffExit` and
-    // `startLanguage` are the visitor's, and forgotten when the visit is reset.
-    /// Who has the screen: a visitor, the attract loop or the demonstration.
-    public var control: Control = .visitor
-    /// When the visitor last took part (a key, or being carried along by the guide; the first
-    /// tick to begin with); the idle timeouts count from here.
-    public var lastActivity: Instant? = nil
-    /// Halls whose advisories the visitor has read at the door (or entered without one).
-    public var acknowledgedHalls: Set<Int> = []
-    /// Graphic exhibits the visitor asked to see in full.
-    public var revealedExhibits: Set<Stop> = []
-    /// Where `x` stepped out from: the quiet page returns exactly there.
-    public var stepOut: StepOut? = nil
-    public var staffExit = StaffExitState()
-    /// The language the visit was started in (`--lang`), for the next visit after a reset.
-    public var startLanguage: String? = nil
+    public init(place: Screen, language: String, languageChosen: Bool, attention: Attention) {
+        self.place = place
+        self.language = language
+        self.languageChosen = languageChosen
+        self.attention = attention
+    }
 
-    /// The screen on top.
+    /// The screen on top of the visit.
     public var screen: Screen {
         get { overlay ?? place }
         set { if overlay != nil { overlay = newValue } else { place = newValue } }

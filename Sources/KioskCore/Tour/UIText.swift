@@ -299,6 +299,16 @@ public enum UIText: String, CaseIterable, Sendable {
     }
 }
 
+extension SessionWarning {
+    /// What the visitor is told, with the seconds left.
+    public func text(_ language: String) -> String {
+        switch self {
+        case .idle(let seconds): return UIText.warnIdle.text(language, "\(seconds)")
+        case .timeLimit(let seconds): return UIText.warnTimeLimit.text(language, "\(seconds)")
+        }
+    }
+}
+
 extension Notice {
     /// What the footer (or the line-by-line mode) says.
     public func text(_ language: String) -> String {

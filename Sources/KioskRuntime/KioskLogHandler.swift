@@ -5,23 +5,23 @@ import Logging
 /// Where the kiosk logs: never the terminal (the visitor's screen), but the system log, or a
 /// file the operator names with --log. Each line is made safe for a terminal first, since
 /// an operator reads logs in one.
-struct KioskLogHandler: LogHandler {
-    enum Destination: Sendable {
+public struct KioskLogHandler: LogHandler {
+    public enum Destination: Sendable {
         case systemLog
         case file(Int32)
     }
 
     let destination: Destination
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level = .info
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
     /// Sends every logger of the process to the system log, or to `file` when given.
-    static func bootstrap(file: String?) throws {
+    public static func bootstrap(file: String?) throws {
         let destination: Destination
         if let file {
             let descriptor = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o660)
@@ -36,13 +36,13 @@ struct KioskLogHandler: LogHandler {
         LoggingSystem.bootstrap { _ in KioskLogHandler(destination: destination) }
     }
 
-    struct LogError: Error, CustomStringConvertible {
+    public struct LogError: Error, CustomStringConvertible {
         var path: String
         var reason: String
-        var description: String { "cannot write the log to \(path): \(reason)" }
+        public var description: String { "cannot write the log to \(path): \(reason)" }
     }
 
-    func log(event: LogEvent) {
+    public func log(event: LogEvent) {
         let text = TerminalSafety.flattened(event.message.description, replacingWith: "?")
         switch destination {
         case .systemLog:

@@ -1,9 +1,9 @@
 /// Behind OpenSSH's ForceCommand the kiosk is all a connection gets. A connection that asks
 /// for a command, a file transfer (scp, sftp) or no terminal gets one line and nothing else.
-enum SSHGate {
+public enum SSHGate {
     /// The line to refuse this connection with, or nil when it is an interactive session (or
     /// not SSH at all).
-    static func refusal(environment: [String: String]) -> String? {
+    public static func refusal(environment: [String: String]) -> String? {
         guard environment["SSH_CONNECTION"] != nil || environment["SSH_ORIGINAL_COMMAND"] != nil else { return nil }
         let asksForCommand = !(environment["SSH_ORIGINAL_COMMAND"] ?? "").isEmpty
         let hasTerminal = !(environment["SSH_TTY"] ?? "").isEmpty

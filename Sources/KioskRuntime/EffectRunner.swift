@@ -1,0 +1,57 @@
+import KioskCore
+import KioskGroupLink
+
+/// Performs what the tour asks (`TourEffect`) and answers it with events: the group tour's
+/// sockets and the staff PIN's check. What the tour is told comes back through `reduce`.
+public final class EffectRunner {
+    /// The group tour's sockets, when group tours are set up on this host.
+    public let group: GroupLink?
+    private let checkStaffPIN: (String) -> Bool
+
+    /// `checkStaffPIN` checks a typed PIN against the configured hash (KioskStaff's, in the
+    /// executable); by default no PIN matches.
+    public init(group: GroupLink? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false }) {
+        self.group = group
+        self.checkStaffPIN = checkStaffPIN
+    }
+
+    /// Carries out one effect; the events that answer it at once.
+    public func perform(_ effect: TourEffect, now: Instant) -> [TourEvent] {
+        switch effect {
+        case .checkStaffPIN(let pin):
+            return [.staffPINChecked(matches: checkStaffPIN(pin))]
+        case .group(let request):
+            guard let group else { return Self.withoutGroups(request).map(TourEvent.group) }
+            return group.perform(request, now: now).map(TourEvent.group)
+        case .endSession:
+            // The runtime's loop stops; nothing to do here.
+            return []
+        }
+    }
+
+    /// Where no group tours are set up, a join finds no group and a group cannot open.
+    private static func withoutGroups(_ request: GroupRequest) -> [GroupEvent] {
+        switch request {
+        case .join(let code): return [.noSuchGroup(code)]
+        case .open: return [.cannotOpen]
+        case .report, .announce, .leave, .end: return []
+        }
+    }
+
+    /// What the world brought since last asked: the other kiosks' news.
+    public func news(now: Instant) -> [TourEvent] {
+        (group?.service(now: now) ?? []).map(TourEvent.group)
+    }
+
+    /// What to wait on besides the front's input.
+    public var descriptors: [Int32] { group?.descriptors ?? [] }
+
+    /// When the runner needs a turn whatever happens.
+    public var nextDeadline: Instant? { group?.nextDeadline }
+
+    /// The session is over. A group the tour did not end (the visitor hung up, a signal) is
+    /// left to be taken back.
+    public func close() {
+        group?.close()
+    }
+}

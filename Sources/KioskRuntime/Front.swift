@@ -1,0 +1,29 @@
+import KioskCore
+
+/// Where a session meets its visitor: the ncurses screen (KioskTerminal), the line-by-line
+/// mode (`PlainFront`), or a test's recording (`TestFront`). The runtime's loop is the same for
+/// every front.
+public protocol Front: AnyObject {
+    /// The size the tour is laid out at.
+    var size: TerminalSize { get }
+    /// Shows the session as it is now.
+    func present(_ state: TourState)
+    /// Waits up to `milliseconds` (nil: as long as it takes) for input, or until one of
+    /// `descriptors` (a group tour's sockets) is readable, and returns what came: possibly
+    /// nothing. A front may wake sooner than asked; it never spins.
+    func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput]
+}
+
+/// What a front gives the runtime.
+public enum FrontInput: Equatable, Sendable {
+    case event(TourEvent)
+    /// The visitor is gone: the session ends.
+    case ended(InputEnd)
+}
+
+/// Why the input ended.
+public enum InputEnd: Equatable, Sendable {
+    case signal(Int32)
+    /// Standard input closed, or the terminal hung up (EIO).
+    case endOfInput
+}

@@ -1,0 +1,162 @@
+import Glibc
+import KioskCore
+import KioskView
+
+/// Where the line-by-line mode's lines come from: standard input, or a test's script.
+public protocol LineSource: AnyObject {
+    /// Waits as `Front.read` does, unless a line is already waiting; the next whole line, if
+    /// one came, or the end of input (or the signal that ended it). One line at a time, so that
+    /// each line is answered before the next is read.
+    func line(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> LineRead
+}
+
+public enum LineRead: Equatable, Sendable {
+    case line(String?)
+    case ended(InputEnd)
+}
+
+/// The line-by-line front (`--plain`), for screen readers, braille displays and pipes: each page
+/// printed whole when it changes, one command read a line at a time, a reply to every line.
+/// What happens without a line (a warning that the session will close, the guide moving the
+/// group) is printed as it happens. Ticks, limits and groups come from the runtime's loop, as
+/// for the terminal.
+public final class PlainFront: Front {
+    private let tour: Tour
+    private let view: PlainView
+    private let source: LineSource
+    /// Writes lines for the reader at once; false when nobody reads any more.
+    private let write: ([String]) -> Bool
+    /// The page last printed.
+    private var shown: [String]?
+    /// What the visitor's last lines asked for besides events (help, the page again).
+    private var replies: [String] = []
+    /// A line was read that has had no reply yet.
+    private var awaitingReply = false
+    /// The warning last printed, so a countdown is said once, not every second.
+    private var warned: SessionWarning?
+    private var context = KeyMap.Context(isKiosk: false, role: .none)
+    private var language: String
+    private var gone = false
+
+    public init(tour: Tour, source: LineSource, write: @escaping ([String]) -> Bool) {
+        self.tour = tour
+        view = PlainView(tour: tour)
+        self.source = source
+        self.write = write
+        language = tour.pack.defaultLanguage
+    }
+
+    public var size: TerminalSize { PlainView.size }
+
+    public func present(_ state: TourState) {
+        context = KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role)
+        language = state.language
+        var lines = replies
+        replies = []
+        let page = view.page(state)
+        if page != shown {
+            // A blank line sets each page apart from what came before it.
+            lines += (shown == nil ? [] : [""]) + page
+            shown = page
+        }
+        if awaitingReply {
+            if let notice = state.visit.notice {
+                lines.append(PlainView.clean(notice.text(state.language)))
+            } else if lines.isEmpty {
+                lines = [UIText.plainPrompt.text(state.language)]
+            }
+            awaitingReply = false
+        }
+        let warning = state.sessionWarning
+        if let warning, !warning.isSameKind(as: warned) { lines.append(PlainView.clean(warning.text(state.language))) }
+        warned = warning
+        if !lines.isEmpty, !write(lines) { gone = true }
+    }
+
+    public func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput] {
+        // A reader that went away ends the visit; it is not a crash.
+        if gone { return [.ended(.endOfInput)] }
+        switch source.line(waitingUpTo: milliseconds, wakingOn: descriptors) {
+        case .ended(let end):
+            return [.ended(end)]
+        case .line(nil):
+            return []
+        case .line(let line?):
+            awaitingReply = true
+            switch PlainCommand.parse(line, context) {
+            case .events(let events): return events.map(FrontInput.event)
+            case .help: replies += [""] + view.help(context, language)
+            case .repeatPage: replies += [""] + (shown ?? [])
+            case .unknown(let text): replies.append(UIText.plainUnknown.text(language, PlainView.clean(String(text.prefix(40)))))
+            }
+            return []
+        }
+    }
+}
+
+extension SessionWarning {
+    /// The same warning, whatever the seconds left.
+    func isSameKind(as other: SessionWarning?) -> Bool {
+        switch (self, other) {
+        case (.idle, .idle?), (.timeLimit, .timeLimit?): return true
+        default: return false
+        }
+    }
+}
+
+/// Lines from a descriptor (standard input): read as they come, without blocking the loop, each
+/// bounded in length so a flood is a long line cut short, not a session's memory.
+public final class DescriptorLines: LineSource {
+    private let descriptor: Int32
+    /// Whole lines read and not yet given, and the start of the next.
+    private var lines: [String] = []
+    private var partial: [UInt8] = []
+    private var skippingToEndOfLine = false
+    private var ended = false
+    /// A line longer than this is cut there: no command is anywhere near as long.
+    public static let longestLine = 4096
+
+    public init(descriptor: Int32 = STDIN_FILENO) {
+        self.descriptor = descriptor
+    }
+
+    public func line(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> LineRead {
+        if let signal = SignalTrap.caught { return .ended(.signal(signal)) }
+        if !lines.isEmpty { return .line(lines.removeFirst()) }
+        if ended { return .ended(.endOfInput) }
+        let outcome = Waiting.wait(on: descriptor, alsoOn: descriptors, milliseconds: milliseconds)
+        if let signal = SignalTrap.caught { return .ended(.signal(signal)) }
+        guard outcome.events != 0 else { return .line(nil) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { return .line(nil) }
+        guard count > 0 else {
+            // The end of input: a last line without its newline still counts.
+            ended = true
+            if partial.isEmpty { return .ended(.endOfInput) }
+            defer { partial = [] }
+            return .line(text(partial))
+        }
+        for byte in buffer[..<count] {
+            if byte == UInt8(ascii: "\n") {
+                if !skippingToEndOfLine { lines.append(text(partial)) }
+                partial = []
+                skippingToEndOfLine = false
+            } else if partial.count < Self.longestLine {
+                partial.append(byte)
+            } else if !skippingToEndOfLine {
+                lines.append(text(partial))
+                partial = []
+                skippingToEndOfLine = true
+            }
+        }
+        return .line(lines.isEmpty ? nil : lines.removeFirst())
+    }
+
+    /// A line's text: a Windows line end's CR dropped, bytes that are not UTF-8 replaced.
+    private func text(_ bytes: [UInt8]) -> String {
+        var line = String(decoding: bytes, as: UTF8.self)
+        if line.hasSuffix("\r") { line.removeLast() }
+        return line
+    }
+}

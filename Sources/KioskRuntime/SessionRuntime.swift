@@ -1,0 +1,93 @@
+import KioskCore
+
+/// The one loop every front runs a session with: it ticks, reads input, reduces, performs the
+/// effects `reduce` returns (feeding their answers back), presents, and sleeps until the
+/// tour's next deadline. It knows neither ncurses nor the command line.
+///
+/// `run` is the loop; `send` and `wake` are its steps, for tests that drive several sessions
+/// side by side (a guide and participants in one process).
+public final class SessionRuntime {
+    public let tour: Tour
+    private let front: Front
+    private let clock: Clock
+    private let effects: EffectRunner
+    public private(set) var state: TourState
+    /// Set once the session has ended.
+    public private(set) var ending: SessionOutcome.Ending?
+
+    /// How many rounds of answers one event may set off (a join answered, then the first
+    /// status sent): more means two effects answer each other for ever, a bug.
+    static let answerRounds = 8
+
+    /// Starts a session: its first state, and what it asks first (joining or opening a group)
+    /// done.
+    public init(tour: Tour, front: Front, clock: Clock, effects: EffectRunner, start: Tour.SessionStart) {
+        self.tour = tour
+        self.front = front
+        self.clock = clock
+        self.effects = effects
+        let started = tour.start(now: clock.now, size: front.size, config: start)
+        state = started.state
+        perform(started.effects)
+    }
+
+    /// How a session ended, and its state at the end.
+    public struct SessionOutcome: Sendable {
+        public enum Ending: Equatable, Sendable {
+            /// The tour ended it: the visitor left, staff gave the PIN, a limit closed it.
+            case tour(SessionEnd)
+            /// The visitor went away: a hangup, the end of input, a signal.
+            case input(InputEnd)
+        }
+
+        public var ending: Ending
+        public var state: TourState
+    }
+
+    /// Runs the session until it ends.
+    public func run() -> SessionOutcome {
+        while ending == nil {
+            front.present(state)
+            let now = clock.now
+            let deadline = [tour.nextDeadline(state), effects.nextDeadline].compactMap { $0 }.min()
+            let inputs = front.read(waitingUpTo: deadline.map { max(0, now.milliseconds(until: $0)) },
+                                    wakingOn: effects.descriptors)
+            wake()
+            for input in inputs where ending == nil {
+                switch input {
+                case .event(let event): send(event)
+                case .ended(let end): ending = .input(end)
+                }
+            }
+        }
+        effects.close()
+        guard let ending else { preconditionFailure("the loop ends with an ending") }
+        return SessionOutcome(ending: ending, state: state)
+    }
+
+    /// A wake-up: the time now, and what the other kiosks said.
+    public func wake() {
+        let now = clock.now
+        send(.tick(now))
+        for event in effects.news(now: now) where ending == nil { send(event) }
+    }
+
+    /// Reduces an event and performs what it asks.
+    public func send(_ event: TourEvent) {
+        guard ending == nil else { return }
+        perform(tour.reduce(&state, event))
+    }
+
+    /// Performs effects in order, reducing their answers, round after round until none come.
+    private func perform(_ asked: [TourEffect]) {
+        var pending = asked
+        for _ in 0..<Self.answerRounds where !pending.isEmpty {
+            var answers: [TourEvent] = []
+            for effect in pending {
+                if case .endSession(let end) = effect, ending == nil { ending = .tour(end) }
+                answers += effects.perform(effect, now: clock.now)
+            }
+            pending = answers.flatMap { tour.reduce(&state, $0) }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import KioskCore
+import KioskRuntime
+import KioskView
+import Testing
+
+/// Whole sessions through the runtime's one loop, with a test front that records frames and a
+/// test clock: minutes of a kiosk's life in milliseconds, and no real timer.
+@Suite struct KioskRuntimeTests {
+    @Test func theAttractLoopShowsEachLanguageInTurnAndSleepsInBetween() {
+        let session = Session(TestPack.kiosk)
+        session.front.send(.ended(.endOfInput), after: 20)
+        let outcome = session.runtime.run()
+        #expect(outcome.ending == .input(.endOfInput))
+        #expect(session.front.frames.map { session.seconds($0.at) } == [0, 6, 12, 18], "a frame per language, none between")
+        let invitations = session.front.frames.map { frame in
+            ["en", "az", "ru"].first { frame.frame.text.contains(UIText.attractPress.text($0)) }
+        }
+        #expect(invitations == ["en", "az", "ru", "en"])
+        #expect(session.front.waits == [6_000, 6_000, 6_000, 6_000])
+    }
+
+    @Test func anIdleVisitIsWarnedEachSecondThenResetForTheNextVisitor() {
+        let session = Session(TestPack.kiosk)
+        session.front.press(.character(" "), after: 1)
+        session.front.type("110", after: 1)
+        // At the hall's door, and in.
+        session.front.press(.enter, .enter)
+        session.front.send(.ended(.endOfInput), after: 200)
+        _ = session.runtime.run()
+        #expect(session.screen(at: 2)?.contains("Stop 110") == true)
+        #expect(session.screen(at: 121.9)?.contains(UIText.idleTitle.text("en")) == false)
+        #expect(session.screen(at: 122)?.contains(UIText.idleCountdown.text("en", "20")) == true)
+        #expect(session.screen(at: 141)?.contains(UIText.idleCountdown.text("en", "1")) == true)
+        #expect(session.screen(at: 142)?.contains(UIText.attractPress.text("en")) == true, "the next visitor is invited")
+        let countdown = session.front.frames.filter { (122..<142).contains(session.seconds($0.at)) }
+        #expect(countdown.count == 20, "one frame a second, and no more")
+        #expect(session.front.states.last?.visit.place == Screen(.welcome))
+    }
+
+    @Test func theTimeLimitWarnsClosesAndEndsTheSessionByItself() {
+        let session = Session(TestPack.laptop, start: Tour.SessionStart(language: "en", maxSession: 600))
+        let outcome = session.runtime.run()
+        #expect(outcome.ending == .tour(.closed(.timeLimit)))
+        #expect(session.seconds(session.clock.now) == 605, "the last screen stays five seconds")
+        #expect(session.screen(at: 539)?.contains("60 seconds") == false)
+        #expect(session.screen(at: 540)?.contains(SessionWarning.timeLimit(secondsLeft: 60).text("en")) == true)
+        #expect(session.screen(at: 600)?.contains(UIText.closedTimeLimit.text("en")) == true)
+        #expect(session.front.frames.count < 70, "it slept until each deadline: \(session.front.frames.count) frames")
+    }
+
+    @Test func anIdleExitEndsASilentSession() {
+        let session = Session(TestPack.laptop, start: Tour.SessionStart(language: "en", idleExit: 5))
+        session.front.press(.enter, after: 1)
+        let outcome = session.runtime.run()
+        #expect(outcome.ending == .tour(.closed(.idle)))
+        #expect(session.seconds(session.clock.now) == 11)
+        #expect(outcome.state.session.limits.closing?.reason == .idle)
+    }
+
+    @Test func theDemonstrationReadsOnUntilAKeyTakesOver() {
+        let session = Session(TestPack.booth, start: Tour.SessionStart(language: "en"))
+        session.front.press(.character("m"), after: 40)
+        session.front.send(.ended(.endOfInput), after: 1)
+        _ = session.runtime.run()
+        let places = session.front.states.map(\.visit.place.kind)
+        #expect(places.first == .welcome)
+        #expect(places.contains(.tourAdvisory) && places.contains(.hall(0)), "it read on by itself: \(places)")
+        #expect(session.screen(at: 1)?.contains(UIText.demoBanner.text("en")) == true)
+        #expect(session.front.states.last?.visit.attention.control == .visitor)
+        #expect(session.front.states.last?.visit.overlay?.kind == .map, "the key that took over acted")
+    }
+
+    @Test func theStaffExitChecksThePINOffTheReducerAndEndsTheKiosk() {
+        let session = Session(TestPack.kiosk)
+        session.front.press(.control("x"), .control("c"), after: 1)
+        session.front.type("1111", after: 1)
+        session.front.press(.enter)
+        session.front.press(.control("x"), .control("c"), after: 1)
+        session.front.type(TestPack.staffPIN)
+        session.front.press(.enter)
+        let outcome = session.runtime.run()
+        #expect(outcome.ending == .tour(.staffExit))
+        #expect(session.front.frames.contains { $0.frame.text.contains(UIText.wrongPIN.text("en")) })
+        #expect(session.seconds(session.clock.now) == 3)
+    }
+
+    @Test func aSessionWithNothingToWaitForAsksNoDeadline() {
+        let session = Session(TestPack.laptop, start: Tour.SessionStart(language: "en"))
+        session.front.press(.character("q"), after: 3_600)
+        let outcome = session.runtime.run()
+        #expect(outcome.ending == .tour(.visitorLeft))
+        #expect(session.front.waits == [nil], "one wait, as long as it takes")
+    }
+
+    @Test func aResizeReachesTheStateAndTheFrame() {
+        let session = Session(TestPack.laptop, start: Tour.SessionStart(language: "en"))
+        session.front.send(.event(.resize(TerminalSize(columns: 40, rows: 12))), after: 1)
+        session.front.send(.ended(.signal(15)), after: 1)
+        let outcome = session.runtime.run()
+        #expect(outcome.ending == .input(.signal(15)))
+        #expect(session.front.frames.last?.frame.size == TerminalSize(columns: 40, rows: 12))
+    }
+}
