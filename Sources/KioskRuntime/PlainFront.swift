@@ -48,6 +48,8 @@ public final class PlainFront: Front {
 
     public var size: TerminalSize { PlainView.size }
 
+    public var lastScreenSeconds: Double { 0 }
+
     public func present(_ state: TourState) {
         context = KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role)
         language = state.language

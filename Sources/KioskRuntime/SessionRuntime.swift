@@ -26,6 +26,8 @@ public final class SessionRuntime {
         self.front = front
         self.clock = clock
         self.effects = effects
+        var start = start
+        start.lastScreenSeconds = front.lastScreenSeconds
         let started = tour.start(now: clock.now, size: front.size, config: start)
         state = started.state
         perform(started.effects)

@@ -50,6 +50,7 @@ public final class TestFront: Front {
     public let clock: TestClock
     private let view: TourView
     public var size: TerminalSize
+    public var lastScreenSeconds = SessionLimits.lastScreenSeconds
     private var script: Script<FrontInput>
     /// Every frame presented, with the time it was presented at.
     public private(set) var frames: [(at: Instant, frame: Frame)] = []

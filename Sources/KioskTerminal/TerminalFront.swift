@@ -15,6 +15,8 @@ public final class TerminalFront: Front {
 
     public var size: TerminalSize { screen.size }
 
+    public var lastScreenSeconds: Double { SessionLimits.lastScreenSeconds }
+
     public func present(_ state: TourState) {
         screen.draw(view.render(state))
     }

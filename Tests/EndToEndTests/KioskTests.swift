@@ -5,7 +5,7 @@ import Testing
 @Suite struct KioskTests {
     @Test func attractThenAVisitThenTheWarningThenTheReset() {
         guard Tool.require("tmux") else { return }
-        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --kiosk --idle-timeout 2 --idle-warning 3")
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --kiosk --idle-timeout 1 --idle-warning 2")
         terminal.waitFor("Press any key to begin")
         #expect(!terminal.screen.contains("Stop"), "the attract loop shows no tour")
         terminal.send("a")

@@ -38,6 +38,48 @@ import Testing
         #expect(result.output.contains("Before you begin"))
     }
 
+    /// Plain mode gets the session's limits from the same loop as the terminal: a silent
+    /// session is warned, closes, and ends, its last page printed rather than held.
+    @Test func aSilentPlainSessionEndsAfterItsIdleTime() {
+        guard Tool.require("tmux") else { return }
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --plain --lang en --idle-exit 2")
+        let started = Date()
+        terminal.waitFor("This session closes in")
+        terminal.waitFor("This session has closed because no key was pressed for a while.")
+        #expect(terminal.wait(seconds: 5) { terminal.isDead })
+        #expect(terminal.exitStatus == 0)
+        #expect(Date().timeIntervalSince(started) < 6, "closed after its 2 s and ended at once")
+    }
+
+    /// A visitor on a screen reader follows a guide: plain mode with `--join`, the guide's
+    /// moves printed as they come.
+    @Test func aPlainParticipantFollowsTheGuide() throws {
+        guard Tool.require("tmux") else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-plain-group-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let kiosk = "\(Built.kiosk) --group-dir \(directory) --log \(directory)/kiosk.log --lang en"
+        let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead")
+        guide.waitFor("Your group's code")
+        let code = try #require(GroupScreen.code(of: guide))
+        guide.send("Enter")
+        guide.send("Enter")
+        guide.waitFor("Stop 400")
+        let participant = Tmux(columns: 80, rows: 24, command: "\(kiosk) --plain --join \(code)")
+        participant.waitFor("Before you begin")
+        participant.send("Enter")
+        // A page printed whole scrolls its header off a 24-row screen: read what was written.
+        #expect(participant.wait { participant.written.contains("Stop 400 · EN") })
+        guide.waitFor("here: 1/1")
+        guide.send("n")
+        #expect(participant.wait { participant.written.contains("Stop 401 · EN") })
+        participant.type("q")
+        participant.send("Enter")
+        #expect(participant.wait { participant.isDead })
+        #expect(participant.exitStatus == 0)
+        guide.waitFor("here: 0/0")
+    }
+
     @Test func plainCannotBeAKiosk() {
         let result = run(Built.kiosk, ["--plain", "--kiosk"])
         #expect(result.status != 0)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SessionLimitTests {
     @Test func anIdleSessionSaysGoodbyeAndEnds() {
         guard Tool.require("tmux") else { return }
-        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en --idle-exit 6")
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en --idle-exit 3")
         terminal.waitFor("This session closes in")
         terminal.waitFor("This session has closed because no key was pressed for a while.")
         #expect(terminal.wait { terminal.isDead })

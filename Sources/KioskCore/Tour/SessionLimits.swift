@@ -44,15 +44,20 @@ public struct SessionLimits: Hashable, Sendable {
         public var since: Instant
     }
 
-    public init(idleExit: Int? = nil, maxSession: Int? = nil, startedAt: Instant) {
+    /// How long the last screen stays before the session ends.
+    public var lastScreenSeconds: Double
+
+    public init(idleExit: Int? = nil, maxSession: Int? = nil, startedAt: Instant,
+                lastScreenSeconds: Double = SessionLimits.lastScreenSeconds) {
         self.idleExit = idleExit
         self.maxSession = maxSession
         self.startedAt = startedAt
+        self.lastScreenSeconds = lastScreenSeconds
     }
 
     public var isActive: Bool { idleExit != nil || maxSession != nil }
 
-    /// How long the last screen stays before the session ends.
+    /// How long a terminal's last screen stays before the session ends: long enough to read.
     public static let lastScreenSeconds = 5.0
     /// How long before an idle close the visitor is warned (at most half the idle time).
     public static let idleWarningSeconds = 30
@@ -107,7 +112,7 @@ extension Tour {
         let now = state.session.now
         guard limits.isActive else { return [] }
         if let closing = limits.closing {
-            return now >= closing.since.adding(seconds: SessionLimits.lastScreenSeconds) ? [.endSession(.closed(closing.reason))] : []
+            return now >= closing.since.adding(seconds: limits.lastScreenSeconds) ? [.endSession(.closed(closing.reason))] : []
         }
         if let deadline = limits.timeDeadline, now >= deadline {
             close(.timeLimit, &state)
@@ -128,7 +133,7 @@ extension Tour {
     func limitsDeadline(_ state: TourState) -> Instant? {
         let limits = state.session.limits
         guard limits.isActive else { return nil }
-        if let closing = limits.closing { return closing.since.adding(seconds: SessionLimits.lastScreenSeconds) }
+        if let closing = limits.closing { return closing.since.adding(seconds: limits.lastScreenSeconds) }
         let lastActivity = state.visit.attention.lastActivity
         guard let close = [limits.idleDeadline(after: lastActivity), limits.timeDeadline].compactMap({ $0 }).min() else { return nil }
         let now = state.session.now

@@ -27,6 +27,8 @@ public struct Tour: Sendable {
         /// `--idle-exit` and `--max-session`, in seconds.
         public var idleExit: Int?
         public var maxSession: Int?
+        /// How long a closing session's last screen stays (`Front.lastScreenSeconds`).
+        public var lastScreenSeconds = SessionLimits.lastScreenSeconds
         /// Whether group tours can be joined here.
         public var groupsAvailable: Bool
         public var group: GroupStart?
@@ -46,7 +48,8 @@ public struct Tour: Sendable {
     /// demonstration.
     public func start(now: Instant, size: TerminalSize, config: SessionStart = SessionStart()) -> (state: TourState, effects: [TourEffect]) {
         let language = config.language.flatMap { pack.languages.contains($0) ? $0 : nil }
-        let limits = SessionLimits(idleExit: config.idleExit, maxSession: config.maxSession, startedAt: now)
+        let limits = SessionLimits(idleExit: config.idleExit, maxSession: config.maxSession, startedAt: now,
+                                   lastScreenSeconds: config.lastScreenSeconds)
         let session = SessionState(now: now, size: size, startLanguage: language, limits: limits,
                                    groupsAvailable: config.groupsAvailable)
         var state = TourState(session: session, visit: newVisit(session))
