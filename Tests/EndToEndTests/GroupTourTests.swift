@@ -5,7 +5,7 @@ import Testing
 /// runtime directory of the test's own.
 @Suite struct GroupTourTests {
     @Test func participantsFollowStepAwayRejoinDropOutAndAskForAPause() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-group-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func aGuideWhoseConnectionDropsTakesTheGroupBack() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-group-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

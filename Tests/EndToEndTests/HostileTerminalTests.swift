@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func randomBytesNeitherCrashNorStopTheKiosk(seed: UInt64) throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let pid = try #require(terminal.pid)
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func aTerminalThatVanishesMidDrawEndsTheVisit() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 250, rows: 80, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let pid = try #require(terminal.pid)
@@ -77,8 +77,8 @@ import Testing
     /// A service or an SSH session may bring no locale or one the machine lacks; the letters
     /// of every language are still written, not left blank.
     @Test(arguments: ["C", "en_ZZ.UTF-8"])
-    func aTerminalWithoutAUTF8LocaleStillShowsEveryLetter(locale: String) {
-        guard Tool.require("tmux") else { return }
+    func aTerminalWithoutAUTF8LocaleStillShowsEveryLetter(locale: String) throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru", environment: ["LANG": locale, "LC_ALL": locale])
         terminal.waitFor("Начать экскурсию")
         terminal.send("Enter")
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func aResizeStormKeepsThePlace() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let pid = try #require(terminal.pid)

@@ -3,8 +3,8 @@ import Testing
 
 /// The public kiosk (`--kiosk`, `--demo`) as the built binary, in a real terminal.
 @Suite struct KioskTests {
-    @Test func attractThenAVisitThenTheWarningThenTheReset() {
-        guard Tool.require("tmux") else { return }
+    @Test func attractThenAVisitThenTheWarningThenTheReset() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --kiosk --idle-timeout 1 --idle-warning 2")
         terminal.waitFor("Press any key to begin")
         #expect(!terminal.screen.contains("Stop"), "the attract loop shows no tour")
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func controlKeysAndQDoNothingInAKiosk() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --kiosk --lang en")
         terminal.waitFor("Press any key to begin")
         terminal.send("a")
@@ -58,8 +58,8 @@ import Testing
         terminal.waitFor("Before you begin")
     }
 
-    @Test func sigtermEndsAKioskAndRestoresTheTerminal() {
-        guard Tool.require("tmux") else { return }
+    @Test func sigtermEndsAKioskAndRestoresTheTerminal() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --kiosk")
         terminal.waitFor("Press any key to begin")
         terminal.send(signal: SIGTERM)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func staffLeaveWithTheChordAndThePIN() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let configuration = try StaffConfiguration(pin: "2468")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --kiosk --config \(configuration.path)")
         terminal.waitFor("Press any key to begin")
@@ -89,8 +89,8 @@ import Testing
         #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
-    @Test func theDemonstrationReadsOnUntilAKey() {
-        guard Tool.require("tmux") else { return }
+    @Test func theDemonstrationReadsOnUntilAKey() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --demo --lang en --demo-wpm 1000")
         terminal.waitFor("A demonstration: press any key to take over")
         terminal.waitFor("Begin the tour")

@@ -40,8 +40,8 @@ import Testing
 
     /// Plain mode gets the session's limits from the same loop as the terminal: a silent
     /// session is warned, closes, and ends, its last page printed rather than held.
-    @Test func aSilentPlainSessionEndsAfterItsIdleTime() {
-        guard Tool.require("tmux") else { return }
+    @Test func aSilentPlainSessionEndsAfterItsIdleTime() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --plain --lang en --idle-exit 2")
         let started = Date()
         terminal.waitFor("This session closes in")
@@ -54,7 +54,7 @@ import Testing
     /// A visitor on a screen reader follows a guide: plain mode with `--join`, the guide's
     /// moves printed as they come.
     @Test func aPlainParticipantFollowsTheGuide() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-plain-group-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -29,24 +29,19 @@ final class SSHServer {
         return nil
     }
 
-    /// A running server, or nil when this machine cannot run one: then the test fails in CI
-    /// and is skipped elsewhere, with the reason.
-    static func start(sourceLocation: SourceLocation = #_sourceLocation) -> SSHServer? {
-        if let missing {
-            if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("\(missing), and CI is set: .ci/run must provide it", sourceLocation: sourceLocation)
-            } else {
-                print("skipping: \(missing) (CI would fail here)")
-            }
-            return nil
-        }
+    /// A running server; when this machine cannot run one, the test fails in CI and is
+    /// cancelled elsewhere, with the reason.
+    static func start(sourceLocation: SourceLocation = #_sourceLocation) throws -> SSHServer {
+        if let missing { try skip(missing, sourceLocation: sourceLocation) }
         let server = SSHServer()
         guard server.launch() else {
             Issue.record("sshd did not start: \(server.log)", sourceLocation: sourceLocation)
-            return nil
+            throw SSHServerError()
         }
         return server
     }
+
+    struct SSHServerError: Error {}
 
     private init() {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-ssh-\(UUID().uuidString.prefix(8))").path

@@ -5,7 +5,8 @@ import Testing
 /// a guide get, and what nobody gets.
 @Suite(.serialized) struct SSHTests {
     @Test func aVisitorWalksTheHallsOverSSHAndHangingUpLeavesNothingBehind() throws {
-        guard Tool.require("tmux"), let server = SSHServer.start() else { return }
+        try Tool.require("tmux")
+        let server = try SSHServer.start()
         let terminal = Tmux(columns: 80, rows: 24, command: server.login("tour"), environment: ["LANG": "C", "LC_ALL": "C"])
         terminal.waitFor("Begin the tour")
         // Three languages on the welcome screen, whatever the visitor's own locale.
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func aCommandOrAFileTransferGetsOneLineAndNeverAShell() throws {
-        guard let server = SSHServer.start() else { return }
+        let server = try SSHServer.start()
         let line = "museum-kiosk: this account gives a museum tour in a terminal and runs no commands or file transfers; connect with: ssh tour@<host>"
         let command = server.client("ssh", "tour", ["tour@127.0.0.1", "ls", "/"])
         #expect(command.status == 1)
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func forwardingIsRefused() throws {
-        guard let server = SSHServer.start() else { return }
+        let server = try SSHServer.start()
         // A direct TCP channel, as -L would open, to the server's own port.
         let local = server.client("ssh", "tour", ["-W", "127.0.0.1:\(server.port)", "tour@127.0.0.1"])
         #expect(local.status == 255)
@@ -88,7 +89,8 @@ import Testing
     }
 
     @Test func aGuideLeadsAVisitorOnAnotherAccount() throws {
-        guard Tool.require("tmux"), let server = SSHServer.start() else { return }
+        try Tool.require("tmux")
+        let server = try SSHServer.start()
         let guide = Tmux(columns: 80, rows: 24, command: server.login("guide"))
         guide.waitFor("Your group's code")
         let code = try #require(GroupScreen.code(of: guide))

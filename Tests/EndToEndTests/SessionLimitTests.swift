@@ -3,8 +3,8 @@ import Testing
 
 /// A session that closes itself, and the options for sessions over SSH.
 @Suite struct SessionLimitTests {
-    @Test func anIdleSessionSaysGoodbyeAndEnds() {
-        guard Tool.require("tmux") else { return }
+    @Test func anIdleSessionSaysGoodbyeAndEnds() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en --idle-exit 3")
         terminal.waitFor("This session closes in")
         terminal.waitFor("This session has closed because no key was pressed for a while.")
@@ -17,8 +17,8 @@ import Testing
         })
     }
 
-    @Test func theTimeLimitEndsEvenABusySession() {
-        guard Tool.require("tmux") else { return }
+    @Test func theTimeLimitEndsEvenABusySession() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru --max-session 3")
         terminal.waitFor("Начать экскурсию")
         terminal.send("Enter")

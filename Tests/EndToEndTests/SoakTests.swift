@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func twentyThousandKeysLeaveMemoryWithinAMegabyte() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let pid = try #require(terminal.pid)

@@ -4,7 +4,7 @@ import Testing
 /// The built binary in a real terminal (tmux), as a visitor uses it.
 @Suite struct TerminalTests {
     @Test func aVisitorWalksTheFloorAndLeaves() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         terminal.send("Enter")
@@ -44,8 +44,8 @@ import Testing
         #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
-    @Test func theLinuxConsolesKeysWork() {
-        guard Tool.require("tmux") else { return }
+    @Test func theLinuxConsolesKeysWork() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru", environment: ["TERM": "linux"])
         terminal.waitFor("Начать экскурсию")
         terminal.send("Enter")
@@ -60,8 +60,8 @@ import Testing
         #expect(terminal.exitStatus == 0)
     }
 
-    @Test func aSmallWindowAsksToBeEnlargedAndKeepsThePlace() {
-        guard Tool.require("tmux") else { return }
+    @Test func aSmallWindowAsksToBeEnlargedAndKeepsThePlace() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         terminal.type("420")
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func aHangupLeavesNoProcessBehind() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let pid = try #require(terminal.pid)
@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test(arguments: [("SIGTERM", SIGTERM), ("SIGINT", SIGINT), ("SIGHUP", SIGHUP)])
-    func aSignalEndsTheVisitAndRestoresTheTerminal(name: String, signal: Int32) {
-        guard Tool.require("tmux") else { return }
+    func aSignalEndsTheVisitAndRestoresTheTerminal(name: String, signal: Int32) throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         terminal.send(signal: signal)
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func controlCEndsTheVisit() throws {
-        guard Tool.require("tmux") else { return }
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let pid = try #require(terminal.pid)
@@ -107,15 +107,15 @@ import Testing
         #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
-    @Test func theEndOfInputEndsTheVisit() {
-        guard Tool.require("tmux") else { return }
+    @Test func theEndOfInputEndsTheVisit() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en </dev/null")
         #expect(terminal.wait(seconds: 5) { terminal.isDead }, "the kiosk kept running with its input closed")
         #expect(terminal.exitStatus == 0)
     }
 
-    @Test func unknownEscapeSequencesNeverReachTheScreenOrTheTour() {
-        guard Tool.require("tmux") else { return }
+    @Test func unknownEscapeSequencesNeverReachTheScreenOrTheTour() throws {
+        try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         let before = terminal.settle()

@@ -30,16 +30,28 @@ enum Tool {
         run("/usr/bin/env", ["which", name]).status == 0
     }
 
-    /// True when the test may go on; records a failure in CI when the tool is missing.
-    static func require(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        if available(name) { return true }
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            Issue.record("\(name) is not installed, and CI is set: .ci/run must install it", sourceLocation: sourceLocation)
-        } else {
-            print("skipping: \(name) is not installed (CI would fail here)")
-        }
-        return false
+    /// Returns when the test may go on. Without the tool, the test fails in CI, and is
+    /// cancelled elsewhere, saying why: it never passes without having run.
+    static func require(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        if available(name) { return }
+        try skip("\(name) is not installed", sourceLocation: sourceLocation)
     }
+}
+
+/// Stops a test that cannot run here: a failure in CI, where .ci/run must provide what it
+/// needs; elsewhere the test is cancelled, and the reason printed.
+func skip(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
+    if ProcessInfo.processInfo.environment["CI"] != nil {
+        Issue.record("\(reason), and CI is set: .ci/run must provide it", sourceLocation: sourceLocation)
+        throw SkippedInCI()
+    }
+    print("skipping: \(reason) (CI would fail here)")
+    try Test.cancel("skipped: \(reason) (CI would fail here)", sourceLocation: sourceLocation)
+}
+
+struct SkippedInCI: Error {}
+
+extension Tool {
 }
 
 /// Runs a command and returns its exit status and output. posix_spawn and waitpid rather than
