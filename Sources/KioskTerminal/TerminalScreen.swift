@@ -15,6 +15,10 @@ public final class TerminalScreen {
     private let palette: Palette
     private var drawn: Frame?
     private var isOpen = true
+    /// Wakes in a row on which the input was readable and gave nothing.
+    private var emptyWakes = 0
+    /// So many such wakes in a row, each returning at once, is an input that has ended.
+    static let emptyWakesAtTheEnd = 20
 
     /// Opens the terminal on standard input and output. Fails with a clear message, rather
     /// than exiting as initscr() would, when TERM names no terminal this machine knows. In
@@ -141,9 +145,12 @@ public final class TerminalScreen {
         inputs = drainKeys()
         if case .ended = inputs.last { return inputs }
         let hungUp = outcome.events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-        // Readable yet nothing to read: the other end is gone.
-        let exhausted = outcome.events & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
-        if hungUp || exhausted { inputs.append(.ended(.endOfInput)) }
+        // Readable yet nothing to read is not an end by itself: ncurses may have taken the
+        // first byte of a character whose next byte is still on its way. Only an input that
+        // stays readable and empty, wake after wake, is a closed one.
+        let readableButEmpty = outcome.events & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
+        emptyWakes = readableButEmpty ? emptyWakes + 1 : 0
+        if hungUp || emptyWakes >= Self.emptyWakesAtTheEnd { inputs.append(.ended(.endOfInput)) }
         return inputs
     }
 

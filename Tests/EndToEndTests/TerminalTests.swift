@@ -20,7 +20,7 @@ import Testing
         terminal.send("Escape")
         terminal.waitFor("▸ 402")
         terminal.send("Enter")
-        terminal.waitFor("Object number: DEMO.ENTRANCE.002")
+        terminal.waitFor("Object number: DEMO.1990.002")
         // A stop by its number.
         terminal.type("450")
         terminal.waitFor("Stop 450: Enter to go")

@@ -29,10 +29,10 @@ enum BundledPack {
     @Test func theDoorListsTheAdvisoriesOfTheHallAndOfItsExhibits() throws {
         let pack = BundledPack.tour.pack
         let khojaly = try #require(pack.hall(id: "khojaly"))
-        // The hall names two; its photographs add human remains, its belongings displacement:
-        // all four, in tour.yaml's order.
+        // The hall names two; Chingiz Mustafayev's footage adds human remains: all three, in
+        // tour.yaml's order.
         #expect(pack.advisories(tagged: pack.advisoryTagsInside[khojaly]).map(\.tag)
-                == ["violence-against-civilians", "death-of-children", "human-remains", "forced-displacement"])
+                == ["violence-against-civilians", "death-of-children", "human-remains"])
         #expect(pack.advisoryTagsInside[try #require(pack.hall(id: "remembrance"))].isEmpty)
     }
 
@@ -131,7 +131,7 @@ enum BundledPack {
         #expect(!visit.tour.isHidden(.exhibit(1, 0), visit.state.visit.care))
     }
 
-    @Test func theBundledPhotographsAreGraphic() {
+    @Test func theBundledFootageFromKhojalyIsGraphic() {
         let visit = Visit(tour: BundledPack.tour)
         guard case .exhibit(let hall, let exhibit)? = BundledPack.tour.pack.stopNumbers[455] else {
             Issue.record("stop 455 is not an exhibit")
