@@ -142,3 +142,35 @@ import Testing
         #expect(MixedScripts.words(in: "Xocalı · Ходжалы · Xocalı-Ходжалы · ə ı ş ç ğ ö ü · Ёлка · 1992-ci").isEmpty)
     }
 }
+
+@Suite struct DigitGroupTests {
+    @Test func aPlainSpaceBetweenDigitGroupsBecomesANoBreakSpace() {
+        let joined = DigitGroups.joined("Sources give 3 000 to 12 000 dead; 1 234 567 in all.")
+        #expect(joined.text == "Sources give 3\u{A0}000 to 12\u{A0}000 dead; 1\u{A0}234\u{A0}567 in all.")
+        #expect(joined.numbers == ["3 000", "12 000", "1 234 567"])
+    }
+
+    @Test func whatOnlyLooksLikeANumberIsLeftAlone() {
+        for text in ["In 1918 200 houses burned", "1 2345", "A4 000", "3.5 000", "page 12", "7 00", "12 000a"] {
+            #expect(DigitGroups.joined(text).numbers == (text == "12 000a" ? ["12 000"] : []), "\(text)")
+        }
+    }
+
+    /// The wrapper never breaks a line inside a number, however narrow the line.
+    @Test func aNumberIsNeverBrokenAcrossLines() {
+        let text = DigitGroups.joined("около 6 000 человек").text
+        for width in 6...20 {
+            let lines = Wrap.lines([Run(text, .body)], width: width).map(\.plainText)
+            #expect(lines.contains { $0.contains("6\u{A0}000") }, "at \(width) columns: \(lines)")
+        }
+    }
+
+    @Test func theMoreMarkerIsRecognisedHoweverItIsSpaced() {
+        for line in ["<!--more-->", "<!-- more -->", "  <!--More -->", "<!--  MORE-->"] {
+            #expect(Markdown.isMoreMarker(line[...]), "\(line)")
+        }
+        for line in ["<!-- more than that -->", "more", "<!--more", "<!---->"] {
+            #expect(!Markdown.isMoreMarker(line[...]), "\(line)")
+        }
+    }
+}

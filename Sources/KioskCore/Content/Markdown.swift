@@ -35,6 +35,20 @@ public enum Markdown {
     /// The line that separates a label from its "read more" layer.
     public static let moreMarker = "<!--more-->"
 
+    /// Whether a line is the "read more" marker, however it is spaced or capitalised
+    /// (`<!-- more -->`, `<!--More-->`): never a line shown to a visitor as it is written.
+    public static func isMoreMarker(_ line: Substring) -> Bool {
+        guard let comment = comment(line) else { return false }
+        return comment.lowercased() == "more"
+    }
+
+    /// The text inside a line that is an HTML comment, trimmed; nil for any other line.
+    static func comment(_ line: Substring) -> String? {
+        let line = line.trimmingSpaces()
+        guard line.hasPrefix("<!--"), line.hasSuffix("-->"), line.count >= 7 else { return nil }
+        return String(String(line.dropFirst(4).dropLast(3)).trimmingSpaces())
+    }
+
     /// Parses a body into blocks. Lines are joined into a block until a blank line or the
     /// start of another kind of block.
     public static func parse(_ text: String) -> [Block] {

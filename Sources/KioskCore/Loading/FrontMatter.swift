@@ -45,7 +45,7 @@ struct FrontMatterFile {
     /// The label (before `<!--more-->`) and the "read more" layer, each with its first line.
     func layers() -> (label: String, labelLine: Int, more: String, moreLine: Int) {
         let lines = body.lines
-        guard let marker = lines.firstIndex(where: { $0.trimmingSpaces() == Markdown.moreMarker }) else {
+        guard let marker = lines.firstIndex(where: Markdown.isMoreMarker) else {
             return (body, bodyFirstLine, "", bodyFirstLine + lines.count)
         }
         return (lines[..<marker].joined(separator: "\n"), bodyFirstLine,

@@ -293,8 +293,8 @@ final class PackReading {
     func layers(of document: (fields: YAMLFields, file: FrontMatterFile, path: String),
                 moreLimit: (words: Int, what: String)?) -> (label: [Block], more: [Block]) {
         let layers = document.file.layers()
-        let label = Markdown.parse(TerminalSafety.clean(layers.label, keepingNewlines: true))
-        let more = Markdown.parse(TerminalSafety.clean(layers.more, keepingNewlines: true))
+        let label = Markdown.parse(prepared(layers.label, file: document.path, firstLine: layers.labelLine))
+        let more = Markdown.parse(prepared(layers.more, file: document.path, firstLine: layers.moreLine))
         if log.keepsWarnings {
             TextChecks.checkLabel(layers.label, file: document.path, firstLine: layers.labelLine, log: log)
             if let moreLimit {
@@ -303,6 +303,26 @@ final class PackReading {
             }
         }
         return (label, more)
+    }
+
+    /// A layer of Markdown as the visitor is shown it: made safe for a terminal, with each
+    /// number's digit groups kept together. A plain space inside a number, and an HTML comment
+    /// other than the "read more" marker (which a visitor would see as it is written), are
+    /// reported with their lines.
+    private func prepared(_ text: String, file: String, firstLine: Int) -> String {
+        let joined = DigitGroups.joined(TerminalSafety.clean(text, keepingNewlines: true))
+        if log.keepsWarnings {
+            for (offset, line) in text.lines.enumerated() {
+                for number in DigitGroups.joined(String(line)).numbers {
+                    log.warning(file, line: firstLine + offset, DigitGroups.warning(number))
+                }
+                if let comment = Markdown.comment(line), comment.lowercased() != "more" {
+                    log.warning(file, line: firstLine + offset,
+                                "'\(TerminalSafety.flattened(String(line.trimmingSpaces()), replacingWith: "?"))' is shown to visitors as it is written: the only comment a pack may have is \(Markdown.moreMarker)")
+                }
+            }
+        }
+        return joined.text
     }
 
     /// Summary, with its shape checked.

@@ -160,7 +160,11 @@ struct YAMLFields {
         if log.keepsWarnings, let word = MixedScripts.words(in: text).first {
             warning(at: node, word.message)
         }
-        return TerminalSafety.clean(text)
+        let joined = DigitGroups.joined(TerminalSafety.clean(text))
+        if log.keepsWarnings {
+            for number in joined.numbers { warning(at: node, DigitGroups.warning(number)) }
+        }
+        return joined.text
     }
 }
 
