@@ -138,13 +138,20 @@ struct Visit {
         #expect(visit.kind == .exhibit(0, 0))
     }
 
-    @Test func theEndOffersToStartAgain() {
+    /// After halls about the killing of children, the end points to the quiet room and its
+    /// support first; starting again comes after.
+    @Test func theEndOffersTheQuietRoomThenToStartAgain() {
         var visit = Visit()
         visit.type("120")
         visit.press(.enter, .character("n"))
         #expect(visit.kind == .end)
-        #expect(visit.chosen == .startAgain)
+        #expect(visit.tour.page(for: .end, in: visit.state).actions == [.stepOut, .startAgain])
+        #expect(visit.chosen == .stepOut)
         visit.press(.enter)
+        #expect(visit.kind == .remembrance)
+        visit.press(.character("x"))
+        #expect(visit.kind == .end, "the quiet room returns to the end")
+        visit.press(.down, .enter)
         #expect(visit.kind == .welcome)
         #expect(visit.state.language == "en")
     }

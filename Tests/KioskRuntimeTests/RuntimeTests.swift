@@ -59,7 +59,7 @@ import Testing
 
     @Test func theDemonstrationReadsOnUntilAKeyTakesOver() {
         let session = Session(TestPack.booth, start: Tour.SessionStart(language: "en"))
-        session.front.press(.character("m"), after: 40)
+        session.front.press(.character("m"), after: 90)
         session.front.send(.ended(.endOfInput), after: 1)
         _ = session.runtime.run()
         let places = session.front.states.map(\.visit.place.kind)

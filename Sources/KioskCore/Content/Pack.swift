@@ -19,6 +19,9 @@ public struct Pack: Sendable {
     /// The advisory tags some hall or exhibit carries: the tour's advisory lists these, and
     /// finding them means looking at every exhibit.
     public let usedAdvisoryTags: Set<String>
+    /// Whether any exhibit's record stands in for the museum's catalogue: the first screen
+    /// says so once.
+    public let hasDemonstrationRecords: Bool
     /// The hall `x` steps out to from anywhere (`remembrance:` in tour.yaml), if the pack
     /// names one.
     public var remembranceHall: Int? = nil
@@ -46,6 +49,7 @@ public struct Pack: Sendable {
         routePositions = Dictionary(uniqueKeysWithValues: route.enumerated().map { ($0.element, $0.offset) })
         advisoryTagsInside = halls.map { Set($0.advisories + $0.exhibits.flatMap(\.advisories)) }
         usedAdvisoryTags = advisoryTagsInside.reduce(into: []) { $0.formUnion($1) }
+        hasDemonstrationRecords = halls.contains { $0.exhibits.contains { $0.recordSource == .demonstration } }
     }
 
     /// The language every text falls back to.

@@ -46,6 +46,8 @@ extension Tour {
         let address = localized(pack.address, language)
         if !address.isEmpty { page.append(.paragraph, address) }
         page.append(.paragraph, UIText.welcomeSimulation.text(language))
+        // Said once here, and in each record's own line: never in a memorial text.
+        if pack.hasDemonstrationRecords { page.append(.paragraph, UIText.welcomeDemonstrationRecords.text(language)) }
         page.append(.paragraph, UIText.welcomeHowTo.text(language))
         if !visit.languageChosen {
             for code in spokenLanguages where code != language {
@@ -154,8 +156,9 @@ extension Tour {
         return page
     }
 
-    /// An exhibit's record and label; a graphic exhibit not `showing` gives its summary as the
-    /// text alternative in place of its label, and offers to show more.
+    /// An exhibit's label, then its record: where it is (its hall, and which of the hall's
+    /// exhibits), the label (a graphic exhibit not `showing` gives its summary as the text
+    /// alternative instead, and offers to show more), then the record fields the pack gives.
     private func exhibitPage(_ hall: Int, _ index: Int, _ language: String, showing: Bool) -> Page {
         let exhibit = pack.halls[hall].exhibits[index]
         let resolved = pack.exhibitText(hall, index, language)
@@ -164,15 +167,8 @@ extension Tour {
         page.append(.title, text.title, .title)
         if let note = advisoryNote(exhibit.advisories, language) { page.append(note) }
         if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
-        let record = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
-        let fields: [(UIText, String)] = [
-            (.objectNumber, exhibit.objectNumber), (.objectName, text.objectName), (.date, text.date),
-            (.maker, text.maker), (.materials, text.materials), (.dimensions, text.dimensions),
-            (.creditLine, text.creditLine), (.rights, text.rights), (.record, record.text(language)),
-        ]
-        for (name, value) in fields where !value.isEmpty {
-            page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
-        }
+        page.append(.note, UIText.exhibitPosition.text(language, pack.narrative(hall, language).value.title, String(index + 1),
+                                                      String(pack.halls[hall].exhibits.count)), .hint)
         if showing {
             page.append(text.label)
             if !text.more.isEmpty {
@@ -184,14 +180,31 @@ extension Tour {
             page.append(.paragraph, UIText.graphicHidden.text(language), .hint)
             page.append(.item(.showGraphic), UIText.showGraphic.text(language), .item)
         }
+        let record = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
+        let fields: [(UIText, String)] = [
+            (.objectNumber, exhibit.objectNumber), (.objectName, text.objectName), (.date, text.date),
+            (.maker, text.maker), (.materials, text.materials), (.dimensions, text.dimensions),
+            (.creditLine, text.creditLine), (.rights, text.rights), (.record, record.text(language)),
+        ]
+        var first = true
+        for (name, value) in fields where !value.isEmpty {
+            // The record is set apart from the label by a line of its own.
+            if first { page.append(.heading, UIText.recordHeading.text(language), .heading) }
+            first = false
+            page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
+        }
         sources(text.sources, into: &page, language)
         return page
     }
 
+    /// The end of the tour: a thank-you, and, after halls about the killing of civilians and
+    /// children, the way to the quiet room and its support before anything else.
     private func endPage(_ language: String) -> Page {
         var page = Page()
         page.append(.title, UIText.endTitle.text(language), .title)
         page.append(.paragraph, UIText.endText.text(language))
+        page.append(.paragraph, UIText.endRemembrance.text(language))
+        page.append(.item(.stepOut), quietTitle(language), .item)
         page.append(.item(.startAgain), UIText.startAgain.text(language), .item)
         return page
     }

@@ -1,19 +1,19 @@
 /// The kiosk's own words, in each language it ships with. A pack's languages beyond these
 /// fall back to English, as all text does.
 public enum UIText: String, CaseIterable, Sendable {
-    case begin, pressEnter, welcomeSimulation, welcomeHowTo
+    case begin, pressEnter, welcomeSimulation, welcomeDemonstrationRecords, welcomeHowTo
     case chooseLanguage, languageTitle
     case advisoryTitle, advisoryIntro, advisoryAge, advisoryEachHall, continueTour
     case readMore, inThisHall, walkOn, sources, advisoryNote, machineTranslation, notTranslated
     case objectNumber, objectName, date, maker, materials, dimensions, creditLine, rights, record
-    case demonstrationRecord, collectionRecord, stop
+    case demonstrationRecord, collectionRecord, recordHeading, stop
     case mapTitle, youAreHere, mapHint
     case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
     case keyStop, keyLanguage, keyHelp, keyQuit
     case footerNext, footerPrevious, footerChoose, footerOpen, footerBack, footerMap, footerHelp
     case footerLanguage, footerQuit
     case typingStop, noSuchStop, firstStop
-    case endTitle, endText, startAgain
+    case endTitle, endText, endRemembrance, startAgain, exhibitPosition
     case enlarge, enlargeSize
     // The public kiosk and care for the visitor.
     case textAlternative, graphicHidden, showGraphic
@@ -33,11 +33,12 @@ public enum UIText: String, CaseIterable, Sendable {
     /// Languages with a full set of the kiosk's words.
     public static let languages = ["en", "az", "ru"]
 
-    /// The text in `language`, else English; `{0}` replaced by `argument`.
-    public func text(_ language: String, _ argument: String = "") -> String {
+    /// The text in `language`, else English; `{0}`, `{1}`… replaced by the arguments in turn.
+    public func text(_ language: String, _ arguments: String...) -> String {
         let table = UIText.table[self] ?? [:]
-        let text = table[language] ?? table["en"] ?? rawValue
-        return argument.isEmpty ? text : text.replacing("{0}", with: argument)
+        var text = table[language] ?? table["en"] ?? rawValue
+        for (index, argument) in arguments.enumerated() { text = text.replacing("{\(index)}", with: argument) }
+        return text
     }
 
     /// Whether the kiosk has this text in `language` (for the coverage table).
@@ -53,6 +54,10 @@ public enum UIText: String, CaseIterable, Sendable {
             "en": "A simulation of the museum's halls, to read at this terminal.",
             "az": "Muzeyin zallarının bu terminalda oxumaq üçün simulyasiyası.",
             "ru": "Симуляция залов музея для чтения на этом терминале."],
+        .welcomeDemonstrationRecords: [
+            "en": "The records of objects shown here are demonstration records, not the museum's own catalogue.",
+            "az": "Burada göstərilən əşya qeydləri nümayiş qeydləridir, muzeyin öz kataloqu deyil.",
+            "ru": "Описания предметов здесь — демонстрационные записи, а не каталог музея."],
         .welcomeHowTo: [
             "en": "Use the arrow keys and Enter. Press ? at any time for help.",
             "az": "Ox düymələrindən və Enter düyməsindən istifadə edin. Kömək üçün istənilən vaxt ? düyməsini basın.",
@@ -77,6 +82,7 @@ public enum UIText: String, CaseIterable, Sendable {
         .inThisHall: ["en": "In this hall", "az": "Bu zalda", "ru": "В этом зале"],
         .walkOn: ["en": "Walk to a neighbouring hall", "az": "Qonşu zala keçin", "ru": "Перейти в соседний зал"],
         .sources: ["en": "Sources", "az": "Mənbələr", "ru": "Источники"],
+        .recordHeading: ["en": "Catalogue record", "az": "Kataloq qeydi", "ru": "Каталожная запись"],
         .advisoryNote: ["en": "Advisory:", "az": "Xəbərdarlıq:", "ru": "Предупреждение:"],
         .machineTranslation: [
             "en": "Machine translation, not yet reviewed.",
@@ -139,10 +145,15 @@ public enum UIText: String, CaseIterable, Sendable {
         .firstStop: ["en": "This is the first stop.", "az": "Bu, ilk dayanacaqdır.", "ru": "Это первая остановка."],
         .endTitle: ["en": "End of the tour", "az": "Turun sonu", "ru": "Конец экскурсии"],
         .endText: [
-            "en": "Thank you for your visit. Take a moment before you go.",
-            "az": "Ziyarətiniz üçün təşəkkür edirik. Getməzdən əvvəl bir az dayanın.",
-            "ru": "Спасибо за посещение. Задержитесь на минуту, прежде чем уйти."],
+            "en": "Thank you for your visit.",
+            "az": "Ziyarətiniz üçün təşəkkür edirik.",
+            "ru": "Спасибо за посещение."],
+        .endRemembrance: [
+            "en": "Before you go, you may stay a while in a quiet room, which also says where to find support:",
+            "az": "Getməzdən əvvəl sakit otaqda bir az qala bilərsiniz; dəstəyi haradan tapmaq olar, orada yazılıb:",
+            "ru": "Прежде чем уйти, можно побыть в тихом зале; там же сказано, где найти поддержку:"],
         .startAgain: ["en": "Start again", "az": "Yenidən başla", "ru": "Начать заново"],
+        .exhibitPosition: ["en": "{0} · {1} of {2}", "az": "{0} · {1} / {2}", "ru": "{0} · {1} из {2}"],
         .enlarge: ["en": "Please enlarge the window", "az": "Zəhmət olmasa, pəncərəni böyüdün",
                    "ru": "Пожалуйста, увеличьте окно"],
         .enlargeSize: ["en": "at least {0}", "az": "ən azı {0}", "ru": "не меньше {0}"],
