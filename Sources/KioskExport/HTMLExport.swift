@@ -6,19 +6,28 @@ public struct HTMLPage: Equatable, Sendable {
     public var html: String
 }
 
-/// The pack as plain linked HTML pages: a web or lynx edition of the tour, one page per screen
-/// of the kiosk, in every language of the pack. No script, no style sheet, no image: it reads
-/// the same in lynx, w3m, a screen reader and a browser.
+/// The pack as plain linked HTML pages: a web or lynx edition of the tour, in every language of
+/// the pack. No script, no style sheet, no image: it reads the same in lynx, w3m, a screen
+/// reader and a browser.
+///
+/// A stop's page is the kiosk's own page (`Tour.page(for:in:)`, the one the terminal and plain
+/// mode show), rendered to HTML, so the kiosk's care holds on the web too: a hall's advisories
+/// come before its text, and a graphic exhibit shows its text alternative, with its label a
+/// deliberate link away. What the web edition adds is its own: the way around (the kiosk's
+/// keys), the languages, the home page and the links.
 ///
 /// The pages sit at `index.html` (choose a language), then per language `L/index.html` (welcome,
-/// advisory, the floor as a list), `L/halls/<hall>.html` and `L/halls/<hall>.more.html`,
-/// `L/halls/<hall>/<exhibit>.html` and `.more.html`, and `L/end.html`. Ids never hold a dot,
-/// so no hall or exhibit can take another page's name.
+/// the tour's advisory, the floor), `L/halls/<hall>.html` and `L/halls/<hall>.more.html`,
+/// `L/halls/<hall>/<exhibit>.html` and `.more.html`, for a graphic exhibit
+/// `L/halls/<hall>/<exhibit>.full.html` (the page once the visitor asked to read it), and
+/// `L/end.html`. Ids never hold a dot, so no hall or exhibit can take another page's name.
 public struct HTMLExport: Sendable {
     public let pack: Pack
+    let tour: Tour
 
     public init(pack: Pack) {
         self.pack = pack
+        tour = Tour(pack: pack)
     }
 
     /// Every page, in a stable order.
@@ -29,7 +38,7 @@ public struct HTMLExport: Sendable {
             for hall in pack.halls.indices {
                 locations += [.hall(hall), .hallMore(hall)]
                 for exhibit in pack.halls[hall].exhibits.indices {
-                    locations += [.exhibit(hall, exhibit), .exhibitMore(hall, exhibit)]
+                    locations += [.exhibit(hall, exhibit), .exhibitFull(hall, exhibit), .exhibitMore(hall, exhibit)]
                 }
             }
             for location in locations where exists(location, in: language) {
@@ -44,13 +53,18 @@ public struct HTMLExport: Sendable {
     enum Location: Hashable {
         case languages, home, end
         case hall(Int), hallMore(Int)
-        case exhibit(Int, Int), exhibitMore(Int, Int)
+        /// An exhibit's page; for a graphic exhibit, with only its text alternative.
+        case exhibit(Int, Int)
+        /// A graphic exhibit's page once the visitor asked to read it in full.
+        case exhibitFull(Int, Int)
+        case exhibitMore(Int, Int)
 
         /// The stop a page is of, its "read more" page included.
         var stop: Stop? {
             switch self {
             case .hall(let hall), .hallMore(let hall): return .hall(hall)
-            case .exhibit(let hall, let exhibit), .exhibitMore(let hall, let exhibit): return .exhibit(hall, exhibit)
+            case .exhibit(let hall, let exhibit), .exhibitFull(let hall, let exhibit), .exhibitMore(let hall, let exhibit):
+                return .exhibit(hall, exhibit)
             case .languages, .home, .end: return nil
             }
         }
@@ -80,7 +94,75 @@ public struct HTMLExport: Sendable {
         case .hall(let hall): return "\(language)/halls/\(halls[hall].id).html"
         case .hallMore(let hall): return "\(language)/halls/\(halls[hall].id).more.html"
         case .exhibit(let hall, let exhibit): return "\(language)/halls/\(halls[hall].id)/\(halls[hall].exhibits[exhibit].id).html"
+        case .exhibitFull(let hall, let exhibit): return "\(language)/halls/\(halls[hall].id)/\(halls[hall].exhibits[exhibit].id).full.html"
         case .exhibitMore(let hall, let exhibit): return "\(language)/halls/\(halls[hall].id)/\(halls[hall].exhibits[exhibit].id).more.html"
+        }
+    }
+
+    /// "Read more" pages exist only where there is more to read, in that language; a page read
+    /// in full only for a graphic exhibit.
+    private func exists(_ location: Location, in language: String) -> Bool {
+        switch location {
+        case .hallMore(let hall): return !pack.narrative(hall, language).value.more.isEmpty
+        case .exhibitFull(let hall, let exhibit): return pack.halls[hall].exhibits[exhibit].graphic
+        case .exhibitMore(let hall, let exhibit): return !pack.exhibitText(hall, exhibit, language).value.more.isEmpty
+        default: return true
+        }
+    }
+
+    // MARK: - The kiosk's pages
+
+    /// The kiosk's page of a screen, for a visitor reading in `language`; `revealed` when the
+    /// visitor asked to read a graphic exhibit in full.
+    func kioskPage(_ kind: ScreenKind, _ language: String, revealed: Stop? = nil) -> Page {
+        var state = tour.start(now: Instant(milliseconds: 0), size: TerminalSize(columns: 80, rows: 24),
+                               config: Tour.SessionStart(language: language)).state
+        state.visit.place = Screen(kind)
+        if let revealed { state.visit.care.revealedExhibits.insert(revealed) }
+        return tour.page(for: kind, in: state)
+    }
+
+    /// The kiosk's page of a stop's location.
+    private func kioskPage(of location: Location, _ language: String) -> Page {
+        switch location {
+        case .hall(let hall): return kioskPage(.hall(hall), language)
+        case .hallMore(let hall): return kioskPage(.hallMore(hall), language)
+        case .exhibit(let hall, let exhibit): return kioskPage(.exhibit(hall, exhibit), language)
+        case .exhibitFull(let hall, let exhibit): return kioskPage(.exhibit(hall, exhibit), language, revealed: .exhibit(hall, exhibit))
+        case .exhibitMore(let hall, let exhibit): return kioskPage(.exhibitMore(hall, exhibit), language)
+        case .end: return kioskPage(.end, language)
+        case .languages, .home: return Page()
+        }
+    }
+
+    /// The advisory tags of the stop a "read more" page is of; nil for any other page.
+    private func moreAdvisories(_ location: Location) -> [String]? {
+        switch location {
+        case .hallMore(let hall): return pack.halls[hall].advisories
+        case .exhibitMore(let hall, let exhibit): return pack.halls[hall].exhibits[exhibit].advisories
+        default: return nil
+        }
+    }
+
+    /// Where choosing an item of the kiosk's page leads on the web; nil for an item that means
+    /// nothing here (a group tour, the door of a hall), which is left out.
+    private func target(of action: PageAction, from here: Location) -> Location? {
+        switch action {
+        case .readMore:
+            switch here {
+            case .hall(let hall): return .hallMore(hall)
+            case .exhibit(let hall, let exhibit), .exhibitFull(let hall, let exhibit): return .exhibitMore(hall, exhibit)
+            default: return nil
+            }
+        case .showGraphic:
+            if case .exhibit(let hall, let exhibit) = here { return .exhibitFull(hall, exhibit) }
+            return nil
+        case .openExhibit(let hall, let exhibit): return .exhibit(hall, exhibit)
+        case .walk(let hall), .goToHall(let hall): return .hall(hall)
+        case .continueTour: return neighbours(of: here).next
+        case .stepOut: return pack.remembranceHall.map(Location.hall)
+        case .startAgain: return .home
+        case .chooseLanguage, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup: return nil
         }
     }
 
@@ -90,15 +172,18 @@ public struct HTMLExport: Sendable {
         switch location {
         case .languages: return languagesPage()
         case .home: return homePage(language)
-        case .end: return endPage(language)
-        case .hall(let hall): return hallPage(hall, language)
-        case .hallMore(let hall):
-            return morePage(.hallMore(hall), pack.narrative(hall, language, layer: .more),
-                            advisories: pack.halls[hall].advisories, language)
-        case .exhibit(let hall, let exhibit): return exhibitPage(hall, exhibit, language)
-        case .exhibitMore(let hall, let exhibit):
-            return morePage(.exhibitMore(hall, exhibit), pack.exhibitText(hall, exhibit, language, layer: .more),
-                            advisories: pack.halls[hall].exhibits[exhibit].advisories, language)
+        default:
+            var page = kioskPage(of: location, language)
+            // On the kiosk a "read more" page is reached only through its stop's page, which
+            // names the advisories; a web page can be opened from anywhere, so it names them
+            // too, after its title, as the stop's page does.
+            if let tags = moreAdvisories(location), let note = tour.advisoryNote(tags, language),
+               let title = page.blocks.firstIndex(where: { $0.kind == .title }) {
+                page.blocks.insert(note, at: title + 1)
+            }
+            let title = page.blocks.first { $0.kind == .title }?.runs.plainText ?? ""
+            let body = navigation(location, language) + HTMLBody(export: self, here: location, language: language).render(page)
+            return document(title, language, body)
         }
     }
 
@@ -110,7 +195,7 @@ public struct HTMLExport: Sendable {
             "<head>",
             "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(HTMLText.escape(title == museum ? museum : "\(title) · \(museum)"))</title>",
+            "<title>\(HTMLText.escape(title.isEmpty || title == museum ? museum : "\(title) · \(museum)"))</title>",
             "</head>",
             "<body>",
         ] + body + ["</body>", "</html>"]).joined(separator: "\n") + "\n"
@@ -127,127 +212,26 @@ public struct HTMLExport: Sendable {
         return document(localized(pack.museumName, pack.defaultLanguage), pack.defaultLanguage, body)
     }
 
+    /// The welcome: the museum and its floor, then the kiosk's own pages for the tour's
+    /// advisory (its "Continue" leads to the first stop) and the floor as a list.
     private func homePage(_ language: String) -> String {
         var body = navigation(.home, language)
         body.append("<h1>\(HTMLText.escape(localized(pack.museumName, language)))</h1>")
         body.append("<p><strong>\(HTMLText.escape(localized(pack.floor, language)))</strong></p>")
         let address = localized(pack.address, language)
         if !address.isEmpty { body.append("<p>\(HTMLText.escape(address))</p>") }
-        // The tour's advisory comes before the first hall, as on the kiosk.
-        body.append("<h2>\(word(.advisoryTitle, language))</h2>")
-        let advisories = pack.advisories(tagged: pack.usedAdvisoryTags)
-        if !advisories.isEmpty {
-            body.append("<p>\(word(.advisoryIntro, language))</p>")
-            body.append("<ul>")
-            body += advisories.map { "<li>\(HTMLText.escape(localized($0.text, language)))</li>" }
-            body.append("</ul>")
-        }
-        body.append("<p>\(word(.advisoryAge, language))</p>")
-        body.append("<p>\(word(.advisoryEachHall, language))</p>")
-        if !pack.route.isEmpty {
-            body.append("<p><a href=\"\(link(from: .home, to: location(of: pack.route[0]), language))\">\(word(.begin, language))</a></p>")
-        }
-        body.append("<h2>\(HTMLText.escape(UIText.mapTitle.text(language) + " · " + localized(pack.floor, language)))</h2>")
-        body.append("<ul>")
-        for hall in pack.halls.indices {
-            let narrative = pack.narrative(hall, language)
-            // A hall's title and summary share a language: both come from the same file.
-            body.append("<li\(lang(narrative.titleLanguage, on: language))>\(pack.halls[hall].stop) <a href=\"\(link(from: .home, to: .hall(hall), language))\">"
-                        + "\(HTMLText.escape(narrative.value.title))</a>: \(HTMLText.escape(narrative.value.summary))</li>")
-        }
-        body.append("</ul>")
+        let renderer = HTMLBody(export: self, here: .home, language: language, titleLevel: 2)
+        var advisory = kioskPage(.tourAdvisory, language)
+        // The kiosk's advisory says which key steps out to the quiet hall; here every page has
+        // a link to it instead.
+        let keyHint = UIText.stepOutHint.text(language).prefix { $0 != "{" }
+        advisory.blocks.removeAll { !keyHint.isEmpty && $0.runs.plainText.hasPrefix(keyHint) }
+        body += renderer.render(advisory)
+        body += renderer.render(kioskPage(.map, language))
         return document(localized(pack.museumName, language), language, body)
     }
 
-    private func endPage(_ language: String) -> String {
-        var body = navigation(.end, language)
-        body.append("<h1>\(word(.endTitle, language))</h1>")
-        body.append("<p>\(word(.endText, language))</p>")
-        body.append("<p><a href=\"\(link(from: .end, to: .home, language))\">\(word(.startAgain, language))</a></p>")
-        return document(UIText.endTitle.text(language), language, body)
-    }
-
-    private func hallPage(_ index: Int, _ language: String) -> String {
-        let hall = pack.halls[index]
-        let resolved = pack.narrative(index, language)
-        let narrative = resolved.value
-        let here = Location.hall(index)
-        var body = opening(here, resolved, advisories: hall.advisories, language)
-        body += text(narrative.label, in: resolved.textLanguage, on: language)
-        if !narrative.more.isEmpty {
-            body.append("<p><a href=\"\(link(from: here, to: .hallMore(index), language))\">\(word(.readMore, language))</a></p>")
-        }
-        if !hall.exhibits.isEmpty {
-            body.append("<h2>\(word(.inThisHall, language))</h2>")
-            body.append("<ul>")
-            for exhibit in hall.exhibits.indices {
-                let number = hall.exhibits[exhibit].stop.map { "\($0) " } ?? ""
-                let title = pack.exhibitText(index, exhibit, language)
-                body.append("<li>\(number)<a href=\"\(link(from: here, to: .exhibit(index, exhibit), language))\"\(lang(title.titleLanguage, on: language))>"
-                            + "\(HTMLText.escape(title.value.title))</a></li>")
-            }
-            body.append("</ul>")
-        }
-        if !hall.exits.isEmpty {
-            body.append("<h2>\(word(.walkOn, language))</h2>")
-            body.append("<ul>")
-            for exit in hall.exits {
-                let title = pack.narrative(exit, language)
-                body.append("<li><a href=\"\(link(from: here, to: .hall(exit), language))\"\(lang(title.titleLanguage, on: language))>"
-                            + "\(HTMLText.escape(title.value.title))</a> \(pack.halls[exit].stop)</li>")
-            }
-            body.append("</ul>")
-        }
-        body += sources(narrative.sources, language)
-        return document(narrative.title, language, body)
-    }
-
-    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String) -> String {
-        let exhibit = pack.halls[hall].exhibits[index]
-        let resolved = pack.exhibitText(hall, index, language)
-        let record = resolved.value
-        let here = Location.exhibit(hall, index)
-        var body = opening(here, resolved, advisories: exhibit.advisories, language)
-        let source = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
-        let fields: [(UIText, String)] = [
-            (.objectNumber, exhibit.objectNumber), (.objectName, record.objectName), (.date, record.date),
-            (.maker, record.maker), (.materials, record.materials), (.dimensions, record.dimensions),
-            (.creditLine, record.creditLine), (.rights, record.rights), (.record, source.text(language)),
-        ]
-        body.append("<dl>")
-        for (name, value) in fields {
-            body.append("<dt>\(word(name, language))</dt><dd>\(HTMLText.escape(value))</dd>")
-        }
-        body.append("</dl>")
-        body += text(record.label, in: resolved.textLanguage, on: language)
-        if !record.more.isEmpty {
-            body.append("<p><a href=\"\(link(from: here, to: .exhibitMore(hall, index), language))\">\(word(.readMore, language))</a></p>")
-        }
-        body += sources(record.sources, language)
-        return document(record.title, language, body)
-    }
-
-    /// A hall's or an exhibit's "read more" page: the stop's heading and notes, the longer
-    /// text, the sources.
-    private func morePage<Text: StopText>(_ here: Location, _ resolved: ResolvedText<Text>, advisories: [String],
-                                          _ language: String) -> String {
-        var body = opening(here, resolved, advisories: advisories, language)
-        body += text(resolved.value.more, in: resolved.textLanguage, on: language)
-        body += sources(resolved.value.sources, language)
-        return document(resolved.value.title, language, body)
-    }
-
-    // MARK: - Parts of pages
-
-    /// How a stop's pages begin: the way around, the title (in the language it is really in),
-    /// the advisories and the translation's note.
-    private func opening<Text: StopText>(_ here: Location, _ resolved: ResolvedText<Text>, advisories: [String],
-                                         _ language: String) -> [String] {
-        var body = navigation(here, language)
-        body.append("<h1\(lang(resolved.titleLanguage, on: language))>\(HTMLText.escape(resolved.value.title))</h1>")
-        body += notes(advisories: advisories, translation: resolved.value.translation, isFallback: resolved.isFallback, language)
-        return body
-    }
+    // MARK: - The way around
 
     /// The way around, as the kiosk's keys: previous and next stop on the guided route, back
     /// up to the hall, the floor, the hall of remembrance, and the same page in the other
@@ -255,15 +239,16 @@ public struct HTMLExport: Sendable {
     private func navigation(_ here: Location, _ language: String) -> [String] {
         var links: [String] = []
         func add(_ target: Location, _ text: UIText) {
-            links.append("<a href=\"\(link(from: here, to: target, language))\">\(word(text, language))</a>")
+            links.append("<a href=\"\(link(from: here, to: target, language))\">\(HTMLText.escape(text.text(language)))</a>")
         }
         let (previous, next) = neighbours(of: here)
         if let previous { add(previous, .keyPrevious) }
         if let next { add(next, .keyNext) }
         switch here {
-        case .hallMore(let hall): add(.hall(hall), .keyBack)
-        case .exhibit(let hall, _): add(.hall(hall), .keyBack)
-        case .exhibitMore(let hall, let exhibit): add(.exhibit(hall, exhibit), .keyBack)
+        case .hallMore(let hall), .exhibit(let hall, _), .exhibitFull(let hall, _): add(.hall(hall), .keyBack)
+        case .exhibitMore(let hall, let exhibit):
+            // Back to the page the "read more" link is on: a graphic exhibit's, read in full.
+            add(pack.halls[hall].exhibits[exhibit].graphic ? .exhibitFull(hall, exhibit) : .exhibit(hall, exhibit), .keyBack)
         default: break
         }
         if here != .home { add(.home, .keyMap) }
@@ -279,12 +264,13 @@ public struct HTMLExport: Sendable {
         }
         guard !links.isEmpty else { return [] }
         var stop = ""
-        if let number = here.stop.flatMap(pack.number(of:)) { stop = " · \(word(.stop, language)) \(number)" }
+        if let number = here.stop.flatMap(pack.number(of:)) { stop = " · \(HTMLText.escape(UIText.stop.text(language))) \(number)" }
         return ["<nav><p>" + links.joined(separator: " · ") + stop + "</p></nav>", "<hr>"]
     }
 
     /// The page before and after on the guided route, where a visitor pressing p and n goes.
     private func neighbours(of location: Location) -> (previous: Location?, next: Location?) {
+        if location == .home { return (nil, pack.route.first.map(self.location(of:)) ?? .end) }
         if location == .end { return (pack.route.last.map(self.location(of:)), nil) }
         guard let position = location.stop.flatMap({ pack.routePositions[$0] }) else { return (nil, nil) }
         let previous = position > 0 ? self.location(of: pack.route[position - 1]) : .home
@@ -299,52 +285,133 @@ public struct HTMLExport: Sendable {
         }
     }
 
-    /// "Read more" pages exist only where there is more to read, in that language.
-    private func exists(_ location: Location, in language: String) -> Bool {
-        switch location {
-        case .hallMore(let hall): return !pack.narrative(hall, language).value.more.isEmpty
-        case .exhibitMore(let hall, let exhibit): return !pack.exhibitText(hall, exhibit, language).value.more.isEmpty
-        default: return true
-        }
-    }
-
-    /// The advisory before the text, and a mark on a text that is not in the visitor's
-    /// language or was translated by machine.
-    private func notes(advisories tags: [String], translation: TranslationStatus, isFallback: Bool, _ language: String) -> [String] {
-        var notes: [String] = []
-        let texts = tags.compactMap { pack.advisory($0).map { localized($0.text, language) } }
-        if !texts.isEmpty {
-            notes.append("<p><strong>\(word(.advisoryNote, language)) \(HTMLText.escape(texts.joined(separator: "; ")))</strong></p>")
-        }
-        if isFallback {
-            notes.append("<p><em>\(word(.notTranslated, language))</em></p>")
-        } else if translation == .machine {
-            notes.append("<p><em>\(word(.machineTranslation, language))</em></p>")
-        }
-        return notes
-    }
-
-    private func sources(_ sources: [String], _ language: String) -> [String] {
-        guard !sources.isEmpty else { return [] }
-        return ["<h2>\(word(.sources, language))</h2>", "<ul>"] + sources.map { "<li>\(HTMLText.escape($0))</li>" } + ["</ul>"]
-    }
-
     // MARK: - Text in the visitor's language
-
-    private func word(_ text: UIText, _ language: String) -> String { HTMLText.escape(text.text(language)) }
 
     private func localized(_ text: LocalizedText, _ language: String) -> String {
         text.text(in: language, fallback: pack.defaultLanguage)
     }
 
     /// ` lang="…"` on an element whose text is not in the page's language.
-    private func lang(_ textLanguage: String, on page: String) -> String {
-        textLanguage == page ? "" : " lang=\"\(HTMLText.escape(textLanguage))\""
+    func lang(_ textLanguage: String?, on page: String) -> String {
+        guard let textLanguage, textLanguage != page else { return "" }
+        return " lang=\"\(HTMLText.escape(textLanguage))\""
     }
 
-    /// Blocks of text, set apart with their language when it is not the page's.
-    private func text(_ blocks: [Block], in textLanguage: String, on page: String) -> [String] {
-        let lines = HTMLText.blocks(blocks)
-        return textLanguage == page || lines.isEmpty ? lines : ["<div\(lang(textLanguage, on: page))>"] + lines + ["</div>"]
+    // MARK: - A kiosk page as HTML
+
+    /// The blocks of a kiosk page as HTML elements, a line each: neighbouring list items share
+    /// a list, neighbouring fields a definition list, neighbouring places to go (exhibits,
+    /// halls) a list of links; a step (read more, continue) is a link in a paragraph. Pack
+    /// text shown in another language than the page's is marked with `lang`.
+    struct HTMLBody {
+        let export: HTMLExport
+        let here: Location
+        let language: String
+        /// `h1` for a page's title; `h2` where a page is a section of another.
+        var titleLevel = 1
+
+        func render(_ page: Page) -> [String] {
+            // Items with no page on the web are left out before the rest is grouped.
+            let blocks: [(block: PageBlock, target: Location?)] = page.blocks.compactMap { block in
+                guard let action = block.action else { return (block, nil) }
+                return export.target(of: action, from: here).map { (block, $0) }
+            }
+            var lines: [String] = []
+            var index = 0
+            while index < blocks.count {
+                let kind = group(blocks[index].block.kind)
+                var end = index + 1
+                while end < blocks.count, group(blocks[end].block.kind) == kind { end += 1 }
+                let run = blocks[index..<end]
+                switch kind {
+                case .list:
+                    lines.append("<ul>")
+                    lines += run.map { "<li\(lang($0.block))>\(inline($0.block))</li>" }
+                    lines.append("</ul>")
+                case .fields:
+                    lines.append("<dl>")
+                    lines += run.map { field($0.block) }
+                    lines.append("</dl>")
+                case .menu:
+                    lines.append("<ul>")
+                    lines += run.map { "<li>\(item($0.block, to: $0.target!))</li>" }
+                    lines.append("</ul>")
+                case .choice:
+                    lines += run.map { "<p>\(item($0.block, to: $0.target!))</p>" }
+                case .single:
+                    lines += run.map { single($0.block) }
+                }
+                index = end
+            }
+            return lines
+        }
+
+        /// How blocks go together: a list of places (a hall's exhibits, its exits, the floor)
+        /// is a list even of one; a step (read more, continue) is a paragraph of its own.
+        private enum Group { case list, fields, menu, choice, single }
+
+        private func group(_ kind: PageBlock.Kind) -> Group {
+            switch kind {
+            case .listItem: return .list
+            case .field: return .fields
+            case .item(.openExhibit), .item(.walk), .item(.goToHall): return .menu
+            case .item: return .choice
+            case .title, .heading, .paragraph, .quote, .note: return .single
+            }
+        }
+
+        private func single(_ block: PageBlock) -> String {
+            let attribute = lang(block)
+            switch block.kind {
+            case .title: return "<h\(titleLevel)\(attribute)>\(inline(block))</h\(titleLevel)>"
+            case .heading: return "<h\(titleLevel + 1)\(attribute)>\(inline(block))</h\(titleLevel + 1)>"
+            case .quote: return "<blockquote\(attribute)><p>\(inline(block))</p></blockquote>"
+            default: return "<p\(attribute)>\(inline(block))</p>"
+            }
+        }
+
+        /// A record's line: the field's name, and its value in the language it is in.
+        private func field(_ block: PageBlock) -> String {
+            var name = HTMLText.trimmed(block.runs.filter { $0.role == .fieldName }.map(\.text).joined())
+            if name.hasSuffix(":") { name = HTMLText.trimmed(String(name.dropLast())) }
+            let value = block.runs.filter { $0.role != .fieldName }
+            return "<dt>\(HTMLText.escape(name))</dt><dd\(export.lang(block.language, on: language))>\(HTMLText.runs(value))</dd>"
+        }
+
+        /// An item as a link: its words are the link, a stop number or arrow beside them is not.
+        private func item(_ block: PageBlock, to target: Location) -> String {
+            let href = export.link(from: here, to: target, language)
+            let attribute = export.lang(block.language, on: language)
+            guard let first = block.runs.firstIndex(where: { $0.role == .item }),
+                  let last = block.runs.lastIndex(where: { $0.role == .item }) else {
+                return "<a href=\"\(href)\"\(attribute)>\(HTMLText.runs(block.runs))</a>"
+            }
+            let link = "<a href=\"\(href)\"\(attribute)>\(HTMLText.runs(Array(block.runs[first...last])))</a>"
+            // A terminal's column padding around the words becomes one space, and a marker
+            // before them (an arrow) is left to the list's bullet.
+            let before = block.runs[..<first].filter { $0.text.contains { $0.isLetter || $0.isNumber } }
+            return [HTMLText.runs(before), link, HTMLText.runs(Array(block.runs[(last + 1)...]))]
+                .map(HTMLText.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
+        }
+
+        /// A block's runs; when a field name or hint stands beside text in another language,
+        /// the text is marked and the rest is not.
+        private func inline(_ block: PageBlock) -> String {
+            guard export.lang(block.language, on: language) != "", block.runs.contains(where: { Self.framing.contains($0.role) }) else {
+                return HTMLText.runs(block.runs)
+            }
+            let framing = block.runs.prefix { Self.framing.contains($0.role) }
+            let text = Array(block.runs.dropFirst(framing.count))
+            guard !text.isEmpty else { return HTMLText.runs(block.runs) }
+            return HTMLText.runs(Array(framing)) + "<span\(export.lang(block.language, on: language))>\(HTMLText.runs(text))</span>"
+        }
+
+        /// ` lang` on a block's element, when all of it is in that language.
+        private func lang(_ block: PageBlock) -> String {
+            block.runs.contains(where: { Self.framing.contains($0.role) }) ? "" : export.lang(block.language, on: language)
+        }
+
+        /// Runs in the visitor's language beside pack text: a field's name, a stop number.
+        private static let framing: Set<Role> = [.fieldName, .hint, .key]
     }
 }

@@ -1,7 +1,7 @@
 import KioskCore
 
-/// Text made safe for HTML, and the pack's Markdown as HTML elements. Pack text is already
-/// clean for a terminal; here it is escaped, so that no label can become markup.
+/// Text made safe for HTML, and a kiosk page's runs as HTML. Pack text is already clean for a
+/// terminal; here it is escaped, so that no label can become markup.
 enum HTMLText {
     static func escape(_ text: some StringProtocol) -> String {
         var escaped = ""
@@ -19,37 +19,39 @@ enum HTMLText {
         return escaped
     }
 
-    static func spans(_ spans: [Span]) -> String {
-        spans.map { span in
-            let text = escape(span.text)
-            switch span.emphasis {
-            case .none: return text
-            case .emphasis: return "<em>\(text)</em>"
-            case .strong: return "<strong>\(text)</strong>"
+    /// The element a run's role is set in, if any. Emphasis is the pack's own; an advisory is
+    /// strong and a translation's mark emphasised, so that they read as such without colour.
+    static func element(of role: Role) -> String? {
+        switch role {
+        case .emphasis, .mark: return "em"
+        case .strong, .warning, .fieldName: return "strong"
+        case .body, .heading, .title, .quote, .hint, .notice, .item, .source, .chrome, .here, .key: return nil
+        }
+    }
+
+    /// Runs as HTML; neighbouring runs set in one element share it, and the spaces at its
+    /// ends stand outside it.
+    static func runs(_ runs: [Run]) -> String {
+        var pieces: [(element: String?, text: String)] = []
+        for run in runs where !run.text.isEmpty {
+            let element = element(of: run.role)
+            if let last = pieces.indices.last, pieces[last].element == element {
+                pieces[last].text += run.text
+            } else {
+                pieces.append((element, run.text))
             }
+        }
+        return pieces.map { piece in
+            guard let element = piece.element else { return escape(piece.text) }
+            let words = trimmed(piece.text)
+            guard !words.isEmpty else { return escape(piece.text) }
+            let before = piece.text.prefix { $0 == " " }, after = piece.text.reversed().prefix { $0 == " " }
+            return "\(before)<\(element)>\(escape(words))</\(element)>\(String(after))"
         }.joined()
     }
 
-    /// Blocks as HTML, a line each; neighbouring list items share one list.
-    static func blocks(_ blocks: [Block]) -> [String] {
-        var lines: [String] = []
-        var inList = false
-        for block in blocks {
-            if case .listItem = block {
-                if !inList { lines.append("<ul>") }
-                inList = true
-            } else if inList {
-                lines.append("</ul>")
-                inList = false
-            }
-            switch block {
-            case .paragraph(let content): lines.append("<p>\(spans(content))</p>")
-            case .heading(let content): lines.append("<h2>\(spans(content))</h2>")
-            case .listItem(let content): lines.append("<li>\(spans(content))</li>")
-            case .quote(let content): lines.append("<blockquote><p>\(spans(content))</p></blockquote>")
-            }
-        }
-        if inList { lines.append("</ul>") }
-        return lines
+    /// Text without the spaces at its ends.
+    static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -41,15 +41,21 @@ public struct PageBlock: Equatable, Sendable {
     /// Columns by which lines after the first are indented (for an item, past its marker), when
     /// not the kind's own.
     public var hangingIndent: Int?
+    /// The language of the block's pack text when it is not the visitor's: a translation that
+    /// falls back to its original. Nil when the text is in the visitor's language. The terminal
+    /// shows a note instead; the HTML export marks the text with `lang` for a screen reader.
+    /// In a block with a field name or hint beside the text, it is the language of the text.
+    public var language: String?
 
-    public init(_ kind: Kind, _ runs: [Run], hangingIndent: Int? = nil) {
+    public init(_ kind: Kind, _ runs: [Run], hangingIndent: Int? = nil, language: String? = nil) {
         self.kind = kind
         self.runs = runs
         self.hangingIndent = hangingIndent
+        self.language = language
     }
 
-    public init(_ kind: Kind, _ text: String, _ role: Role = .body) {
-        self.init(kind, [Run(text, role)])
+    public init(_ kind: Kind, _ text: String, _ role: Role = .body, language: String? = nil) {
+        self.init(kind, [Run(text, role)], language: language)
     }
 
     public var action: PageAction? {
@@ -71,12 +77,12 @@ public struct Page: Equatable, Sendable {
 
     mutating func append(_ block: PageBlock) { blocks.append(block) }
 
-    mutating func append(_ kind: PageBlock.Kind, _ text: String, _ role: Role = .body) {
-        blocks.append(PageBlock(kind, text, role))
+    mutating func append(_ kind: PageBlock.Kind, _ text: String, _ role: Role = .body, language: String? = nil) {
+        blocks.append(PageBlock(kind, text, role, language: language))
     }
 
-    /// Markdown from a pack, as blocks of the page.
-    mutating func append(_ markdown: [Block]) {
+    /// Markdown from a pack, as blocks of the page, in `language` when it is not the visitor's.
+    mutating func append(_ markdown: [Block], language: String? = nil) {
         for block in markdown {
             let runs = block.spans.map { span -> Run in
                 switch span.emphasis {
@@ -86,10 +92,10 @@ public struct Page: Equatable, Sendable {
                 }
             }
             switch block {
-            case .paragraph: blocks.append(PageBlock(.paragraph, runs))
-            case .heading: blocks.append(PageBlock(.heading, runs.map { Run($0.text, .heading) }))
-            case .listItem: blocks.append(PageBlock(.listItem, runs))
-            case .quote: blocks.append(PageBlock(.quote, runs.map { Run($0.text, $0.role == .body ? .quote : $0.role) }))
+            case .paragraph: blocks.append(PageBlock(.paragraph, runs, language: language))
+            case .heading: blocks.append(PageBlock(.heading, runs.map { Run($0.text, .heading) }, language: language))
+            case .listItem: blocks.append(PageBlock(.listItem, runs, language: language))
+            case .quote: blocks.append(PageBlock(.quote, runs.map { Run($0.text, $0.role == .body ? .quote : $0.role) }, language: language))
             }
         }
     }

@@ -38,6 +38,18 @@ extension Tour {
         text.text(in: language, fallback: pack.defaultLanguage)
     }
 
+    /// The language a part of a stop's text is shown in when it is not the visitor's (the
+    /// original's, where the translation leaves that part out), for a block's `language`.
+    func originalLanguage<Text: StopText>(of part: TextPart, _ resolved: ResolvedText<Text>) -> String? {
+        let whole = resolved.titleLanguage != resolved.language
+        return whole || resolved.value.fromOriginal.contains(part) ? pack.defaultLanguage : nil
+    }
+
+    /// The same for a text of `tour.yaml`, which falls back to the default language.
+    private func originalLanguage(of text: LocalizedText, _ language: String) -> String? {
+        text.byLanguage[language] == nil && text.byLanguage[pack.defaultLanguage] != nil ? pack.defaultLanguage : nil
+    }
+
     private func welcomePage(_ visit: VisitState, _ session: SessionState) -> Page {
         let language = visit.language
         var page = Page()
@@ -76,7 +88,8 @@ extension Tour {
         if !advisories.isEmpty {
             page.append(.paragraph, UIText.advisoryIntro.text(language))
             for advisory in advisories {
-                page.append(.listItem, localized(advisory.text, language), .warning)
+                page.append(.listItem, localized(advisory.text, language), .warning,
+                            language: originalLanguage(of: advisory.text, language))
             }
         }
         page.append(.paragraph, UIText.advisoryAge.text(language))
@@ -86,8 +99,9 @@ extension Tour {
         return page
     }
 
-    /// The advisory line for some tags, if there are any.
-    func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
+    /// The advisory line for some tags, if there are any. Public for the HTML export, whose
+    /// "read more" pages can be opened without passing the page that names them.
+    public func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
         let texts = tags.compactMap { pack.advisory($0).map { localized($0.text, language) } }
         guard !texts.isEmpty else { return nil }
         return PageBlock(.note, [Run(UIText.advisoryNote.text(language) + " ", .warning),
@@ -112,10 +126,10 @@ extension Tour {
         let resolved = pack.narrative(index, language)
         let narrative = resolved.value
         var page = Page()
-        page.append(.title, narrative.title, .title)
+        page.append(.title, narrative.title, .title, language: originalLanguage(of: .title, resolved))
         if let note = advisoryNote(hall.advisories, language) { page.append(note) }
         if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
-        page.append(narrative.label)
+        page.append(narrative.label, language: originalLanguage(of: .label, resolved))
         if !narrative.more.isEmpty {
             page.append(.item(.readMore), UIText.readMore.text(language), .item)
         }
@@ -126,18 +140,19 @@ extension Tour {
             for exhibitIndex in hall.exhibits.indices {
                 let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
                 let padding = String(repeating: " ", count: numberWidth - number.count)
+                let title = pack.exhibitText(index, exhibitIndex, language)
                 page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
-                                      [Run(number + padding, .hint), Run(pack.exhibitText(index, exhibitIndex, language).value.title, .item)],
-                                      hangingIndent: numberWidth))
+                                      [Run(number + padding, .hint), Run(title.value.title, .item)],
+                                      hangingIndent: numberWidth, language: originalLanguage(of: .title, title)))
             }
         }
         if !hall.exits.isEmpty {
             page.append(.heading, UIText.walkOn.text(language), .heading)
             for exit in hall.exits {
-                let title = pack.narrative(exit, language).value.title
+                let title = pack.narrative(exit, language)
                 page.append(PageBlock(.item(.walk(toHall: exit)),
-                                      [Run("→ ", .hint), Run(title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
-                                      hangingIndent: 2))
+                                      [Run("→ ", .hint), Run(title.value.title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
+                                      hangingIndent: 2, language: originalLanguage(of: .title, title)))
             }
         }
         sources(narrative.sources, into: &page, language)
@@ -149,9 +164,9 @@ extension Tour {
     private func morePage<Text: StopText>(_ resolved: ResolvedText<Text>, _ language: String) -> Page {
         let text = resolved.value
         var page = Page()
-        page.append(.title, text.title, .title)
+        page.append(.title, text.title, .title, language: originalLanguage(of: .title, resolved))
         if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
-        page.append(text.more)
+        page.append(text.more, language: originalLanguage(of: .more, resolved))
         sources(text.sources, into: &page, language)
         return page
     }
@@ -164,34 +179,34 @@ extension Tour {
         let resolved = pack.exhibitText(hall, index, language)
         let text = resolved.value
         var page = Page()
-        page.append(.title, text.title, .title)
+        page.append(.title, text.title, .title, language: originalLanguage(of: .title, resolved))
         if let note = advisoryNote(exhibit.advisories, language) { page.append(note) }
         if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         page.append(.note, UIText.exhibitPosition.text(language, pack.narrative(hall, language).value.title, String(index + 1),
                                                       String(pack.halls[hall].exhibits.count)), .hint)
         if showing {
-            page.append(text.label)
+            page.append(text.label, language: originalLanguage(of: .label, resolved))
             if !text.more.isEmpty {
                 page.append(.item(.readMore), UIText.readMore.text(language), .item)
             }
         } else {
             page.append(PageBlock(.paragraph, [Run(UIText.textAlternative.text(language) + " ", .fieldName),
-                                               Run(text.summary, .body)]))
+                                               Run(text.summary, .body)],
+                                  language: originalLanguage(of: .summary, resolved)))
             page.append(.paragraph, UIText.graphicHidden.text(language), .hint)
             page.append(.item(.showGraphic), UIText.showGraphic.text(language), .item)
         }
         let record = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
-        let fields: [(UIText, String)] = [
-            (.objectNumber, exhibit.objectNumber), (.objectName, text.objectName), (.date, text.date),
-            (.maker, text.maker), (.materials, text.materials), (.dimensions, text.dimensions),
-            (.creditLine, text.creditLine), (.rights, text.rights), (.record, record.text(language)),
+        let fields: [(UIText, String, TextPart?)] = [
+            (.objectNumber, exhibit.objectNumber, nil), (.objectName, text.objectName, .objectName), (.date, text.date, .date),
+            (.maker, text.maker, .maker), (.materials, text.materials, .materials), (.dimensions, text.dimensions, .dimensions),
+            (.creditLine, text.creditLine, .creditLine), (.rights, text.rights, .rights), (.record, record.text(language), nil),
         ]
-        var first = true
-        for (name, value) in fields where !value.isEmpty {
-            // The record is set apart from the label by a line of its own.
-            if first { page.append(.heading, UIText.recordHeading.text(language), .heading) }
-            first = false
-            page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)]))
+        // The record is set apart from the label by a heading of its own.
+        page.append(.heading, UIText.recordHeading.text(language), .heading)
+        for (name, value, part) in fields where !value.isEmpty {
+            page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)],
+                                  language: part.flatMap { originalLanguage(of: $0, resolved) }))
         }
         sources(text.sources, into: &page, language)
         return page
@@ -232,9 +247,10 @@ extension Tour {
         page.append(.title, UIText.mapTitle.text(language) + " · " + localized(pack.floor, language), .title)
         let here = visit.place.kind.stop?.hall
         for index in pack.halls.indices {
-            var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(pack.narrative(index, language).value.title, .item)]
+            let title = pack.narrative(index, language)
+            var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(title.value.title, .item)]
             if index == here { runs.append(Run("  ◆ " + UIText.youAreHere.text(language), .here)) }
-            page.append(PageBlock(.item(.goToHall(index)), runs))
+            page.append(PageBlock(.item(.goToHall(index)), runs, language: originalLanguage(of: .title, title)))
         }
         return page
     }
