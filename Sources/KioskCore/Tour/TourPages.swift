@@ -57,9 +57,11 @@ extension Tour {
         page.append(.paragraph, localized(pack.floor, language), .strong)
         let address = localized(pack.address, language)
         if !address.isEmpty { page.append(.paragraph, address) }
-        page.append(.paragraph, UIText.welcomeSimulation.text(language))
-        // Said once here, and in each record's own line: never in a memorial text.
-        if pack.hasDemonstrationRecords { page.append(.paragraph, UIText.welcomeDemonstrationRecords.text(language)) }
+        // That the records are demonstrations is said once here, and in each record's own
+        // line: never in a memorial text.
+        var introduction = UIText.welcomeSimulation.text(language)
+        if pack.hasDemonstrationRecords { introduction += " " + UIText.welcomeDemonstrationRecords.text(language) }
+        page.append(.paragraph, introduction)
         page.append(.paragraph, UIText.welcomeHowTo.text(language))
         if !visit.languageChosen {
             for code in spokenLanguages where code != language {
