@@ -63,10 +63,11 @@ import Testing
                            ru    \(words)
 
             Narrative: complete = title, summary, label and "read more" in the language.
-            Exhibits in the language: Titles = title and summary; Records = the seven record
-            fields, object name to rights; Labels = the label; More = the "read more" layer,
-            of the exhibits that have one. Machine = the language's files of the hall marked
-            translation: machine. tour.yaml = museum name, address, floor and advisories.
+            Exhibits in the language: Titles = title and summary; Records = the record
+            fields the original gives, object name to rights; Labels = the label; More = the
+            "read more" layer, of the exhibits that have one. Machine = the language's files
+            of the hall marked translation: machine. tour.yaml = museum name, address, floor
+            and advisories.
             """
         #expect(table == expected)
         #expect(table.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })

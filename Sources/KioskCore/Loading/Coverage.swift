@@ -40,7 +40,7 @@ public struct Coverage: Equatable, Sendable {
         public var narrative: NarrativeState
         /// Exhibits with their title and summary in the language.
         public var titles: Count
-        /// Exhibits with all seven record fields (object name to rights) in the language.
+        /// Exhibits with every record field their original gives (object name to rights) in the language.
         public var records: Count
         /// Exhibits with their label in the language.
         public var labels: Count
@@ -183,10 +183,11 @@ extension Coverage {
         lines += [
             "",
             "Narrative: complete = title, summary, label and \"read more\" in the language.",
-            "Exhibits in the language: Titles = title and summary; Records = the seven record",
-            "fields, object name to rights; Labels = the label; More = the \"read more\" layer,",
-            "of the exhibits that have one. Machine = the language's files of the hall marked",
-            "translation: machine. tour.yaml = museum name, address, floor and advisories.",
+            "Exhibits in the language: Titles = title and summary; Records = the record",
+            "fields the original gives, object name to rights; Labels = the label; More = the",
+            "\"read more\" layer, of the exhibits that have one. Machine = the language's files",
+            "of the hall marked translation: machine. tour.yaml = museum name, address, floor",
+            "and advisories.",
         ]
         return lines.joined(separator: "\n")
     }
