@@ -206,7 +206,7 @@ public struct HTMLExport: Sendable {
         for language in pack.languages {
             let name = localized(pack.museumName, language)
             body.append("<li><a href=\"\(link(from: .languages, to: .home, pack.defaultLanguage, language))\" hreflang=\"\(language)\" lang=\"\(language)\">"
-                        + "\(HTMLText.escape(UIText.languageName(language)))</a>: \(HTMLText.escape(name))</li>")
+                        + "\(HTMLText.escape(tour.languageName(language)))</a>: \(HTMLText.escape(name))</li>")
         }
         body.append("</ul>")
         return document(localized(pack.museumName, pack.defaultLanguage), pack.defaultLanguage, body)
@@ -224,7 +224,7 @@ public struct HTMLExport: Sendable {
         var advisory = kioskPage(.tourAdvisory, language)
         // The kiosk's advisory says which key steps out to the quiet hall; here every page has
         // a link to it instead.
-        let keyHint = UIText.stepOutHint.text(language).prefix { $0 != "{" }
+        let keyHint = tour.say(.stepOutHint, language).prefix { $0 != "{" }
         advisory.blocks.removeAll { !keyHint.isEmpty && $0.runs.plainText.hasPrefix(keyHint) }
         body += renderer.render(advisory)
         body += renderer.render(kioskPage(.map, language))
@@ -238,8 +238,8 @@ public struct HTMLExport: Sendable {
     /// languages.
     private func navigation(_ here: Location, _ language: String) -> [String] {
         var links: [String] = []
-        func add(_ target: Location, _ text: UIText) {
-            links.append("<a href=\"\(link(from: here, to: target, language))\">\(HTMLText.escape(text.text(language)))</a>")
+        func add(_ target: Location, _ text: Message) {
+            links.append("<a href=\"\(link(from: here, to: target, language))\">\(HTMLText.escape(pack.messages.text(text, language)))</a>")
         }
         let (previous, next) = neighbours(of: here)
         if let previous { add(previous, .keyPrevious) }
@@ -260,11 +260,11 @@ public struct HTMLExport: Sendable {
         }
         for other in pack.languages where other != language && exists(here, in: other) {
             links.append("<a href=\"\(link(from: here, to: here, language, other))\" hreflang=\"\(other)\" lang=\"\(other)\">"
-                         + "\(HTMLText.escape(UIText.languageName(other)))</a>")
+                         + "\(HTMLText.escape(tour.languageName(other)))</a>")
         }
         guard !links.isEmpty else { return [] }
         var stop = ""
-        if let number = here.stop.flatMap(pack.number(of:)) { stop = " · \(HTMLText.escape(UIText.stop.text(language))) \(number)" }
+        if let number = here.stop.flatMap(pack.number(of:)) { stop = " · \(HTMLText.escape(tour.say(.stop, language))) \(number)" }
         return ["<nav><p>" + links.joined(separator: " · ") + stop + "</p></nav>", "<hr>"]
     }
 

@@ -6,10 +6,8 @@ import KioskCore
 public protocol Front: AnyObject {
     /// The size the tour is laid out at.
     var size: TerminalSize { get }
-    /// How long a session that closed itself shows its last screen before it ends: a
-    /// terminal's screen goes with the session, so it stays to be read; printed lines stay
-    /// where they are, and need no wait.
-    var lastScreenSeconds: Double { get }
+    /// A screen, or lines for a reader: the tour words a few things for each.
+    var medium: Medium { get }
     /// Shows the session as it is now.
     func present(_ state: TourState)
     /// Waits up to `milliseconds` (nil: as long as it takes) for input, or until one of

@@ -48,7 +48,7 @@ public final class PlainFront: Front {
 
     public var size: TerminalSize { PlainView.size }
 
-    public var lastScreenSeconds: Double { 0 }
+    public var medium: Medium { .lines }
 
     public func present(_ state: TourState) {
         context = KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role)
@@ -63,14 +63,16 @@ public final class PlainFront: Front {
         }
         if awaitingReply {
             if let notice = state.visit.notice {
-                lines.append(PlainView.clean(notice.text(state.language)))
+                lines.append(PlainView.clean(tour.say(notice: notice, state.language)))
             } else if lines.isEmpty {
-                lines = [UIText.plainPrompt.text(state.language)]
+                lines = [tour.say(.plainPrompt, state.language)]
             }
             awaitingReply = false
         }
         let warning = state.sessionWarning
-        if let warning, !warning.isSameKind(as: warned) { lines.append(PlainView.clean(warning.text(state.language))) }
+        if let warning, !warning.isSameKind(as: warned) {
+            lines.append(PlainView.clean(tour.say(warning: warning, state.language, medium: .lines).joined(separator: " · ")))
+        }
         warned = warning
         if !lines.isEmpty, !write(lines) { gone = true }
     }
@@ -89,7 +91,7 @@ public final class PlainFront: Front {
             case .events(let events): return events.map(FrontInput.event)
             case .help: replies += [""] + view.help(context, language)
             case .repeatPage: replies += [""] + (shown ?? [])
-            case .unknown(let text): replies.append(UIText.plainUnknown.text(language, PlainView.clean(String(text.prefix(40)))))
+            case .unknown(let text): replies.append(tour.say(.plainUnknown, language, PlainView.clean(String(text.prefix(40)))))
             }
             return []
         }

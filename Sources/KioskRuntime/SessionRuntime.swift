@@ -27,7 +27,7 @@ public final class SessionRuntime {
         self.clock = clock
         self.effects = effects
         var start = start
-        start.lastScreenSeconds = front.lastScreenSeconds
+        start.medium = front.medium
         let started = tour.start(now: clock.now, size: front.size, config: start)
         state = started.state
         perform(started.effects)

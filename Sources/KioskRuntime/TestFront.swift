@@ -50,7 +50,7 @@ public final class TestFront: Front {
     public let clock: TestClock
     private let view: TourView
     public var size: TerminalSize
-    public var lastScreenSeconds = SessionLimits.lastScreenSeconds
+    public var medium = Medium.screen
     private var script: Script<FrontInput>
     /// Every frame presented, with the time it was presented at.
     public private(set) var frames: [(at: Instant, frame: Frame)] = []

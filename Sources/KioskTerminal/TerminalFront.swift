@@ -15,7 +15,7 @@ public final class TerminalFront: Front {
 
     public var size: TerminalSize { screen.size }
 
-    public var lastScreenSeconds: Double { SessionLimits.lastScreenSeconds }
+    public var medium: Medium { .screen }
 
     public func present(_ state: TourState) {
         screen.draw(view.render(state))

@@ -53,11 +53,11 @@ struct FloorPlan {
         let language = state.language
         if let here {
             let title = tour.pack.narrative(here, language).value.title
-            frame.put("◆ \(UIText.youAreHere.text(language)): \(title) (\(pack.halls[here].stop))",
+            frame.put("◆ \(tour.say(.youAreHere, language)): \(title) (\(pack.halls[here].stop))",
                       row: captionRow, column: left, style: CellStyle(.here), limit: state.session.size.columns - left)
         }
         let summary = cursor == here || !pack.halls.indices.contains(cursor)
-            ? UIText.mapHint.text(language)
+            ? tour.say(.mapHint, language)
             : tour.pack.narrative(cursor, language).value.summary
         frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.session.size.columns - left)
     }

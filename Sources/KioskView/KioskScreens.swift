@@ -11,12 +11,12 @@ struct AttractScreen {
         let language = tour.attractLanguage(state)
         let width = max(1, state.session.size.columns - 4)
         func text(_ localized: LocalizedText) -> String { localized.text(in: language, fallback: pack.defaultLanguage) }
-        let names = pack.languages.map(UIText.languageName).joined(separator: " · ")
+        let names = pack.languages.map(tour.languageName).joined(separator: " · ")
         let blocks: [[Run]] = [
             [Run(text(pack.museumName), .title)],
             [Run(text(pack.floor), .chrome)],
             [],
-            [Run(UIText.attractPress.text(language), .strong)],
+            [Run(tour.say(.attractPress, language), .strong)],
             [],
             [Run(names, .hint)],
         ]
@@ -27,15 +27,16 @@ struct AttractScreen {
 /// The idle warning, over the page: the visit ends when the count reaches zero, unless a key
 /// is pressed. A box with the seconds in words, so no one needs colour to see it.
 struct IdleWarning {
+    let tour: Tour
     let language: String
     let seconds: Int
 
     func draw(into frame: inout Frame) {
         let size = frame.size
         let texts: [Run] = [
-            Run(UIText.idleTitle.text(language), .title),
-            Run(UIText.idleCountdown.text(language, String(seconds)), .notice),
-            Run(UIText.idleContinue.text(language), .body),
+            Run(tour.say(.idleTitle, language), .title),
+            Run(tour.say(.idleCountdown, language, count: seconds), .notice),
+            Run(tour.say(.idleContinue, language), .body),
         ]
         let inner = min(PageGeometry.readingColumn - 4, max(1, size.columns - 6))
         let lines = texts.flatMap { Wrap.lines([$0], width: inner) }

@@ -32,7 +32,7 @@ public struct PlainView: Sendable {
             case .title, .heading, .paragraph, .field, .note: lines.append(text)
             }
         }
-        lines += ["", UIText.plainPrompt.text(state.language)]
+        lines += ["", tour.say(.plainPrompt, state.language)]
         return lines.map(Self.clean)
     }
 
@@ -42,7 +42,7 @@ public struct PlainView: Sendable {
         var parts = [pack.museumName.text(in: language, fallback: pack.defaultLanguage),
                      pack.floor.text(in: language, fallback: pack.defaultLanguage)]
         if let number = state.visit.place.kind.stop.flatMap(pack.number(of:)) {
-            parts.append("\(UIText.stop.text(language)) \(number)")
+            parts.append("\(tour.say(.stop, language)) \(number)")
         }
         parts.append(language.uppercased())
         return parts.joined(separator: " · ")
@@ -51,10 +51,10 @@ public struct PlainView: Sendable {
     /// The commands this visitor has, as `?` lists them: a number for a choice, then the key
     /// map's.
     public func help(_ context: KeyMap.Context, _ language: String) -> [String] {
-        let commands = [("1, 2, 3", UIText.plainChoose.text(language))]
-            + KeyMap.lineByLineHelp(context).map { ($0.command, $0.text.text(language)) }
+        let commands = [("1, 2, 3", tour.say(.plainChoose, language))]
+            + KeyMap.lineByLineHelp(context).map { ($0.command, tour.say($0.text, language)) }
         let width = commands.map { DisplayWidth.of($0.0) }.max() ?? 0
-        return [UIText.plainCommands.text(language)]
+        return [tour.say(.plainCommands, language)]
             + commands.map { $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 2) + $0.1 }.map(Self.clean)
     }
 

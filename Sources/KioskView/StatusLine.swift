@@ -4,11 +4,10 @@ import KioskCore
 /// takes no row of its own, so a page reads the same in a group as alone.
 extension TourView {
     func drawStatus(_ frame: inout Frame, _ state: TourState) {
-        guard let (texts, role) = status(state) else { return }
-        // A text's own " · " parts are parts too.
-        let parts = texts.flatMap { $0.split(separator: " · ", omittingEmptySubsequences: false).map(String.init) }
+        guard let (parts, role) = status(state) else { return }
         let room = state.session.size.columns - 6
-        // The least important parts go first when the line is too narrow.
+        // The least important parts go first when the line is too narrow, each a whole message:
+        // a translation is never cut apart.
         var shown = parts
         while shown.count > 1, DisplayWidth.of(shown.joined(separator: " · ")) > room { shown.removeLast() }
         frame.put(" " + shown.joined(separator: " · ") + " ", row: state.session.size.rows - 2, column: 2,
@@ -18,44 +17,47 @@ extension TourView {
     /// The texts of the status line, most important first, and how they look.
     func status(_ state: TourState) -> (parts: [String], role: Role)? {
         let language = state.language
-        if let warning = state.sessionWarning { return ([warning.text(language)], .notice) }
+        if let warning = state.sessionWarning { return (tour.say(warning: warning, language, medium: .screen), .notice) }
         if state.session.limits.closing != nil { return nil }
         switch state.visit.group.notice {
         case .notEveryoneHere(let counts):
-            let tally = "\(UIText.barHere.text(language, "\(counts.here)/\(counts.participants)")), "
-                + UIText.barPauses.text(language, "\(counts.pauses)")
-            return ([UIText.barNotEveryoneHere.text(language, tally)], .notice)
-        case .cannotOpen: return ([UIText.barCannotOpen.text(language)], .notice)
-        case .alreadyFollowing: return ([UIText.barFollowingGuide.text(language)], .notice)
+            return ([tour.say(.barNotEveryoneHere, language, "\(counts.here)/\(counts.participants)"),
+                     tour.say(.barPauses, language, "\(counts.pauses)"), tour.say(.barPressAgain, language)], .notice)
+        case .cannotOpen: return ([tour.say(.barCannotOpen, language), tour.say(.barChooseAgain, language)], .notice)
+        case .alreadyFollowing: return ([tour.say(.barFollowingGuide, language)], .notice)
         case .noSuchGroup, nil: break
         }
         switch state.visit.group.role {
         case .guide(let leadership):
             guard let code = leadership.code else {
-                return leadership.orphans.isEmpty ? nil : ([UIText.barChooseGroup.text(language)], .notice)
+                return leadership.orphans.isEmpty ? nil : ([tour.say(.barChooseGroup, language)], .notice)
             }
             let counts = leadership.counts
             // Whether everyone is here matters most to a guide, then pauses.
-            var parts = [UIText.barGroup.text(language, GroupVisit.display(code)),
-                         UIText.barHere.text(language, "\(counts.here)/\(counts.participants)"),
-                         UIText.barPauses.text(language, "\(counts.pauses)"),
-                         UIText.barFollowers.text(language, "\(counts.following)")]
-            if leadership.waitForEveryone { parts.append(UIText.barWaiting.text(language)) }
+            var parts = [tour.say(.barGroup, language, GroupVisit.display(code)),
+                         tour.say(.barHere, language, "\(counts.here)/\(counts.participants)"),
+                         tour.say(.barPauses, language, "\(counts.pauses)"),
+                         tour.say(.barFollowers, language, "\(counts.following)")]
+            if leadership.waitForEveryone { parts.append(tour.say(.barWaiting, language)) }
             return (parts, counts.pauses > 0 ? .notice : .strong)
         case .participant(let participation):
-            if participation.guideLostAt != nil { return ([UIText.barGuideLost.text(language)], .notice) }
+            if participation.guideLostAt != nil {
+                return ([tour.say(.barGuideLost, language), tour.say(.barWaitingForGuide, language)], .notice)
+            }
             switch participation.following {
             case .gettingReady:
-                return ([UIText.barGettingReady.text(language, GroupVisit.display(participation.code))], .strong)
+                return ([tour.say(.barGettingReady, language, GroupVisit.display(participation.code)),
+                         tour.say(.barContinueToJoin, language)], .strong)
             case .away:
-                return ([UIText.barSteppedAway.text(language)], .notice)
+                return ([tour.say(.barSteppedAway, language), tour.say(.barBackToGuide, language)], .notice)
             case .following where participation.pause:
-                return ([UIText.barPauseAsked.text(language)], .notice)
+                return ([tour.say(.barPauseAsked, language), tour.say(.barWithdrawPause, language)], .notice)
             case .following:
-                return ([UIText.barFollowingGuide.text(language), UIText.barAskPause.text(language)], .strong)
+                return ([tour.say(.barFollowingGuide, language), tour.say(.barAskPause, language)], .strong)
             }
-        case .ended(.guideEnded): return ([UIText.barGuideEnded.text(language)], .notice)
-        case .ended(.guideDidNotReturn): return ([UIText.barGuideDidNotReturn.text(language)], .notice)
+        case .ended(.guideEnded): return ([tour.say(.barGuideEnded, language), tour.say(.barGoOnAlone, language)], .notice)
+        case .ended(.guideDidNotReturn):
+            return ([tour.say(.barGuideDidNotReturn, language), tour.say(.barGoOnAlone, language)], .notice)
         case .none, .joining: return nil
         }
     }

@@ -28,7 +28,7 @@ public struct TourView: Sendable {
         drawFooter(&frame, state)
         drawStatus(&frame, state)
         if let seconds = tour.idleCountdown(state) {
-            IdleWarning(language: state.language, seconds: seconds).draw(into: &frame)
+            IdleWarning(tour: tour, language: state.language, seconds: seconds).draw(into: &frame)
         }
         return frame
     }
@@ -74,7 +74,7 @@ public struct TourView: Sendable {
         let columns = state.session.size.columns
         var right = state.language.uppercased()
         if let number = state.visit.place.kind.stop.flatMap(pack.number(of:)) {
-            right = "\(UIText.stop.text(state.language)) \(number)  " + right
+            right = "\(tour.say(.stop, state.language)) \(number)  " + right
         }
         let rightWidth = DisplayWidth.of(right)
         let name = pack.museumName.text(in: state.language, fallback: pack.defaultLanguage)
@@ -95,15 +95,15 @@ public struct TourView: Sendable {
         frame.put(String(repeating: "─", count: columns), row: row - 1, column: 0, style: CellStyle(.chrome))
         let language = state.language
         if !state.visit.digits.isEmpty {
-            frame.put(" " + UIText.typingStop.text(language, state.visit.digits), row: row, column: 0, style: CellStyle(.notice))
+            frame.put(" " + tour.say(.typingStop, language, state.visit.digits), row: row, column: 0, style: CellStyle(.notice))
             return
         }
         if let notice = state.visit.notice {
-            frame.put(" " + notice.text(language), row: row, column: 0, style: CellStyle(.notice))
+            frame.put(" " + tour.say(notice: notice, language), row: row, column: 0, style: CellStyle(.notice))
             return
         }
         if case .demo = state.visit.attention.control {
-            frame.put(" " + UIText.demoBanner.text(language), row: row, column: 0, style: CellStyle(.notice))
+            frame.put(" " + tour.say(.demoBanner, language), row: row, column: 0, style: CellStyle(.notice))
             return
         }
         var x = 1
@@ -120,11 +120,11 @@ public struct TourView: Sendable {
         let language = state.language
         func width(_ hint: (key: String, word: String)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2 }
         let hints = KeyMap.footerHints(KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role))
-        let last = hints.closing.map { (key: $0.key, word: $0.word.text(language)) }
+        let last = hints.closing.map { (key: $0.key, word: tour.say($0.word, language)) }
         var fitting: [(key: String, word: String)] = []
         var used = last.map(width).reduce(0, +)
         for (key, word) in hints.fitting {
-            let hint = (key: key, word: word.text(language))
+            let hint = (key: key, word: tour.say(word, language))
             guard used + width(hint) <= columns else { break }
             fitting.append(hint)
             used += width(hint)
@@ -138,8 +138,8 @@ public struct TourView: Sendable {
     private func drawEnlarge(_ frame: inout Frame, _ state: TourState) {
         let size = state.session.size
         let width = max(1, size.columns - 2)
-        let lines = Wrap.lines([Run(UIText.enlarge.text(state.language), .warning)], width: width)
-            + Wrap.lines([Run(UIText.enlargeSize.text(state.language, TerminalSize.minimum.description), .hint)], width: width)
+        let lines = Wrap.lines([Run(tour.say(.enlarge, state.language), .warning)], width: width)
+            + Wrap.lines([Run(tour.say(.enlargeSize, state.language, TerminalSize.minimum.description), .hint)], width: width)
         frame.putCentred(lines)
     }
 }

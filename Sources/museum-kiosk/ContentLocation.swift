@@ -13,6 +13,12 @@ enum ContentLocation {
             return fromEnvironment
         }
         if pathExists(marker) { return "." }
+        return bundled() ?? "."
+    }
+
+    /// The pack installed with the binary (or the clone it was built in): its message
+    /// catalogues are the kiosk's own words, which any pack's may override.
+    static func bundled() -> String? {
         var directory = parent(of: executable())
         while directory != "/" {
             for candidate in [directory, directory + "/share/museum-kiosk"] where pathExists(candidate + "/" + marker) {
@@ -20,7 +26,7 @@ enum ContentLocation {
             }
             directory = parent(of: directory)
         }
-        return "."
+        return nil
     }
 
     /// The running binary's absolute path: /proc/self/exe, else how it was called.

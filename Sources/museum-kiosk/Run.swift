@@ -58,7 +58,7 @@ struct Run: ParsableCommand {
             screen.close()
             // The last screen goes with the terminal: a line says why the session closed.
             if let closing = outcome.state.session.limits.closing {
-                print(closing.reason.farewellLine(outcome.state.language))
+                print(tour.farewellLine(closing.reason, outcome.state.language))
             }
         }
         switch outcome.ending {
@@ -77,7 +77,7 @@ extension Theme: ExpressibleByArgument {}
 func loadPack(_ given: String?) throws -> Pack {
     let directory = ContentLocation.resolve(given)
     // Errors only: the kiosk shows no warning, so it does not look for any.
-    let result = PackLoader(directory: directory, keepsWarnings: false).load()
+    let result = PackLoader(directory: directory, keepsWarnings: false, kioskWords: ContentLocation.bundled()).load()
     guard let pack = result.pack else {
         for finding in result.sortedFindings where finding.severity == .error {
             printToStandardError(finding.description)

@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
     var coverage = false
 
     func run() throws {
-        let result = PackLoader(directory: ContentLocation.resolve(directory)).load()
+        let result = PackLoader(directory: ContentLocation.resolve(directory), kioskWords: ContentLocation.bundled()).load()
         for finding in result.sortedFindings {
             print(finding)
         }

@@ -5,7 +5,7 @@ import Testing
 /// The bundled pack, whose first hall carries an advisory.
 enum BundledPack {
     static let tour: Tour = {
-        guard let pack = PackLoader(directory: TestPacks.bundled).load().pack else { fatalError("the bundled pack does not load") }
+        guard let pack = PackLoader(directory: TestPacks.bundled, kioskWords: TestPacks.bundled).load().pack else { fatalError("the bundled pack does not load") }
         return Tour(pack: pack)
     }()
 }
@@ -202,7 +202,7 @@ enum BundledPack {
         visit.press(.character("x"))
         let text = tour.page(for: .remembrance, in: visit.state).blocks.map(\.runs.plainText)
         #expect(text.first == "A moment's pause")
-        #expect(text.contains(UIText.quietSupport.text("en")))
+        #expect(text.contains(TestPacks.tour.say(.quietSupport, "en")))
         visit.press(.enter)
         #expect(visit.kind == .welcome)
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import KioskCore
 
 @Suite struct CoverageTests {
-    static let small = PackLoader(directory: TestPacks.path("small")).load()
+    static let small = PackLoader(directory: TestPacks.path("small"), kioskWords: TestPacks.bundled).load()
 
     @Test func eachHallIsMeasuredInEachLanguage() throws {
         let coverage = try #require(Self.small.coverage)
@@ -33,7 +33,7 @@ import Testing
     @Test func theTableReadsInEightyColumns() throws {
         let table = try #require(Self.small.coverage).table()
         // Every kiosk word is in every language; the count grows as the kiosk does.
-        let words = "\(UIText.allCases.count)/\(UIText.allCases.count)"
+        let words = "\(Message.allCases.count)/\(Message.allCases.count)"
         let expected = """
             Coverage: what each language has in its own words. What it lacks is shown
             in en, and the screen says so.
@@ -80,28 +80,28 @@ import Testing
         let text = try String(contentsOfFile: tour, encoding: .utf8)
         try text.replacing("languages: [en, az, ru]", with: "languages: [en, az, ru, de]")
             .write(toFile: tour, atomically: true, encoding: .utf8)
-        let coverage = try #require(PackLoader(directory: directory).load().coverage)
-        #expect(coverage.uiStrings[3].count.description == "0/\(UIText.allCases.count)")
+        let coverage = try #require(PackLoader(directory: directory, kioskWords: TestPacks.bundled).load().coverage)
+        #expect(coverage.uiStrings[3].count.description == "0/\(Message.allCases.count)")
         #expect(coverage.tourTexts[3].description == "0/4")
         // (The column's width follows the number of the kiosk's words.)
         #expect(coverage.table().split(separator: "\n").contains {
-            $0.contains("de    0/\(UIText.allCases.count)") && $0.hasSuffix("  none: the kiosk's words are shown in en")
+            $0.contains("de    0/\(Message.allCases.count)") && $0.hasSuffix("  none: the kiosk's words are shown in en")
         })
     }
 
     @Test func aPackWithErrorsStillHasItsCoverage() throws {
-        let result = PackLoader(directory: TestPacks.path("broken/missing-narrative")).load()
+        let result = PackLoader(directory: TestPacks.path("broken/missing-narrative"), kioskWords: TestPacks.bundled).load()
         let coverage = try #require(result.coverage)
         #expect(coverage.halls.map(\.id) == ["first", "second", "third"])
         #expect(coverage.halls[1].languages[0].narrative == .notRead)
-        #expect(PackLoader(directory: TestPacks.path("broken/not-a-pack")).load().coverage == nil)
+        #expect(PackLoader(directory: TestPacks.path("broken/not-a-pack"), kioskWords: TestPacks.bundled).load().coverage == nil)
     }
 
     /// The issue's bar for the bundled pack: every hall's narrative and every one of the kiosk's
     /// words in every language, and tour.yaml's texts too; and every exhibit's title, summary,
     /// record and label. Only the exhibits' "read more" layers are left in English.
     @Test func theBundledPackIsCompleteInEveryLanguage() throws {
-        let coverage = try #require(PackLoader(directory: TestPacks.bundled).load().coverage)
+        let coverage = try #require(PackLoader(directory: TestPacks.bundled, kioskWords: TestPacks.bundled).load().coverage)
         #expect(coverage.languages == ["en", "az", "ru"])
         #expect(coverage.halls.count == 7)
         for hall in coverage.halls {

@@ -8,10 +8,10 @@ import Testing
         #expect(archive?.labelIsFallback == false)
         #expect(archive?.moreIsFallback == true)
         let page = TestPacks.tour.page(for: .hallMore(1), in: TestPacks.started(language: "az", size: TestPacks.standard))
-        #expect(page.blocks.contains { $0.runs.plainText == UIText.notTranslated.text("az") })
+        #expect(page.blocks.contains { $0.runs.plainText == TestPacks.tour.say(.notTranslated, "az") })
         let label = TestPacks.tour.page(for: .hall(1), in: TestPacks.started(language: "az", size: TestPacks.standard))
-        #expect(!label.blocks.contains { $0.runs.plainText == UIText.notTranslated.text("az") })
-        #expect(label.blocks.contains { $0.runs.plainText == UIText.machineTranslation.text("az") })
+        #expect(!label.blocks.contains { $0.runs.plainText == TestPacks.tour.say(.notTranslated, "az") })
+        #expect(label.blocks.contains { $0.runs.plainText == TestPacks.tour.say(.machineTranslation, "az") })
     }
 
     @Test func anExhibitTranslationRecordsWhatItLeftToTheOriginal() {

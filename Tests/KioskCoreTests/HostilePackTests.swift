@@ -147,7 +147,7 @@ final class ScratchPack {
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
     }
 
-    func load() -> PackLoadResult { PackLoader(directory: pack).load() }
+    func load() -> PackLoadResult { PackLoader(directory: pack, kioskWords: TestPacks.bundled).load() }
 
     /// Loads the pack while the kernel reports every open and read in the outside folder
     /// (inotify), and records an issue for each.

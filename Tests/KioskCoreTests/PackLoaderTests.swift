@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PackLoaderTests {
     @Test func theSmallPackLoadsWithoutFindings() {
-        let result = PackLoader(directory: TestPacks.path("small")).load()
+        let result = PackLoader(directory: TestPacks.path("small"), kioskWords: TestPacks.bundled).load()
         #expect(result.findings == [])
         #expect(result.exitStatus == 0)
     }
@@ -65,10 +65,10 @@ import Testing
     /// hall in the tour's order, as `tour.yaml` lists them, whichever hall finishes first.
     @Test func findingsComeInTheTourOrderWhicheverHallIsReadFirst() {
         let directory = TestPacks.path("hostile/duplicate-ids")
-        let first = PackLoader(directory: directory).load().findings
+        let first = PackLoader(directory: directory, kioskWords: TestPacks.bundled).load().findings
         #expect(first.count > 1)
         for _ in 0..<30 {
-            #expect(PackLoader(directory: directory).load().findings == first)
+            #expect(PackLoader(directory: directory, kioskWords: TestPacks.bundled).load().findings == first)
         }
         let files = first.map(\.file)
         let firstHall = files.firstIndex { $0.contains("Exhibits/first/") }
@@ -83,7 +83,7 @@ import Testing
     /// The bundled pack has no error and no warning: docs/content-pack.md says so, and would
     /// have to explain any warning.
     @Test func theBundledPackValidatesWithoutFindings() {
-        let result = PackLoader(directory: TestPacks.bundled).load()
+        let result = PackLoader(directory: TestPacks.bundled, kioskWords: TestPacks.bundled).load()
         #expect(result.findings == [])
         #expect(result.pack != nil)
     }
@@ -93,7 +93,7 @@ import Testing
         defer { TemporaryPack.remove(directory) }
         let huge = "---\ntitle: Garden\nsummary: S.\nsources: [a]\n---\n" + String(repeating: "A long label. ", count: 80_000)
         try huge.write(toFile: directory + "/Narratives/garden.md", atomically: true, encoding: .utf8)
-        let result = PackLoader(directory: directory).load()
+        let result = PackLoader(directory: directory, kioskWords: TestPacks.bundled).load()
         #expect(result.sortedFindings.map { $0.description.replacing(directory + "/", with: "") }
             == ["Narratives/garden.md:1: error: file is larger than 1024 KiB; a narrative or label is a few kilobytes"])
     }
@@ -118,7 +118,7 @@ import Testing
         try text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !["maker:", "dimensions:", "rights:", "credit_line:"].contains(where: $0.hasPrefix) }
             .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let result = PackLoader(directory: directory).load()
+        let result = PackLoader(directory: directory, kioskWords: TestPacks.bundled).load()
         #expect(result.findings == [])
         let pack = try #require(result.pack)
         let letter = pack.halls[1].exhibits[1].text.resolve("az", original: "en")

@@ -12,7 +12,7 @@ enum TestPacks {
 
     /// Three halls in a row; the entrance and the archive hold exhibits.
     static let small: Pack = {
-        guard let pack = PackLoader(directory: path("small")).load().pack else {
+        guard let pack = PackLoader(directory: path("small"), kioskWords: bundled).load().pack else {
             fatalError("the small test pack does not load; run: swift run museum-kiosk validate \(path("small"))")
         }
         return pack
@@ -40,7 +40,7 @@ enum TestPacks {
     /// the pack, then its exit status; and what its `expected.txt` says it must be.
     static func findings(of relative: String) throws -> (result: PackLoadResult, printed: [String], expected: [String]) {
         let directory = path(relative)
-        let result = PackLoader(directory: directory).load()
+        let result = PackLoader(directory: directory, kioskWords: bundled).load()
         let printed = result.sortedFindings.map { $0.description.replacing(directory + "/", with: "") }
             + ["exit: \(result.exitStatus)"]
         let expected = try String(contentsOfFile: directory + "/expected.txt", encoding: .utf8)

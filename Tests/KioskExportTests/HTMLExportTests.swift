@@ -1,4 +1,8 @@
 import Foundation
+
+/// The bundled pack, whose message catalogues are the kiosk's own words.
+let kioskWords = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 import KioskCore
 import KioskExport
 import SnapshotTesting
@@ -8,13 +12,13 @@ import Testing
 let smallPack: Pack = {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("KioskCoreTests/Packs/small")
-    guard let pack = PackLoader(directory: folder.path).load().pack else { fatalError("the small test pack does not load") }
+    guard let pack = PackLoader(directory: folder.path, kioskWords: kioskWords).load().pack else { fatalError("the small test pack does not load") }
     return pack
 }()
 
 let bundledPack: Pack = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    guard let pack = PackLoader(directory: root.path).load().pack else { fatalError("the bundled pack does not load") }
+    guard let pack = PackLoader(directory: root.path, kioskWords: kioskWords).load().pack else { fatalError("the bundled pack does not load") }
     return pack
 }()
 
@@ -73,8 +77,8 @@ func sentences(_ blocks: [Block]) -> [String] {
     /// marks its text as the original's, as the kiosk's page does, not as a machine translation.
     @Test func aMorePageInTheOriginalSaysSo() throws {
         let html = try #require(pages(smallPack)["az/halls/archive.more.html"])
-        #expect(html.contains(UIText.notTranslated.text("az")))
-        #expect(!html.contains(UIText.machineTranslation.text("az")))
+        #expect(html.contains(Tour(pack: smallPack).say(.notTranslated, "az")))
+        #expect(!html.contains(Tour(pack: smallPack).say(.machineTranslation, "az")))
         #expect(html.contains("<p lang=\"en\">The archive&#39;s longer text.</p>"))
     }
 
@@ -133,7 +137,7 @@ func sentences(_ blocks: [Block]) -> [String] {
         #expect(!smallPack.halls[archive].advisories.isEmpty)
         let text = readable(html)
         let title = try #require(text.range(of: smallPack.narrative(archive, language).value.title + "\n"))
-        let advisory = try #require(text.range(of: UIText.advisoryNote.text(language) + " "
+        let advisory = try #require(text.range(of: Tour(pack: smallPack).say(.advisoryNote, language) + " "
                                                + smallPack.advisories[0].text.text(in: language, fallback: "en")))
         let label = try #require(sentences(smallPack.narrative(archive, language).value.label).first)
         let labelStart = try #require(text.range(of: label))
@@ -147,7 +151,7 @@ func sentences(_ blocks: [Block]) -> [String] {
     func aMorePageNamesItsHallsAdvisoriesBeforeItsText(language: String) throws {
         let html = try #require(pages(smallPack)["\(language)/halls/archive.more.html"])
         let text = readable(html)
-        let advisory = try #require(text.range(of: UIText.advisoryNote.text(language) + " "
+        let advisory = try #require(text.range(of: Tour(pack: smallPack).say(.advisoryNote, language) + " "
                                                + smallPack.advisories[0].text.text(in: language, fallback: "en")))
         let more = try #require(text.range(of: "The archive's longer text."))
         #expect(advisory.upperBound < more.lowerBound)
@@ -167,12 +171,12 @@ func sentences(_ blocks: [Block]) -> [String] {
         let path = "\(language)/halls/archive/01-ledger.html"
         let hidden = try #require(exported[path])
         #expect(!readable(hidden).contains("A ledger with names written by hand"))
-        #expect(readable(hidden).contains(UIText.textAlternative.text(language) + " " + text.summary))
-        #expect(hidden.contains("<a href=\"01-ledger.full.html\">\(UIText.showGraphic.text(language))</a>"))
+        #expect(readable(hidden).contains(Tour(pack: smallPack).say(.textAlternative, language) + " " + text.summary))
+        #expect(hidden.contains("<a href=\"01-ledger.full.html\">\(Tour(pack: smallPack).say(.showGraphic, language))</a>"))
         #expect(!links(in: hidden).contains { $0.hasSuffix(".more.html") })
         let full = try #require(exported["\(language)/halls/archive/01-ledger.full.html"])
         #expect(readable(full).contains("A ledger with names written by hand."))
-        #expect(!full.contains(UIText.textAlternative.text(language)))
+        #expect(!full.contains(Tour(pack: smallPack).say(.textAlternative, language)))
     }
 
     /// Stop 455 of the bundled pack, the photographs from Khojaly: in no language does its page

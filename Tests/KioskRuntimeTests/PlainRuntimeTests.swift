@@ -25,9 +25,10 @@ import Testing
         #expect(outcome.ending == .tour(.closed(.idle)))
         #expect(clock.now == Instant(milliseconds: 10_000 + 6_000), "5 s idle after the line; the last page is printed, not held")
         let warnings = printed.lines.filter { $0.contains("closes in") }
-        #expect(warnings == [SessionWarning.idle(secondsLeft: 2).text("en")], "said once, not every second")
-        #expect(printed.lines.contains(UIText.closedTitle.text("en")))
-        #expect(printed.lines.contains(UIText.closedIdle.text("en")))
+        #expect(warnings == ["This session closes in 2 seconds without a key · type any command to stay"],
+                "said once, not every second, as words for a reader")
+        #expect(printed.lines.contains(TestPack.laptop.say(.closedTitle, "en")))
+        #expect(printed.lines.contains(TestPack.laptop.say(.closedIdle, "en")))
     }
 
     @Test func eachLineGetsItsReplyInOrder() {
@@ -39,8 +40,8 @@ import Testing
         }
         #expect(outcome.ending == .tour(.visitorLeft))
         let unknown = printed.lines.firstIndex { $0.contains("zz") }
-        let help = printed.lines.firstIndex(of: UIText.plainCommands.text("en"))
-        let noStop = printed.lines.firstIndex(of: UIText.noSuchStop.text("en", "999"))
+        let help = printed.lines.firstIndex(of: TestPack.laptop.say(.plainCommands, "en"))
+        let noStop = printed.lines.firstIndex(of: TestPack.laptop.say(.noSuchStop, "en", "999"))
         #expect(unknown != nil && help != nil && noStop != nil)
         #expect((unknown ?? 0) < (help ?? 0) && (help ?? 0) < (noStop ?? 0))
         #expect(printed.lines.first == "Test Museum · Ground floor · EN", "the first page starts at once")
@@ -75,7 +76,7 @@ import Testing
         #expect(headers == ["Test Museum · Ground floor · EN", "Test Museum · Ground floor · Stop 100 · EN",
                             "Test Museum · Ground floor · Stop 101 · EN"],
                 "the tour's advisory, then the guide's stops, each printed as it came")
-        #expect(printed.lines[2] == UIText.advisoryTitle.text("en"), "a participant reads the advisory first")
+        #expect(printed.lines[2] == TestPack.laptop.say(.advisoryTitle, "en"), "a participant reads the advisory first")
         guide.wake()
         #expect(guide.state.visit.group.leadership?.counts.participants == 0, "the participant left the group")
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(outcome.ending == .input(.endOfInput))
         #expect(session.front.frames.map { session.seconds($0.at) } == [0, 6, 12, 18], "a frame per language, none between")
         let invitations = session.front.frames.map { frame in
-            ["en", "az", "ru"].first { frame.frame.text.contains(UIText.attractPress.text($0)) }
+            ["en", "az", "ru"].first { frame.frame.text.contains(TestPack.laptop.say(.attractPress, $0)) }
         }
         #expect(invitations == ["en", "az", "ru", "en"])
         #expect(session.front.waits == [6_000, 6_000, 6_000, 6_000])
@@ -28,10 +28,10 @@ import Testing
         session.front.send(.ended(.endOfInput), after: 200)
         _ = session.runtime.run()
         #expect(session.screen(at: 2)?.contains("Stop 110") == true)
-        #expect(session.screen(at: 121.9)?.contains(UIText.idleTitle.text("en")) == false)
-        #expect(session.screen(at: 122)?.contains(UIText.idleCountdown.text("en", "20")) == true)
-        #expect(session.screen(at: 141)?.contains(UIText.idleCountdown.text("en", "1")) == true)
-        #expect(session.screen(at: 142)?.contains(UIText.attractPress.text("en")) == true, "the next visitor is invited")
+        #expect(session.screen(at: 121.9)?.contains(TestPack.laptop.say(.idleTitle, "en")) == false)
+        #expect(session.screen(at: 122)?.contains(TestPack.laptop.say(.idleCountdown, "en", count: 20)) == true)
+        #expect(session.screen(at: 141)?.contains(TestPack.laptop.say(.idleCountdown, "en", count: 1)) == true)
+        #expect(session.screen(at: 142)?.contains(TestPack.laptop.say(.attractPress, "en")) == true, "the next visitor is invited")
         let countdown = session.front.frames.filter { (122..<142).contains(session.seconds($0.at)) }
         #expect(countdown.count == 20, "one frame a second, and no more")
         #expect(session.front.states.last?.visit.place == Screen(.welcome))
@@ -43,8 +43,8 @@ import Testing
         #expect(outcome.ending == .tour(.closed(.timeLimit)))
         #expect(session.seconds(session.clock.now) == 605, "the last screen stays five seconds")
         #expect(session.screen(at: 539)?.contains("60 seconds") == false)
-        #expect(session.screen(at: 540)?.contains(SessionWarning.timeLimit(secondsLeft: 60).text("en")) == true)
-        #expect(session.screen(at: 600)?.contains(UIText.closedTimeLimit.text("en")) == true)
+        #expect(session.screen(at: 540)?.contains("This session reaches its time limit in 60 seconds.") == true)
+        #expect(session.screen(at: 600)?.contains(TestPack.laptop.say(.closedTimeLimit, "en")) == true)
         #expect(session.front.frames.count < 70, "it slept until each deadline: \(session.front.frames.count) frames")
     }
 
@@ -65,7 +65,7 @@ import Testing
         let places = session.front.states.map(\.visit.place.kind)
         #expect(places.first == .welcome)
         #expect(places.contains(.tourAdvisory) && places.contains(.hall(0)), "it read on by itself: \(places)")
-        #expect(session.screen(at: 1)?.contains(UIText.demoBanner.text("en")) == true)
+        #expect(session.screen(at: 1)?.contains(TestPack.laptop.say(.demoBanner, "en")) == true)
         #expect(session.front.states.last?.visit.attention.control == .visitor)
         #expect(session.front.states.last?.visit.overlay?.kind == .map, "the key that took over acted")
     }
@@ -80,7 +80,7 @@ import Testing
         session.front.press(.enter)
         let outcome = session.runtime.run()
         #expect(outcome.ending == .tour(.staffExit))
-        #expect(session.front.frames.contains { $0.frame.text.contains(UIText.wrongPIN.text("en")) })
+        #expect(session.front.frames.contains { $0.frame.text.contains(TestPack.laptop.say(.wrongPIN, "en")) })
         #expect(session.seconds(session.clock.now) == 3)
     }
 

@@ -1,4 +1,8 @@
 import Foundation
+
+/// The bundled pack, whose message catalogues are the kiosk's own words.
+let kioskWords = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 import KioskCore
 import KioskGroupLink
 import KioskRuntime
@@ -10,7 +14,7 @@ enum TestPack {
         .deletingLastPathComponent().appendingPathComponent("KioskCoreTests/Packs/small").path
 
     static let pack: Pack = {
-        guard let pack = PackLoader(directory: folder).load().pack else { fatalError("the small test pack does not load") }
+        guard let pack = PackLoader(directory: folder, kioskWords: kioskWords).load().pack else { fatalError("the small test pack does not load") }
         return pack
     }()
 

@@ -28,7 +28,7 @@ import Testing
             for language in ["en", "az", "ru"] {
                 let frame = frame(columns, rows, language: language, events)
                 let tooSmall = TerminalSize(columns: columns, rows: rows).isBelowMinimum
-                #expect(frame.text.contains(UIText.enlarge.text(language).prefix(8)) == (tooSmall && columns > 10 && rows > 2),
+                #expect(frame.text.contains(tour.say(.enlarge, language).prefix(8)) == (tooSmall && columns > 10 && rows > 2),
                         "a \(columns)×\(rows) screen in \(language)")
                 for row in 0..<rows {
                     let width = frame.row(row).map { DisplayWidth.of($0.text) }.reduce(0, +)

@@ -1,4 +1,8 @@
 import Foundation
+
+/// The bundled pack, whose message catalogues are the kiosk's own words.
+let kioskWords = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 import KioskCore
 import KioskView
 import SnapshotTesting
@@ -8,7 +12,7 @@ import Testing
 let smallPack: Pack = {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("KioskCoreTests/Packs/small")
-    guard let pack = PackLoader(directory: folder.path).load().pack else { fatalError("the small test pack does not load") }
+    guard let pack = PackLoader(directory: folder.path, kioskWords: kioskWords).load().pack else { fatalError("the small test pack does not load") }
     return pack
 }()
 

@@ -20,7 +20,7 @@ import Testing
         #expect(lines.contains("4. → Entrance  100"))
         #expect(lines.contains("5. → The garden  120"))
         #expect(lines.contains("- Test Archive, Catalogue of documents, 2025"))
-        #expect(lines.last == UIText.plainPrompt.text("en"))
+        #expect(lines.last == tour.say(.plainPrompt, "en"))
     }
 
     @Test func quotesAreIndentedAndListsDashed() {

@@ -21,12 +21,12 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let bundled: Tour = {
-        guard let pack = PackLoader(directory: root.path).load().pack else { fatalError("the bundled pack does not load") }
+        guard let pack = PackLoader(directory: root.path, kioskWords: root.path).load().pack else { fatalError("the bundled pack does not load") }
         return Tour(pack: pack)
     }()
 
     static let small: Tour = {
-        guard let pack = PackLoader(directory: root.appendingPathComponent("Tests/KioskCoreTests/Packs/small").path).load().pack
+        guard let pack = PackLoader(directory: root.appendingPathComponent("Tests/KioskCoreTests/Packs/small").path, kioskWords: root.path).load().pack
         else { fatalError("the small test pack does not load") }
         return Tour(pack: pack)
     }()
@@ -81,16 +81,16 @@ import Testing
         #expect(!Invariants.check(state, Frame(size: state.session.size), tour: tour).isEmpty)
         state.visit.place = Screen(.hall(0), selection: 7)
         #expect(Invariants.check(state, view.render(state), tour: tour).contains { $0.hasPrefix("choice 7") })
-        #expect(Invariants.rowWidths(columns: 3, rows: 1) { _, column in ["a", "字", "b"][column] }
-                == ["row 0 takes 4 columns of 3"])
+        #expect(Invariants.cells(columns: 3, rows: 1) { _, column in ["a", "b", "字"][column] }
+                == ["a wide character at 0,2 without its right half in the frame", "row 0 takes 4 columns of 3"])
         state.visit.place = Screen(.welcome)
         var cut = Frame(size: TerminalSize(columns: 2, rows: 1))
         cut.put("a字", row: 0, column: 0, style: CellStyle(.body))
         #expect(Invariants.cells(cut) == [])
-        #expect(Invariants.cells(columns: 1, rows: 1) { _, _ in "字" } == ["a wide character at 0,0 without its right half in the frame"])
-        #expect(Invariants.cells(columns: 2, rows: 1) { _, column in column == 0 ? "a" : "" }
-                == ["a right half at 0,1 without a wide character before it"])
-        #expect(Invariants.cells(columns: 1, rows: 1) { _, _ in "\u{1B}" } == ["control character in cell 0,0"])
+        #expect(Invariants.cells(columns: 1, rows: 1) { _, _ in "字" }.first == "a wide character at 0,0 without its right half in the frame")
+        #expect(Invariants.cells(columns: 2, rows: 1) { _, column in column == 0 ? "a" : "" }.first
+                == "a right half at 0,1 without a wide character before it")
+        #expect(Invariants.cells(columns: 1, rows: 1) { _, _ in "\u{1B}" }.first == "control character in cell 0,0")
     }
 }
 
@@ -149,16 +149,7 @@ enum Invariants {
             problems += position(of: state.visit.place, in: state, tour: tour)
             if let overlay = state.visit.overlay { problems += position(of: overlay, in: state, tour: tour) }
         }
-        return problems + cells(frame) + rowWidths(columns: frame.size.columns, rows: frame.size.rows) { frame[$0, $1].text }
-    }
-
-    /// Each row takes the terminal's width exactly, counted as the terminal counts: a wide
-    /// character two columns and the empty cell after it none.
-    static func rowWidths(columns: Int, rows: Int, text: (Int, Int) -> String) -> [String] {
-        (0..<rows).compactMap { row in
-            let width = (0..<columns).map { DisplayWidth.of(text(row, $0)) }.reduce(0, +)
-            return width == columns ? nil : "row \(row) takes \(width) columns of \(columns)"
-        }
+        return problems + cells(frame)
     }
 
     /// The choice and the scroll of a screen are within its page as laid out.
@@ -182,8 +173,10 @@ enum Invariants {
         return problems
     }
 
-    /// No cell wider than the screen, none with a control character, and every right half of
-    /// a wide character next to its left half.
+    /// No cell wider than the screen, none with a control character, every right half of a
+    /// wide character next to its left half, and each row the terminal's width exactly,
+    /// counted as the terminal counts (a wide character two columns, the empty cell after it
+    /// none). Each cell's width is measured once: this runs on every cell of every step.
     static func cells(_ frame: Frame) -> [String] {
         cells(columns: frame.size.columns, rows: frame.size.rows) { frame[$0, $1].text }
     }
@@ -191,19 +184,25 @@ enum Invariants {
     static func cells(columns: Int, rows: Int, text: (Int, Int) -> String) -> [String] {
         var problems: [String] = []
         for row in 0..<rows {
+            var rowWidth = 0
+            var previousWidth = 0
             for column in 0..<columns {
                 let cell = text(row, column)
+                let width = DisplayWidth.of(cell)
+                rowWidth += width
                 if cell.unicodeScalars.contains(where: { TerminalSafety.problem(with: $0) != nil || $0 == "\n" || $0 == "\t" }) {
                     problems.append("control character in cell \(row),\(column)")
                 }
-                if DisplayWidth.of(cell) > 1 && (column + 1 >= columns || !text(row, column + 1).isEmpty) {
+                if width > 1 && (column + 1 >= columns || !text(row, column + 1).isEmpty) {
                     problems.append("a wide character at \(row),\(column) without its right half in the frame")
                 }
-                if cell.isEmpty && (column == 0 || DisplayWidth.of(text(row, column - 1)) != 2) {
+                if cell.isEmpty && (column == 0 || previousWidth != 2) {
                     problems.append("a right half at \(row),\(column) without a wide character before it")
                 }
+                previousWidth = width
                 if problems.count > 3 { return problems }
             }
+            if rowWidth != columns { problems.append("row \(row) takes \(rowWidth) columns of \(columns)") }
         }
         return problems
     }

@@ -22,13 +22,20 @@ public struct Pack: Sendable {
     /// Whether any exhibit's record stands in for the museum's catalogue: the first screen
     /// says so once.
     public let hasDemonstrationRecords: Bool
+    /// What the museum says about its tour, where it says it (tour.yaml).
+    public let words: MuseumWords
+    /// The kiosk's own words, in the pack's languages.
+    public let messages: Messages
     /// The hall `x` steps out to from anywhere (`remembrance:` in tour.yaml), if the pack
     /// names one.
     public var remembranceHall: Int? = nil
 
     public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
-                floor: LocalizedText, advisories: [Advisory], halls: [Hall]) {
+                floor: LocalizedText, advisories: [Advisory], halls: [Hall], words: MuseumWords = MuseumWords(),
+                messages: Messages = .none) {
         self.languages = languages
+        self.words = words
+        self.messages = messages
         self.museumName = museumName
         self.address = address
         self.floor = floor
@@ -68,6 +75,24 @@ public struct Pack: Sendable {
         case .hall(let hall): return halls[hall].stop
         case .exhibit(let hall, let exhibit): return halls[hall].exhibits[exhibit].stop
         }
+    }
+}
+
+/// What a museum says about its tour beyond its halls, each only where the pack says it: the
+/// kiosk says nothing museum-specific of its own.
+public struct MuseumWords: Equatable, Sendable {
+    /// On the first screen: what this tour is (the bundled pack: a simulation of the halls).
+    public var welcome: LocalizedText
+    /// Before the tour's advisories: what the floor tells of.
+    public var advisoryIntroduction: LocalizedText
+    /// After them: who should take the tour with an adult.
+    public var ageGuidance: LocalizedText
+
+    public init(welcome: LocalizedText = LocalizedText([:]), advisoryIntroduction: LocalizedText = LocalizedText([:]),
+                ageGuidance: LocalizedText = LocalizedText([:])) {
+        self.welcome = welcome
+        self.advisoryIntroduction = advisoryIntroduction
+        self.ageGuidance = ageGuidance
     }
 }
 

@@ -314,17 +314,17 @@ extension Tour {
         switch visit.group.role {
         case .guide(let leadership) where beforeBegin:
             if let code = leadership.code {
-                page.append(.paragraph, UIText.groupCodeIs.text(language, GroupVisit.display(code)), .strong)
-                page.append(.paragraph, UIText.groupCodeHowTo.text(language), .hint)
+                page.append(.paragraph, say(.groupCodeIs, language, GroupVisit.display(code)), .strong)
+                page.append(.paragraph, say(.groupCodeHowTo, language), .hint)
             } else if leadership.opening == nil {
                 for orphan in leadership.orphans {
                     page.append(.item(.takeBackGroup(orphan.code)),
-                                UIText.takeBackGroup.text(language, GroupVisit.display(orphan.code)), .item)
+                                say(.takeBackGroup, language, GroupVisit.display(orphan.code)), .item)
                 }
-                page.append(.item(.startGroup), UIText.startGroup.text(language), .item)
+                page.append(.item(.startGroup), say(.startGroup, language), .item)
             }
         case .none where !beforeBegin && session.groupsAvailable, .ended where !beforeBegin && session.groupsAvailable:
-            page.append(.item(.joinGroup), UIText.joinGroup.text(language), .item)
+            page.append(.item(.joinGroup), say(.joinGroup, language), .item)
         default:
             break
         }
@@ -333,20 +333,20 @@ extension Tour {
     func joinGroupPage(_ visit: VisitState) -> Page {
         let language = visit.language
         var page = Page()
-        page.append(.title, UIText.joinGroup.text(language), .title)
+        page.append(.title, say(.joinGroup, language), .title)
         if case .joining(let code) = visit.group.role {
-            page.append(.paragraph, UIText.joiningGroup.text(language, GroupVisit.display(code)))
+            page.append(.paragraph, say(.joiningGroup, language, GroupVisit.display(code)))
             return page
         }
-        page.append(.paragraph, UIText.joinGroupHowTo.text(language))
+        page.append(.paragraph, say(.joinGroupHowTo, language))
         let typed = visit.group.typedCode
         let blanks = String(repeating: "·", count: GroupVisit.codeLength - typed.count)
-        page.append(PageBlock(.field, [Run(UIText.groupCode.text(language) + ": ", .fieldName),
+        page.append(PageBlock(.field, [Run(say(.groupCode, language) + ": ", .fieldName),
                                        Run(GroupVisit.display(typed + blanks), .strong)]))
         if case .noSuchGroup(let code) = visit.group.notice {
-            page.append(.paragraph, UIText.noSuchGroup.text(language, GroupVisit.display(code)), .notice)
+            page.append(.paragraph, say(.noSuchGroup, language, GroupVisit.display(code)), .notice)
         }
-        page.append(.paragraph, UIText.joinGroupBack.text(language), .hint)
+        page.append(.paragraph, say(.joinGroupBack, language), .hint)
         return page
     }
 }

@@ -65,7 +65,7 @@ public struct Coverage: Equatable, Sendable {
     /// The kiosk's own words in one language.
     public struct UIStrings: Equatable, Sendable {
         public var count: Count
-        public var missing: [UIText]
+        public var missing: [Message]
     }
 
     /// The kiosk's own words, by language.
@@ -91,8 +91,8 @@ public struct Coverage: Equatable, Sendable {
             Count(have: texts.count { $0.byLanguage[language] != nil }, of: texts.count)
         }
         uiStrings = pack.languages.map { language in
-            let missing = UIText.allCases.filter { !$0.isTranslated(into: language) }
-            return UIStrings(count: Count(have: UIText.allCases.count - missing.count, of: UIText.allCases.count),
+            let missing = Message.allCases.filter { !pack.messages.has($0, in: language) }
+            return UIStrings(count: Count(have: Message.allCases.count - missing.count, of: Message.allCases.count),
                              missing: missing)
         }
     }

@@ -9,6 +9,13 @@ struct PackFiles {
     /// The directory as the curator named it.
     let root: String
 
+    /// Whether two paths name the same directory (the same device and inode).
+    static func isSameDirectory(_ one: String, _ other: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(one, &first) == 0, stat(other, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
     /// How findings name a file: the pack's path joined with the file's.
     func displayPath(_ relative: String) -> String {
         root == "." || root.isEmpty ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)

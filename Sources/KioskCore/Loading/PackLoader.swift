@@ -36,10 +36,15 @@ public struct PackLoader {
     /// shows none, starts faster without them.
     public let keepsWarnings: Bool
 
+    /// The pack whose message catalogues are the kiosk's own words (the bundled pack), which
+    /// this pack's own catalogues override message by message; nil for none.
+    public let kioskWords: String?
+
     /// `directory` is shown in findings as given, so a curator can follow the paths.
-    public init(directory: String, keepsWarnings: Bool = true) {
+    public init(directory: String, keepsWarnings: Bool = true, kioskWords: String? = nil) {
         self.directory = directory
         self.keepsWarnings = keepsWarnings
+        self.kioskWords = kioskWords
     }
 
     public func load() -> PackLoadResult {
@@ -62,11 +67,29 @@ public struct PackLoader {
         // Without a readable list of halls every file would look unused: that error is enough.
         if !tour.listedIDs.isEmpty { reading.checkFolders(tour: tour) }
         reading.checkReferences(tour: tour)
+        let messages = readMessages(reading, declared: tour.languages)
         var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
-                        floor: tour.floor, advisories: tour.advisories, halls: halls)
+                        floor: tour.floor, advisories: tour.advisories, halls: halls, words: tour.museumWords,
+                        messages: messages)
         pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
         return PackLoadResult(findings: reading.log.findings, isUnreadable: false,
                               read: (pack, tour.halls.map { ($0.id, $0.stop) }))
+    }
+}
+
+extension PackLoader {
+    /// The pack's catalogues over the kiosk's own, by language, checked.
+    private func readMessages(_ reading: PackReading, declared: [String]) -> Messages {
+        var catalogues = reading.readCatalogues(declared: declared).mapValues { [$0] }
+        if let kioskWords, !PackFiles.isSameDirectory(kioskWords, directory) {
+            // The kiosk's own words: only their errors matter to this pack.
+            let kiosk = PackReading(files: PackFiles(root: kioskWords), keepsWarnings: false)
+            for (language, catalogue) in kiosk.readCatalogues(declared: []) { catalogues[language, default: []].append(catalogue) }
+            reading.adopt(kiosk)
+        }
+        let messages = Messages(catalogues: catalogues, fallback: declared.first ?? "en")
+        reading.checkMessages(messages, declared: declared)
+        return messages
     }
 }
 
@@ -91,6 +114,7 @@ struct TourSpec {
     var listedIDs: Set<String>
     /// The id of the hall `x` steps out to, if the pack names one.
     var remembrance: String?
+    var museumWords: MuseumWords
 }
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so

@@ -29,7 +29,8 @@ final class PackReading {
               let fields = YAMLFields(root, file: path, lineOffset: 0, log: log, what: "tour.yaml")
         else { return nil }
 
-        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance"])
+        fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance", "welcome",
+                                   "advisory_introduction", "age_guidance"])
         // Another format may mean other things by the same fields: read no further.
         guard let format = fields.int("format", in: 0...Int.max) else { return nil }
         guard format == Self.supportedFormat else {
@@ -47,10 +48,15 @@ final class PackReading {
         let floor = fields.localized("floor", languages: languages)
         let advisories = readAdvisories(fields, path: path)
         let (halls, listedIDs) = readHalls(fields, path: path)
+        // The museum's own words about the tour, each shown only where the pack gives it.
+        let words = MuseumWords(
+            welcome: fields.localized("welcome", required: false, languages: languages) ?? LocalizedText([:]),
+            advisoryIntroduction: fields.localized("advisory_introduction", required: false, languages: languages) ?? LocalizedText([:]),
+            ageGuidance: fields.localized("age_guidance", required: false, languages: languages) ?? LocalizedText([:]))
         return TourSpec(languages: languages, museumName: name ?? LocalizedText([:]),
                         address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
                         advisories: advisories, halls: halls, listedIDs: listedIDs,
-                        remembrance: readRemembrance(fields, listedIDs: listedIDs))
+                        remembrance: readRemembrance(fields, listedIDs: listedIDs), museumWords: words)
     }
 
     /// `remembrance:`, the hall `x` steps out to; it must be a hall the tour lists.

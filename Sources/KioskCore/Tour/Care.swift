@@ -41,19 +41,25 @@ extension Tour {
         go(to: kind(of: stop), &visit, session)
     }
 
-    func hallAdvisoryPage(_ stop: Stop, _ language: String) -> Page {
+    func hallAdvisoryPage(_ stop: Stop, _ language: String, _ medium: Medium) -> Page {
         var page = Page()
-        page.append(.title, UIText.beforeYouEnter.text(language), .title)
+        page.append(.title, say(.beforeYouEnter, language), .title)
         page.append(.paragraph, pack.narrative(stop.hall, language).value.title, .strong)
-        page.append(.paragraph, UIText.hallIncludes.text(language))
+        page.append(.paragraph, say(.hallIncludes, language))
         for advisory in pack.advisories(tagged: pack.advisoryTagsInside[stop.hall]) {
             page.append(.listItem, advisory.text.text(in: language, fallback: pack.defaultLanguage), .warning)
         }
-        page.append(.paragraph, UIText.stepOutHint.text(language, quietTitle(language)), .hint)
-        page.append(.item(.enterHall), UIText.enterHall.text(language), .item)
-        page.append(.item(.turnBack), UIText.turnBack.text(language), .item)
+        page.append(.paragraph, stepOutHint(language, medium), .hint)
+        page.append(.item(.enterHall), say(.enterHall, language), .item)
+        page.append(.item(.turnBack), say(.turnBack, language), .item)
         page.append(.item(.stepOut), quietTitle(language), .item)
         return page
+    }
+
+    /// That the quiet room is one step away, said as the medium says it: a key to press, or a
+    /// letter to type.
+    func stepOutHint(_ language: String, _ medium: Medium) -> String {
+        say(medium == .lines ? .stepOutHintPlain : .stepOutHint, language, quietTitle(language))
     }
 
     // MARK: - Graphic exhibits
@@ -77,7 +83,7 @@ extension Tour {
     /// What the quiet page is called: the remembrance hall's title, or the kiosk's own words
     /// for a pack that names no such hall.
     func quietTitle(_ language: String) -> String {
-        guard let hall = pack.remembranceHall else { return UIText.quietTitle.text(language) }
+        guard let hall = pack.remembranceHall else { return say(.quietTitle, language) }
         return pack.narrative(hall, language).value.title
     }
 
@@ -110,10 +116,10 @@ extension Tour {
     func remembrancePage(_ language: String) -> Page {
         var page = Page()
         guard let hall = pack.remembranceHall else {
-            page.append(.title, UIText.quietTitle.text(language), .title)
-            page.append(.paragraph, UIText.quietText.text(language))
-            page.append(.paragraph, UIText.quietSupport.text(language))
-            page.append(.item(.returnToTour), UIText.returnToTour.text(language), .item)
+            page.append(.title, say(.quietTitle, language), .title)
+            page.append(.paragraph, say(.quietText, language))
+            page.append(.paragraph, say(.quietSupport, language))
+            page.append(.item(.returnToTour), say(.returnToTour, language), .item)
             return page
         }
         let resolved = pack.narrative(hall, language)
@@ -121,7 +127,7 @@ extension Tour {
         page.append(.title, narrative.title, .title)
         if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         page.append(narrative.label)
-        page.append(.item(.returnToTour), UIText.returnToTour.text(language), .item)
+        page.append(.item(.returnToTour), say(.returnToTour, language), .item)
         page.append(narrative.more)
         sources(narrative.sources, into: &page, language)
         return page
@@ -133,10 +139,10 @@ extension Tour {
     func staffExitPage(_ visit: VisitState) -> Page {
         let language = visit.language
         var page = Page()
-        page.append(.title, UIText.staffExitTitle.text(language), .title)
-        page.append(.paragraph, UIText.staffExitHowTo.text(language))
+        page.append(.title, say(.staffExitTitle, language), .title)
+        page.append(.paragraph, say(.staffExitHowTo, language))
         let dots = String(repeating: "•", count: visit.staffPrompt.entry.count)
-        page.append(PageBlock(.field, [Run(UIText.staffPIN.text(language) + ": ", .fieldName), Run(dots + "_", .body)]))
+        page.append(PageBlock(.field, [Run(say(.staffPIN, language) + ": ", .fieldName), Run(dots + "_", .body)]))
         return page
     }
 }

@@ -42,11 +42,11 @@ public struct KeyBinding: Sendable {
     public var words: [String]
     /// Help's line: the keys as shown and what they do; nil for a command that shares the
     /// line before it (↓ with ↑).
-    public var help: (keys: String, text: UIText)?
+    public var help: (keys: String, text: Message)?
     /// The footer's hint, if it has one; `closesLine` hints end the line whatever else fits.
-    public var footer: (key: String, word: UIText, closesLine: Bool)?
+    public var footer: (key: String, word: Message, closesLine: Bool)?
     /// The line-by-line mode's help line, if it lists the command.
-    public var lineByLine: (command: String, text: UIText)?
+    public var lineByLine: (command: String, text: Message)?
     public var scope: Scope
 }
 
@@ -145,7 +145,7 @@ public enum KeyMap {
     }
 
     /// Help's lines for this visitor: the keys, and what they do.
-    public static func helpLines(_ context: Context) -> [(keys: String, text: UIText)] {
+    public static func helpLines(_ context: Context) -> [(keys: String, text: Message)] {
         bindings.compactMap { binding in
             guard let help = binding.help, binding.scope != .lineByLine, context.allows(binding.scope, lineByLine: false)
             else { return nil }
@@ -154,13 +154,13 @@ public enum KeyMap {
     }
 
     /// The footer's hints, most useful first, and those that close the line.
-    public static func footerHints(_ context: Context) -> (fitting: [(key: String, word: UIText)], closing: [(key: String, word: UIText)]) {
+    public static func footerHints(_ context: Context) -> (fitting: [(key: String, word: Message)], closing: [(key: String, word: Message)]) {
         let hints = bindings.filter { context.allows($0.scope, lineByLine: false) }.compactMap(\.footer)
         return (hints.filter { !$0.closesLine }.map { ($0.key, $0.word) }, hints.filter(\.closesLine).map { ($0.key, $0.word) })
     }
 
     /// The line-by-line mode's commands for this visitor, as its help lists them.
-    public static func lineByLineHelp(_ context: Context) -> [(command: String, text: UIText)] {
+    public static func lineByLineHelp(_ context: Context) -> [(command: String, text: Message)] {
         bindings.compactMap { binding in
             guard let line = binding.lineByLine, context.allows(binding.scope, lineByLine: true) else { return nil }
             return line

@@ -12,6 +12,7 @@ final class LayoutCache: Sendable {
         var kind: ScreenKind
         var language: String
         var width: Int
+        var medium: Medium
         /// What else of the visit the page shows: the hall the visitor is in, for the map; 1
         /// when an exhibit's graphic material is hidden.
         var detail: Int?
@@ -55,7 +56,7 @@ extension Tour {
             let page = page(for: kind, visit, session)
             return LayoutCache.Entry(page: page, layout: PageLayout(page, width: width))
         }
-        guard let key = cacheKey(kind, visit, width: width) else { return make() }
+        guard let key = cacheKey(kind, visit, width: width, medium: session.medium) else { return make() }
         return layouts.entry(key, make: make)
     }
 
@@ -63,7 +64,7 @@ extension Tour {
     /// a key holds (the welcome and help with a group's state, the staff and group screens):
     /// small pages, laid out each time. Keep in step with `page(for:in:)`; RandomVisitorTests
     /// checks at every step that a remembered layout is the one laid out anew.
-    private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int) -> LayoutCache.Key? {
+    private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {
         case .welcome, .help, .staffExit, .joinGroup, .sessionClosed:
@@ -76,6 +77,6 @@ extension Tour {
              .remembrance:
             detail = nil
         }
-        return LayoutCache.Key(kind: kind, language: visit.language, width: width, detail: detail)
+        return LayoutCache.Key(kind: kind, language: visit.language, width: width, medium: medium, detail: detail)
     }
 }

@@ -7,15 +7,11 @@ public enum SessionClose: Hashable, Sendable {
 
     /// What the last screen says, and the line left in the terminal after it: a thank-you,
     /// why the session closed, and that the visitor may come back.
-    public var farewell: (title: UIText, reason: UIText, comeBack: UIText) {
+    public var farewell: (title: Message, reason: Message, comeBack: Message) {
         (.closedTitle, self == .idle ? .closedIdle : .closedTimeLimit, .closedComeBack)
     }
 
-    /// The line left in the visitor's terminal after the last screen, which goes with the
-    /// connection.
-    public func farewellLine(_ language: String) -> String {
-        "\(farewell.title.text(language)). \(farewell.reason.text(language)) \(farewell.comeBack.text(language))"
-    }
+
 }
 
 /// A warning shown before a session closes itself, with the seconds left.
@@ -145,13 +141,20 @@ extension Tour {
         return Instant(milliseconds: now.milliseconds + (remainder == 0 ? 1000 : remainder))
     }
 
+    /// The line left in the visitor's terminal after the last screen, which goes with the
+    /// connection: the last screen's three messages, each whole.
+    public func farewellLine(_ reason: SessionClose, _ language: String) -> String {
+        let farewell = reason.farewell
+        return [say(farewell.title, language), say(farewell.reason, language), say(farewell.comeBack, language)].joined(separator: " · ")
+    }
+
     /// The last screen: why the session closed, and a thank-you.
     func sessionClosedPage(_ reason: SessionClose, _ language: String) -> Page {
         let farewell = reason.farewell
         var page = Page()
-        page.append(.title, farewell.title.text(language), .title)
-        page.append(.paragraph, farewell.reason.text(language))
-        page.append(.paragraph, farewell.comeBack.text(language), .hint)
+        page.append(.title, say(farewell.title, language), .title)
+        page.append(.paragraph, say(farewell.reason, language))
+        page.append(.paragraph, say(farewell.comeBack, language), .hint)
         return page
     }
 }

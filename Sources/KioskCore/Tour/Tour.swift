@@ -17,7 +17,7 @@ public struct Tour: Sendable {
     public init(pack: Pack, kiosk: KioskSettings = KioskSettings()) {
         self.pack = pack
         self.kiosk = kiosk
-        spokenLanguages = pack.languages.filter(UIText.languages.contains)
+        spokenLanguages = pack.languages.filter { pack.messages.has(.chooseLanguage, in: $0) }
     }
 
     /// How a session starts, beyond the pack and the kiosk's settings: from the command line.
@@ -27,8 +27,8 @@ public struct Tour: Sendable {
         /// `--idle-exit` and `--max-session`, in seconds.
         public var idleExit: Int?
         public var maxSession: Int?
-        /// How long a closing session's last screen stays (`Front.lastScreenSeconds`).
-        public var lastScreenSeconds = SessionLimits.lastScreenSeconds
+        /// Where the session is shown (`Front.medium`).
+        public var medium = Medium.screen
         /// Whether group tours can be joined here.
         public var groupsAvailable: Bool
         public var group: GroupStart?
@@ -48,10 +48,12 @@ public struct Tour: Sendable {
     /// demonstration.
     public func start(now: Instant, size: TerminalSize, config: SessionStart = SessionStart()) -> (state: TourState, effects: [TourEffect]) {
         let language = config.language.flatMap { pack.languages.contains($0) ? $0 : nil }
+        // A screen's last page goes with the session: it stays to be read. Printed lines stay
+        // where they are.
         let limits = SessionLimits(idleExit: config.idleExit, maxSession: config.maxSession, startedAt: now,
-                                   lastScreenSeconds: config.lastScreenSeconds)
+                                   lastScreenSeconds: config.medium == .screen ? SessionLimits.lastScreenSeconds : 0)
         let session = SessionState(now: now, size: size, startLanguage: language, limits: limits,
-                                   groupsAvailable: config.groupsAvailable)
+                                   groupsAvailable: config.groupsAvailable, medium: config.medium)
         var state = TourState(session: session, visit: newVisit(session))
         let effects = config.group.map { startGroup($0, &state.visit) } ?? []
         return (state, effects)

@@ -10,17 +10,17 @@ extension Tour {
         switch kind {
         case .welcome: return welcomePage(visit, session)
         case .chooseLanguage: return languagePage(title: trilingual(.chooseLanguage), selection: nil)
-        case .languageMenu: return languagePage(title: UIText.languageTitle.text(language), selection: language)
-        case .tourAdvisory: return advisoryPage(language)
-        case .hall(let hall): return hallPage(hall, language)
+        case .languageMenu: return languagePage(title: say(.languageTitle, language), selection: language)
+        case .tourAdvisory: return advisoryPage(language, session.medium)
+        case .hall(let hall): return hallPage(hall, language, session.medium)
         case .hallMore(let hall): return morePage(pack.narrative(hall, language, layer: .more), language)
         case .exhibit(let hall, let exhibit):
             return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), visit.care))
         case .exhibitMore(let hall, let exhibit): return morePage(pack.exhibitText(hall, exhibit, language, layer: .more), language)
         case .end: return endPage(language)
         case .help: return helpPage(visit)
-        case .map: return mapListPage(visit)
-        case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language)
+        case .map: return mapListPage(visit, session.medium)
+        case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language, session.medium)
         case .remembrance: return remembrancePage(language)
         case .staffExit: return staffExitPage(visit)
         case .joinGroup: return joinGroupPage(visit)
@@ -30,8 +30,8 @@ extension Tour {
 
     /// A text in every language of the pack the kiosk has words for, for a visitor who has not
     /// chosen one yet.
-    func trilingual(_ text: UIText) -> String {
-        spokenLanguages.map { text.text($0) }.joined(separator: " · ")
+    func trilingual(_ text: Message) -> String {
+        spokenLanguages.map { say(text, $0) }.joined(separator: " · ")
     }
 
     private func localized(_ text: LocalizedText, _ language: String) -> String {
@@ -57,19 +57,23 @@ extension Tour {
         page.append(.paragraph, localized(pack.floor, language), .strong)
         let address = localized(pack.address, language)
         if !address.isEmpty { page.append(.paragraph, address) }
-        // That the records are demonstrations is said once here, and in each record's own
-        // line: never in a memorial text.
-        var introduction = UIText.welcomeSimulation.text(language)
-        if pack.hasDemonstrationRecords { introduction += " " + UIText.welcomeDemonstrationRecords.text(language) }
-        page.append(.paragraph, introduction)
-        page.append(.paragraph, UIText.welcomeHowTo.text(language))
+        // What the museum says of its tour, then, once here and in each record's own line (never
+        // in a memorial text), that the records are demonstrations: one paragraph, two
+        // sentences, each a whole message.
+        let introduction = [localized(pack.words.welcome, language),
+                            pack.hasDemonstrationRecords ? say(.welcomeDemonstrationRecords, language) : ""]
+        if !introduction.joined().isEmpty {
+            page.append(.paragraph, introduction.filter { !$0.isEmpty }.joined(separator: " "),
+                        language: originalLanguage(of: pack.words.welcome, language))
+        }
+        page.append(.paragraph, say(session.medium == .lines ? .welcomeHowToPlain : .welcomeHowTo, language))
         if !visit.languageChosen {
             for code in spokenLanguages where code != language {
-                page.append(.note, UIText.pressEnter.text(code), .hint)
+                page.append(.note, say(.pressEnter, code), .hint)
             }
         }
         appendGroupWelcome(&page, visit, session, beforeBegin: true)
-        page.append(.item(.continueTour), UIText.begin.text(language), .item)
+        page.append(.item(.continueTour), say(.begin, language), .item)
         appendGroupWelcome(&page, visit, session, beforeBegin: false)
         return page
     }
@@ -78,26 +82,31 @@ extension Tour {
         var page = Page()
         page.append(.title, title, .title)
         for code in pack.languages {
-            page.append(.item(.chooseLanguage(code)), UIText.languageName(code), .item)
+            page.append(.item(.chooseLanguage(code)), languageName(code), .item, language: code)
         }
         return page
     }
 
-    private func advisoryPage(_ language: String) -> Page {
+    /// The tour's advisory: the museum's own introduction to its floor and age guidance, where
+    /// the pack gives them, around the advisories its halls carry, and the kiosk's promise of
+    /// a warning at each door and a way out.
+    private func advisoryPage(_ language: String, _ medium: Medium) -> Page {
         var page = Page()
-        page.append(.title, UIText.advisoryTitle.text(language), .title)
+        page.append(.title, say(.advisoryTitle, language), .title)
         let advisories = pack.advisories(tagged: pack.usedAdvisoryTags)
-        if !advisories.isEmpty {
-            page.append(.paragraph, UIText.advisoryIntro.text(language))
-            for advisory in advisories {
-                page.append(.listItem, localized(advisory.text, language), .warning,
-                            language: originalLanguage(of: advisory.text, language))
-            }
+        let introduction = localized(pack.words.advisoryIntroduction, language)
+        if !introduction.isEmpty {
+            page.append(.paragraph, introduction, language: originalLanguage(of: pack.words.advisoryIntroduction, language))
         }
-        page.append(.paragraph, UIText.advisoryAge.text(language))
-        page.append(.paragraph, UIText.advisoryEachHall.text(language))
-        page.append(.paragraph, UIText.stepOutHint.text(language, quietTitle(language)))
-        page.append(.item(.continueTour), UIText.continueTour.text(language), .item)
+        for advisory in advisories {
+            page.append(.listItem, localized(advisory.text, language), .warning,
+                        language: originalLanguage(of: advisory.text, language))
+        }
+        let age = localized(pack.words.ageGuidance, language)
+        if !age.isEmpty { page.append(.paragraph, age, language: originalLanguage(of: pack.words.ageGuidance, language)) }
+        page.append(.paragraph, say(.advisoryEachHall, language))
+        page.append(.paragraph, stepOutHint(language, medium))
+        page.append(.item(.continueTour), say(.continueTour, language), .item)
         return page
     }
 
@@ -106,24 +115,24 @@ extension Tour {
     public func advisoryNote(_ tags: [String], _ language: String) -> PageBlock? {
         let texts = tags.compactMap { pack.advisory($0).map { localized($0.text, language) } }
         guard !texts.isEmpty else { return nil }
-        return PageBlock(.note, [Run(UIText.advisoryNote.text(language) + " ", .warning),
+        return PageBlock(.note, [Run(say(.advisoryNote, language) + " ", .warning),
                                  Run(texts.joined(separator: "; "), .warning)])
     }
 
     /// Says when a text is not in the visitor's language, or was translated by machine.
     func translationNote(status: TranslationStatus, isFallback: Bool, _ language: String) -> PageBlock? {
-        if isFallback { return PageBlock(.note, UIText.notTranslated.text(language), .mark) }
-        if status == .machine { return PageBlock(.note, UIText.machineTranslation.text(language), .mark) }
+        if isFallback { return PageBlock(.note, say(.notTranslated, language), .mark) }
+        if status == .machine { return PageBlock(.note, say(.machineTranslation, language), .mark) }
         return nil
     }
 
     func sources(_ sources: [String], into page: inout Page, _ language: String) {
         guard !sources.isEmpty else { return }
-        page.append(.heading, UIText.sources.text(language), .heading)
+        page.append(.heading, say(.sources, language), .heading)
         for source in sources { page.append(.listItem, source, .source) }
     }
 
-    private func hallPage(_ index: Int, _ language: String) -> Page {
+    private func hallPage(_ index: Int, _ language: String, _ medium: Medium) -> Page {
         let hall = pack.halls[index]
         let resolved = pack.narrative(index, language)
         let narrative = resolved.value
@@ -133,10 +142,10 @@ extension Tour {
         if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         page.append(narrative.label, language: originalLanguage(of: .label, resolved))
         if !narrative.more.isEmpty {
-            page.append(.item(.readMore), UIText.readMore.text(language), .item)
+            page.append(.item(.readMore), say(.readMore, language), .item)
         }
         if !hall.exhibits.isEmpty {
-            page.append(.heading, UIText.inThisHall.text(language), .heading)
+            page.append(.heading, say(.inThisHall, language), .heading)
             // Stop numbers in a column of their own, so the titles line up.
             let numberWidth = hall.exhibits.compactMap { $0.stop.map { String($0).count + 2 } }.max() ?? 0
             for exhibitIndex in hall.exhibits.indices {
@@ -149,11 +158,13 @@ extension Tour {
             }
         }
         if !hall.exits.isEmpty {
-            page.append(.heading, UIText.walkOn.text(language), .heading)
+            page.append(.heading, say(.walkOn, language), .heading)
             for exit in hall.exits {
                 let title = pack.narrative(exit, language)
                 page.append(PageBlock(.item(.walk(toHall: exit)),
-                                      [Run("→ ", .hint), Run(title.value.title, .item), Run("  \(pack.halls[exit].stop)", .hint)],
+                                      // An arrow on a screen; words alone for a reader, who would hear "rightwards arrow".
+                                      [Run(medium == .screen ? "→ " : "", .hint), Run(title.value.title, .item),
+                                       Run("  \(pack.halls[exit].stop)", .hint)],
                                       hangingIndent: 2, language: originalLanguage(of: .title, title)))
             }
         }
@@ -184,30 +195,30 @@ extension Tour {
         page.append(.title, text.title, .title, language: originalLanguage(of: .title, resolved))
         if let note = advisoryNote(exhibit.advisories, language) { page.append(note) }
         if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
-        page.append(.note, UIText.exhibitPosition.text(language, pack.narrative(hall, language).value.title, String(index + 1),
+        page.append(.note, say(.exhibitPosition, language, pack.narrative(hall, language).value.title, String(index + 1),
                                                       String(pack.halls[hall].exhibits.count)), .hint)
         if showing {
             page.append(text.label, language: originalLanguage(of: .label, resolved))
             if !text.more.isEmpty {
-                page.append(.item(.readMore), UIText.readMore.text(language), .item)
+                page.append(.item(.readMore), say(.readMore, language), .item)
             }
         } else {
-            page.append(PageBlock(.paragraph, [Run(UIText.textAlternative.text(language) + " ", .fieldName),
+            page.append(PageBlock(.paragraph, [Run(say(.textAlternative, language) + " ", .fieldName),
                                                Run(text.summary, .body)],
                                   language: originalLanguage(of: .summary, resolved)))
-            page.append(.paragraph, UIText.graphicHidden.text(language), .hint)
-            page.append(.item(.showGraphic), UIText.showGraphic.text(language), .item)
+            page.append(.paragraph, say(.graphicHidden, language), .hint)
+            page.append(.item(.showGraphic), say(.showGraphic, language), .item)
         }
-        let record = exhibit.recordSource == .demonstration ? UIText.demonstrationRecord : .collectionRecord
-        let fields: [(UIText, String, TextPart?)] = [
+        let record = exhibit.recordSource == .demonstration ? Message.demonstrationRecord : .collectionRecord
+        let fields: [(Message, String, TextPart?)] = [
             (.objectNumber, exhibit.objectNumber, nil), (.objectName, text.objectName, .objectName), (.date, text.date, .date),
             (.maker, text.maker, .maker), (.materials, text.materials, .materials), (.dimensions, text.dimensions, .dimensions),
-            (.creditLine, text.creditLine, .creditLine), (.rights, text.rights, .rights), (.record, record.text(language), nil),
+            (.creditLine, text.creditLine, .creditLine), (.rights, text.rights, .rights), (.record, say(record, language), nil),
         ]
         // The record is set apart from the label by a heading of its own.
-        page.append(.heading, UIText.recordHeading.text(language), .heading)
+        page.append(.heading, say(.recordHeading, language), .heading)
         for (name, value, part) in fields where !value.isEmpty {
-            page.append(PageBlock(.field, [Run(name.text(language) + ": ", .fieldName), Run(value, .body)],
+            page.append(PageBlock(.field, [Run(say(name, language) + ": ", .fieldName), Run(value, .body)],
                                   language: part.flatMap { originalLanguage(of: $0, resolved) }))
         }
         sources(text.sources, into: &page, language)
@@ -218,11 +229,11 @@ extension Tour {
     /// children, the way to the quiet room and its support before anything else.
     private func endPage(_ language: String) -> Page {
         var page = Page()
-        page.append(.title, UIText.endTitle.text(language), .title)
-        page.append(.paragraph, UIText.endText.text(language))
-        page.append(.paragraph, UIText.endRemembrance.text(language))
+        page.append(.title, say(.endTitle, language), .title)
+        page.append(.paragraph, say(.endText, language))
+        page.append(.paragraph, say(.endRemembrance, language))
         page.append(.item(.stepOut), quietTitle(language), .item)
-        page.append(.item(.startAgain), UIText.startAgain.text(language), .item)
+        page.append(.item(.startAgain), say(.startAgain, language), .item)
         return page
     }
 
@@ -230,28 +241,28 @@ extension Tour {
     private func helpPage(_ visit: VisitState) -> Page {
         let language = visit.language
         var page = Page()
-        page.append(.title, UIText.helpTitle.text(language), .title)
+        page.append(.title, say(.helpTitle, language), .title)
         let helpKeys = KeyMap.helpLines(KeyMap.Context(isKiosk: kiosk.isKiosk, role: visit.group.role))
         let keyColumn = helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
         for (keys, text) in helpKeys {
             let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)
-            page.append(PageBlock(.field, [Run(keys, .key), Run(padding + text.text(language), .body)],
+            page.append(PageBlock(.field, [Run(keys, .key), Run(padding + say(text, language), .body)],
                                   hangingIndent: keyColumn + 2))
         }
-        page.append(.paragraph, UIText.helpClose.text(language), .hint)
+        page.append(.paragraph, say(.helpClose, language), .hint)
         return page
     }
 
     /// The floor map as a list, for a screen too small to draw it (and for reading aloud).
-    private func mapListPage(_ visit: VisitState) -> Page {
+    private func mapListPage(_ visit: VisitState, _ medium: Medium) -> Page {
         let language = visit.language
         var page = Page()
-        page.append(.title, UIText.mapTitle.text(language) + " · " + localized(pack.floor, language), .title)
+        page.append(.title, say(.mapTitle, language) + " · " + localized(pack.floor, language), .title)
         let here = visit.place.kind.stop?.hall
         for index in pack.halls.indices {
             let title = pack.narrative(index, language)
             var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(title.value.title, .item)]
-            if index == here { runs.append(Run("  ◆ " + UIText.youAreHere.text(language), .here)) }
+            if index == here { runs.append(Run((medium == .screen ? "  ◆ " : "  ") + say(.youAreHere, language), .here)) }
             page.append(PageBlock(.item(.goToHall(index)), runs, language: originalLanguage(of: .title, title)))
         }
         return page

@@ -97,8 +97,12 @@ public struct SessionState: Hashable, Sendable {
     public var staffLock = StaffLock()
     /// Whether this kiosk can join groups: the runtime directory is there.
     public var groupsAvailable: Bool
+    /// Where the session is shown: a screen, or lines for a reader.
+    public var medium: Medium
 
-    public init(now: Instant, size: TerminalSize, startLanguage: String?, limits: SessionLimits, groupsAvailable: Bool) {
+    public init(now: Instant, size: TerminalSize, startLanguage: String?, limits: SessionLimits, groupsAvailable: Bool,
+                medium: Medium = .screen) {
+        self.medium = medium
         self.now = now
         self.size = size
         self.startLanguage = startLanguage

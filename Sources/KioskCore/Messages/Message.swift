@@ -1,0 +1,97 @@
+/// The kiosk's own words, by name: the `msgctxt` of each entry in a pack's message catalogues
+/// (`Messages/<language>.po`). The text itself, in every language, is the catalogues'; the
+/// code knows only what it needs to use a message and to report a catalogue that is wrong:
+/// its name, how many arguments it takes, whether it has plural forms, and the columns its
+/// place on an 80-column screen leaves it.
+public enum Message: String, CaseIterable, Sendable {
+    // The welcome and the language.
+    case begin, pressEnter, welcomeDemonstrationRecords, welcomeHowTo, welcomeHowToPlain
+    case chooseLanguage, languageTitle, languageName
+    // The tour's advisory, a hall's page, an exhibit's page.
+    case advisoryTitle, advisoryEachHall, continueTour
+    case readMore, inThisHall, walkOn, sources, advisoryNote, machineTranslation, notTranslated
+    case objectNumber, objectName, date, maker, materials, dimensions, creditLine, rights, record
+    case demonstrationRecord, collectionRecord, recordHeading, exhibitPosition, stop
+    case mapTitle, youAreHere, mapHint
+    case endTitle, endText, endRemembrance, startAgain
+    case enlarge, enlargeSize
+    // Help, the footer and the key hints.
+    case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
+    case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone
+    case footerNext, footerPrevious, footerChoose, footerOpen, footerBack, footerMap, footerHelp
+    case footerLanguage, footerQuit, footerStepOut
+    case typingStop, noSuchStop, firstStop, noSuchChoice
+    // Care for the visitor.
+    case textAlternative, graphicHidden, showGraphic
+    case beforeYouEnter, hallIncludes, enterHall, turnBack
+    case stepOutHint, stepOutHintPlain, quietTitle, quietText, quietSupport, returnToTour
+    // The public kiosk.
+    case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked
+    case attractPress, idleTitle, idleCountdown, idleContinue, demoBanner
+    // The line-by-line mode (--plain).
+    case plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat
+    // A session that closes itself.
+    case closedTitle, closedIdle, closedTimeLimit, closedComeBack
+    case warnIdle, warnIdleStay, warnIdleStayPlain, warnTimeLimit
+    // Group tours.
+    case groupCodeIs, groupCodeHowTo, joinGroup, joinGroupHowTo, groupCode, noSuchGroup, joiningGroup
+    case joinGroupBack, takeBackGroup, startGroup
+    case barGroup, barFollowers, barHere, barPauses, barWaiting, barFollowingGuide, barAskPause
+    case barPauseAsked, barWithdrawPause, barSteppedAway, barBackToGuide, barGettingReady, barContinueToJoin
+    case barGuideLost, barWaitingForGuide, barGuideEnded, barGuideDidNotReturn, barGoOnAlone
+    case barChooseGroup, barNotEveryoneHere, barPressAgain, barCannotOpen, barChooseAgain
+
+    /// How many arguments (`{0}`, `{1}`…) every translation must use.
+    public var arguments: Int {
+        switch self {
+        case .exhibitPosition: return 3
+        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .plainUnknown,
+             .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
+             .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere:
+            return 1
+        default: return 0
+        }
+    }
+
+    /// Messages with plural forms (`msgid_plural`, `msgstr[n]`): the number in `{0}` chooses the
+    /// form by the catalogue's `Plural-Forms`, as "1 секунду", "3 секунды", "5 секунд".
+    public var isPlural: Bool {
+        switch self {
+        case .idleCountdown, .warnIdle, .warnTimeLimit: return true
+        default: return false
+        }
+    }
+
+    /// The columns the message's place leaves it at 80 columns, its arguments filled in; nil
+    /// where it wraps into as many lines as it needs (a paragraph).
+    public var columns: Int? {
+        switch self {
+        case .footerNext, .footerPrevious, .footerChoose, .footerOpen, .footerBack, .footerMap, .footerHelp,
+             .footerLanguage, .footerQuit, .footerStepOut:
+            return 14
+        case .languageName, .objectNumber, .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights,
+             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop:
+            return 24
+        case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
+             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .plainChoose, .plainGo, .plainRepeat:
+            return 56
+        case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
+             .joinGroup, .takeBackGroup, .startGroup:
+            return 66
+        case .barGroup, .barFollowers, .barHere, .barPauses, .barWaiting, .barFollowingGuide, .barAskPause,
+             .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
+             .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
+             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain:
+            return 70
+        case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
+             .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
+             .plainCommands:
+            return 72
+        case .typingStop, .noSuchStop, .firstStop, .noSuchChoice, .wrongPIN, .staffExitLocked, .demoBanner,
+             .warnIdle, .warnTimeLimit:
+            return 76
+        default:
+            return nil
+        }
+    }
+}
