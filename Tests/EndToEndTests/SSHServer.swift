@@ -95,7 +95,7 @@ final class SSHServer {
         try? files.createDirectory(atPath: path("share/museum-kiosk"), withIntermediateDirectories: true,
                                    attributes: [.posixPermissions: 0o755])
         guard (try? files.copyItem(atPath: Built.kiosk, toPath: kiosk)) != nil else { return false }
-        for content in ["Narratives", "Exhibits"] {
+        for content in ["Narratives", "Exhibits", "Messages"] {
             try? files.copyItem(atPath: Built.packageRoot.appendingPathComponent(content).path, toPath: path("share/museum-kiosk/\(content)"))
         }
         run("/bin/chmod", ["-R", "a+rX", path("bin"), path("share")])

@@ -13,7 +13,7 @@ import Testing
         #expect(terminal.restoredTerminal(), "the terminal was not restored")
         // The last screen goes with the connection; a line stays in the visitor's terminal.
         #expect(terminal.wait {
-            terminal.written.contains("Thank you for your visit. This session has closed because no key was pressed for a while.")
+            terminal.written.contains("Thank you for your visit · This session has closed because no key was pressed for a while.")
         })
     }
 

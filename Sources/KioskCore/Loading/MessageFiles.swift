@@ -147,15 +147,27 @@ extension PackReading {
     func checkMessages(_ messages: Messages, declared: [String]) {
         for language in declared {
             let catalogues = messages.catalogues(of: language)
+            // The first language is what every other falls back to: without its words the
+            // kiosk has nothing to show but the messages' names.
+            let fallback = language == messages.fallback ? "en" : messages.fallback
+            let noFallback = !Message.allCases.allSatisfy { messages.has($0, in: fallback) }
             guard let own = catalogues.first else {
-                log.warning(files.displayPath(Self.messagesFolder + "/\(language).po"), line: 1,
-                            "no catalogue for '\(language)': the kiosk's words are shown in \(messages.fallback), marked; "
-                            + "write one with: museum-kiosk messages template \(language)")
+                let path = files.displayPath(Self.messagesFolder + "/\(language).po")
+                let message = "no catalogue for '\(language)'; write one with: museum-kiosk messages template \(language)"
+                if noFallback {
+                    log.error(path, line: 1, message)
+                } else {
+                    log.warning(path, line: 1, message + " (until then the kiosk's words are shown in \(fallback), marked)")
+                }
                 continue
             }
             for message in Message.allCases where !messages.has(message, in: language) {
                 let line = catalogues.compactMap { $0.lines[message] }.first ?? 1
-                log.warning(own.path, line: line, "no \(language) text for '\(message.rawValue)': it is shown in \(messages.fallback), marked")
+                if messages.has(message, in: fallback) {
+                    log.warning(own.path, line: line, "no \(language) text for '\(message.rawValue)': it is shown in \(fallback), marked")
+                } else {
+                    log.error(own.path, line: line, "no \(language) text for '\(message.rawValue)', and none in \(fallback) to show instead")
+                }
             }
         }
     }
