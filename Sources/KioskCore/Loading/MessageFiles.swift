@@ -172,3 +172,16 @@ extension PackReading {
         }
     }
 }
+
+extension PackLoader {
+    /// One catalogue of a pack as written, parsed but not checked, for the template command;
+    /// nil, with the findings that say why, when there is none or it cannot be read.
+    public static func catalogue(in directory: String, language: String) -> (catalogue: POCatalogue?, findings: [Finding]) {
+        let reading = PackReading(files: PackFiles(root: directory))
+        let relative = PackReading.messagesFolder + "/\(language).po"
+        guard reading.files.kind(of: relative) != .missing, let text = reading.files.text(relative, log: reading.log) else {
+            return (nil, reading.log.findings)
+        }
+        return (POCatalogue.parse(text), reading.log.findings)
+    }
+}
