@@ -113,23 +113,22 @@ public struct TourView: Sendable {
         }
     }
 
-    /// The footer's keys (the key map's), most useful first, as many as fit; those that close
-    /// the line (step out, help, and quit where a visitor may) are always there, since help
-    /// lists the rest.
+    /// The footer's keys that do something on this screen, as many as fit, chosen by
+    /// importance (the way out and help first, the language and the map before the previous
+    /// stop) and shown in the key map's order. Help lists them all.
     private func fittingHints(_ state: TourState, columns: Int) -> [(key: String, word: String)] {
         let language = state.language
-        func width(_ hint: (key: String, word: String)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2 }
-        let hints = KeyMap.footerHints(KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role))
-        let last = hints.closing.map { (key: $0.key, word: tour.say($0.word, language)) }
-        var fitting: [(key: String, word: String)] = []
-        var used = last.map(width).reduce(0, +)
-        for (key, word) in hints.fitting {
-            let hint = (key: key, word: tour.say(word, language))
-            guard used + width(hint) <= columns else { break }
-            fitting.append(hint)
-            used += width(hint)
+        let hints = tour.footerHints(state).map { (key: $0.key, word: tour.say($0.word, language), importance: $0.importance) }
+        func width(_ hint: (key: String, word: String, importance: Int)) -> Int {
+            DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2
         }
-        return fitting + last
+        var used = 0
+        var kept: Set<Int> = []
+        for index in hints.indices.sorted(by: { hints[$0].importance < hints[$1].importance }) where used + width(hints[index]) <= columns {
+            kept.insert(index)
+            used += width(hints[index])
+        }
+        return hints.indices.filter(kept.contains).map { (key: hints[$0].key, word: hints[$0].word) }
     }
 
     // MARK: - Too small

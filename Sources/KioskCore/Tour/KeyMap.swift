@@ -43,8 +43,10 @@ public struct KeyBinding: Sendable {
     /// Help's line: the keys as shown and what they do; nil for a command that shares the
     /// line before it (↓ with ↑).
     public var help: (keys: String, text: Message)?
-    /// The footer's hint, if it has one; `closesLine` hints end the line whatever else fits.
-    public var footer: (key: String, word: Message, closesLine: Bool)?
+    /// The footer's hint, if it has one, and how much it matters: at 80 columns in a long
+    /// language not all fit, and the most important are kept (the way out and help first,
+    /// the language and the map before the previous stop).
+    public var footer: (key: String, word: Message, importance: Int)?
     /// The line-by-line mode's help line, if it lists the command.
     public var lineByLine: (command: String, text: Message)?
     public var scope: Scope
@@ -54,14 +56,14 @@ public enum KeyMap {
     /// Every command, in the order help lists them and the footer offers them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(command: .next, keys: [], letters: ["n", "т"], words: ["next"],
-                   help: ("n  →", .keyNext), footer: ("n→", .footerNext, false), lineByLine: ("n", .keyNext), scope: .everyone),
+                   help: ("n  →", .keyNext), footer: ("n→", .footerNext, 2), lineByLine: ("n", .keyNext), scope: .everyone),
         KeyBinding(command: .right, keys: [.right], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .previous, keys: [], letters: ["p", "з"], words: ["previous", "prev"],
-                   help: ("p  ←", .keyPrevious), footer: ("p←", .footerPrevious, false), lineByLine: ("p", .keyPrevious),
+                   help: ("p  ←", .keyPrevious), footer: ("p←", .footerPrevious, 7), lineByLine: ("p", .keyPrevious),
                    scope: .everyone),
         KeyBinding(command: .left, keys: [.left], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .up, keys: [.up], letters: [], words: [],
-                   help: ("↑  ↓", .keySelect), footer: ("↑↓", .footerChoose, false), lineByLine: nil, scope: .everyone),
+                   help: ("↑  ↓", .keySelect), footer: ("↑↓", .footerChoose, 8), lineByLine: nil, scope: .everyone),
         KeyBinding(command: .down, keys: [.down, .tab], letters: [], words: [],
                    help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .pageUp, keys: [.pageUp], letters: [], words: [],
@@ -71,25 +73,25 @@ public enum KeyMap {
         KeyBinding(command: .top, keys: [.home], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .bottom, keys: [.end], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .open, keys: [.enter], letters: [], words: [],
-                   help: ("Enter", .keyOpen), footer: ("⏎", .footerOpen, false), lineByLine: ("Enter", .keyOpen), scope: .everyone),
+                   help: ("Enter", .keyOpen), footer: ("⏎", .footerOpen, 3), lineByLine: ("Enter", .keyOpen), scope: .everyone),
         KeyBinding(command: .back, keys: [.escape, .backspace], letters: [], words: ["b", "back", "и"],
-                   help: ("Esc  Backspace", .keyBack), footer: ("Esc", .footerBack, false), lineByLine: ("b", .keyBack),
+                   help: ("Esc  Backspace", .keyBack), footer: ("Esc", .footerBack, 4), lineByLine: ("b", .keyBack),
                    scope: .everyone),
         KeyBinding(command: .map, keys: [], letters: ["m", "ь"], words: ["map"],
-                   help: ("m", .keyMap), footer: ("m", .footerMap, false), lineByLine: ("m", .keyMap), scope: .everyone),
+                   help: ("m", .keyMap), footer: ("m", .footerMap, 5), lineByLine: ("m", .keyMap), scope: .everyone),
         KeyBinding(command: .goToStop, keys: [], letters: [], words: ["g", "go", "п"],
                    help: ("0–9, Enter", .keyStop), footer: nil, lineByLine: ("g 450", .plainGo), scope: .everyone),
         KeyBinding(command: .language, keys: [], letters: ["l", "д"], words: ["language"],
-                   help: ("l", .keyLanguage), footer: ("l", .footerLanguage, false), lineByLine: ("l", .keyLanguage),
+                   help: ("l", .keyLanguage), footer: ("l", .footerLanguage, 6), lineByLine: ("l", .keyLanguage),
                    scope: .everyone),
         KeyBinding(command: .stepOut, keys: [], letters: ["x", "ч"], words: [],
-                   help: ("x", .keyStepOut), footer: ("x", .footerStepOut, true), lineByLine: ("x", .keyStepOut), scope: .everyone),
+                   help: ("x", .keyStepOut), footer: ("x", .footerStepOut, 0), lineByLine: ("x", .keyStepOut), scope: .everyone),
         KeyBinding(command: .repeatPage, keys: [], letters: [], words: ["r", "к"],
                    help: nil, footer: nil, lineByLine: ("r", .plainRepeat), scope: .lineByLine),
         KeyBinding(command: .help, keys: [], letters: ["?"], words: ["h", "help"],
-                   help: ("?", .keyHelp), footer: ("?", .footerHelp, true), lineByLine: ("?", .keyHelp), scope: .everyone),
+                   help: ("?", .keyHelp), footer: ("?", .footerHelp, 1), lineByLine: ("?", .keyHelp), scope: .everyone),
         KeyBinding(command: .quit, keys: [], letters: ["q", "й"], words: ["quit"],
-                   help: ("q", .keyQuit), footer: ("q", .footerQuit, true), lineByLine: ("q", .keyQuit), scope: .notOnKiosk),
+                   help: ("q", .keyQuit), footer: ("q", .footerQuit, 9), lineByLine: ("q", .keyQuit), scope: .notOnKiosk),
         KeyBinding(command: .rejoinGuide, keys: [], letters: ["g", "п"], words: [],
                    help: ("g", .keyRejoin), footer: nil, lineByLine: nil, scope: .participant),
         KeyBinding(command: .askPause, keys: [], letters: ["w", "ц"], words: [],
@@ -153,10 +155,12 @@ public enum KeyMap {
         }
     }
 
-    /// The footer's hints, most useful first, and those that close the line.
-    public static func footerHints(_ context: Context) -> (fitting: [(key: String, word: Message)], closing: [(key: String, word: Message)]) {
-        let hints = bindings.filter { context.allows($0.scope, lineByLine: false) }.compactMap(\.footer)
-        return (hints.filter { !$0.closesLine }.map { ($0.key, $0.word) }, hints.filter(\.closesLine).map { ($0.key, $0.word) })
+    /// The footer's hints for this visitor, in the order the footer shows them, each with its
+    /// command and importance.
+    public static func footerHints(_ context: Context) -> [(command: Command, key: String, word: Message, importance: Int)] {
+        bindings.filter { context.allows($0.scope, lineByLine: false) }.compactMap { binding in
+            binding.footer.map { (binding.command, $0.key, $0.word, $0.importance) }
+        }
     }
 
     /// The line-by-line mode's commands for this visitor, as its help lists them.

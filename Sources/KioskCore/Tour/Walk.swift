@@ -271,3 +271,33 @@ extension Tour {
         }
     }
 }
+
+extension Tour {
+    /// The footer's hints on this screen: those whose command does something here (no
+    /// "next" at the end, no "back" where there is nowhere to go back to), in the order the
+    /// footer shows them, each with its importance.
+    public func footerHints(_ state: TourState) -> [(key: String, word: Message, importance: Int)] {
+        let context = KeyMap.Context(isKiosk: kiosk.isKiosk, role: state.visit.group.role)
+        return KeyMap.footerHints(context).filter { doesSomething($0.command, state) }.map { ($0.key, $0.word, $0.importance) }
+    }
+
+    /// Whether a command changes anything on the screen on top.
+    func doesSomething(_ command: Command, _ state: TourState) -> Bool {
+        let visit = state.visit
+        let onMap = visit.overlay?.kind == .map && MapGeometry(pack: pack, size: state.session.size).fits
+        switch command {
+        case .next: return visit.place.kind != .end
+        case .previous: return visit.place.kind != .welcome
+        case .back:
+            if visit.overlay != nil { return true }
+            switch visit.place.kind {
+            case .welcome, .hall: return false
+            default: return true
+            }
+        case .open, .up:
+            let items = laidOut(visit.screen.kind, visit, state.session).page.actions.count
+            return onMap || items >= (command == .up ? 2 : 1)
+        default: return true
+        }
+    }
+}
