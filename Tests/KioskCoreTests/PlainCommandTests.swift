@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func anythingElseIsUnknown() {
-        for line in ["z", "-1", "+2", "12345", "g", "g abc", "n n", "hello", "\u{1B}[A"] {
+        for line in ["z", "-1", "+2", "0", "1234567", "g", "g abc", "n n", "hello", "\u{1B}[A"] {
             #expect(PlainCommand.parse(line, Self.visitor) == .unknown(line), "\(line)")
         }
     }
@@ -57,6 +57,17 @@ import Testing
         #expect(visit.kind == .welcome)
         visit.send(.choose(0))
         #expect(visit.kind == .tourAdvisory)
+    }
+
+    /// A visitor who types a stop's number, as the signs in the halls show it, goes there.
+    @Test func aStopsNumberWhereAChoiceIsExpectedGoesToThatStop() {
+        var visit = Visit()
+        visit.send(.choose(109))
+        #expect(visit.kind == .hall(1), "110, the archive")
+        #expect(visit.state.visit.notice == nil)
+        visit.send(.choose(998))
+        #expect(visit.state.visit.notice == .noSuchChoice(999))
+        #expect(PlainCommand.parse("110", Self.visitor) == .events([.choose(109)]))
     }
 
     @Test func aChoiceOnTheMapGoesToThatHall() {

@@ -16,7 +16,8 @@ public enum PlainCommand: Equatable, Sendable {
         func isNumber(_ word: String, digits: Int) -> Bool {
             word.count <= digits && word.allSatisfy { $0.isASCII && $0.isNumber }
         }
-        if words.count == 1, isNumber(first, digits: 4), let number = Int(first) {
+        // A choice's number, or a stop's (the tour tells them apart by the page).
+        if words.count == 1, isNumber(first, digits: 6), let number = Int(first), number > 0 {
             return .events([.choose(number - 1)])
         }
         if words.count == 2, KeyMap.isGoToStop(first), isNumber(words[1], digits: 6) {

@@ -19,7 +19,12 @@ extension Tour {
             visit.digits = ""
             let actions = laidOut(visit.screen.kind, visit, session).page.actions
             guard actions.indices.contains(item) else {
-                visit.notice = .noSuchChoice(item + 1)
+                // A stop's number typed where a choice was expected goes to that stop.
+                if let stop = pack.stopNumbers[item + 1] {
+                    go(to: kind(of: stop), &visit, session)
+                } else {
+                    visit.notice = .noSuchChoice(item + 1)
+                }
                 return []
             }
             visit.screen.selection = item
