@@ -142,6 +142,9 @@ extension PackReading {
 
 /// Checks of the catalogues as a whole, once the pack's and the kiosk's are both read.
 extension PackReading {
+    /// How many missing messages are named one by one.
+    static let missingNamed = 10
+
     /// Each declared language has its words: a catalogue, and every message in it (or in the
     /// kiosk's own catalogue for that language).
     func checkMessages(_ messages: Messages, declared: [String]) {
@@ -161,12 +164,17 @@ extension PackReading {
                 }
                 continue
             }
-            for message in Message.allCases where !messages.has(message, in: language) {
+            let missing = Message.allCases.filter { !messages.has($0, in: language) }
+            // A catalogue just begun lacks most messages: the first few are named, the rest counted.
+            for (index, message) in missing.enumerated() {
                 let line = catalogues.compactMap { $0.lines[message] }.first ?? 1
-                if messages.has(message, in: fallback) {
-                    log.warning(own.path, line: line, "no \(language) text for '\(message.rawValue)': it is shown in \(fallback), marked")
-                } else {
+                if !messages.has(message, in: fallback) {
                     log.error(own.path, line: line, "no \(language) text for '\(message.rawValue)', and none in \(fallback) to show instead")
+                } else if index < Self.missingNamed {
+                    log.warning(own.path, line: line, "no \(language) text for '\(message.rawValue)': it is shown in \(fallback), marked")
+                } else if index == Self.missingNamed {
+                    log.warning(own.path, line: 1, "and \(missing.count - index) more messages with no \(language) text; "
+                                + "museum-kiosk messages template \(language) --write adds them all to fill in")
                 }
             }
         }
