@@ -26,7 +26,7 @@ public enum Message: String, CaseIterable, Sendable {
     case beforeYouEnter, hallIncludes, enterHall, turnBack
     case stepOutHint, stepOutHintPlain, quietTitle, quietText, quietSupport, returnToTour
     // The public kiosk.
-    case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked
+    case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked, outOfOrder
     case attractPress, idleTitle, idleCountdown, idleContinue, demoBanner
     // The line-by-line mode (--plain).
     case plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat
