@@ -32,6 +32,8 @@ public struct PlainView: Sendable {
             case .title, .heading, .paragraph, .field, .note: lines.append(text)
             }
         }
+        // A closed session's last page asks for nothing.
+        if case .sessionClosed = state.screen.kind { return lines.map(Self.clean) }
         lines += ["", tour.say(.plainPrompt, state.language)]
         return lines.map(Self.clean)
     }
