@@ -94,8 +94,9 @@ struct Run: ParsableCommand {
 /// could tell them; else the one text the kiosk keeps for when it has no words at all.
 enum OutOfOrder {
     static func lines(_ words: (languages: [String], messages: Messages)?) -> [String] {
-        guard let words, !words.languages.isEmpty else { return ["Out of order."] }
-        return words.languages.map { words.messages.text(.outOfOrder, $0) }
+        let said = (words?.languages ?? []).filter { words!.messages.has(.outOfOrder, in: $0) }
+        guard let words, !said.isEmpty else { return ["Out of order."] }
+        return said.map { words.messages.text(.outOfOrder, $0) }
     }
 }
 
