@@ -53,7 +53,7 @@ let package = Package(
             "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
         ]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
-        .target(name: "KioskStaff", dependencies: ["CCrypt"]),
+        .target(name: "KioskStaff", dependencies: ["CCrypt", "KioskCore"]),
         // The one loop every front runs a session with, the fronts' protocol, the line-by-line
         // front, the clocks, the effect runner (group link, staff PIN), and the log handler.
         .target(name: "KioskRuntime", dependencies: [
@@ -114,7 +114,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff"]),
+        .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff", "KioskCore"]),
         // Whole sessions through the runtime's loop, with a test front and a test clock.
         .testTarget(name: "KioskRuntimeTests", dependencies: [
             "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),

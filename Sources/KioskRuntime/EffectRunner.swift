@@ -2,16 +2,20 @@ import KioskCore
 import KioskGroupLink
 
 /// Performs what the tour asks (`TourEffect`) and answers it with events: the group tour's
-/// sockets and the staff PIN's check. What the tour is told comes back through `reduce`.
+/// sockets and the staff PIN's check; and brings what the world says unasked (the group's
+/// news, the staff's notice). What the tour is told comes back through `reduce`.
 public final class EffectRunner {
     /// The group tour's sockets, when group tours are set up on this host.
     public let group: GroupLink?
     private let checkStaffPIN: (String) -> Bool
+    /// The staff's notice file, where the kiosk has one.
+    private let noticeBoard: NoticeBoard?
 
     /// `checkStaffPIN` checks a typed PIN against the configured hash (KioskStaff's, in the
     /// executable); by default no PIN matches.
-    public init(group: GroupLink? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false }) {
+    public init(group: GroupLink? = nil, noticeBoard: NoticeBoard? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false }) {
         self.group = group
+        self.noticeBoard = noticeBoard
         self.checkStaffPIN = checkStaffPIN
     }
 
@@ -23,8 +27,9 @@ public final class EffectRunner {
         case .group(let request):
             guard let group else { return Self.withoutGroups(request).map(TourEvent.group) }
             return group.perform(request, now: now).map(TourEvent.group)
-        case .endSession, .newVisit:
-            // The runtime's loop stops, or looks for a newer pack: its own to do.
+        case .endSession, .newVisit, .record:
+            // The runtime's loop stops, looks for a newer pack, or tells its watcher: its own
+            // to do.
             return []
         }
     }
@@ -38,16 +43,19 @@ public final class EffectRunner {
         }
     }
 
-    /// What the world brought since last asked: the other kiosks' news.
+    /// What the world brought since last asked: the other kiosks' news, and the staff's
+    /// notice when it has changed.
     public func news(now: Instant) -> [TourEvent] {
-        (group?.service(now: now) ?? []).map(TourEvent.group)
+        var news = (group?.service(now: now) ?? []).map(TourEvent.group)
+        if let notice = noticeBoard?.look(now: now) { news.append(.staffNotice(notice)) }
+        return news
     }
 
     /// What to wait on besides the front's input.
     public var descriptors: [Int32] { group?.descriptors ?? [] }
 
     /// When the runner needs a turn whatever happens.
-    public var nextDeadline: Instant? { group?.nextDeadline }
+    public var nextDeadline: Instant? { [group?.nextDeadline, noticeBoard?.nextDeadline].compactMap { $0 }.min() }
 
     /// The session is over. A group the tour did not end (the visitor hung up, a signal) is
     /// left to be taken back.

@@ -10,18 +10,29 @@ public final class InstalledPacks: PackSource {
     private let load: (String) -> PackLoadResult
     private let makeTour: (Pack) -> Tour
     private let logger: Logger
+    private let clock: Clock
     /// The installed version being shown, if it is one.
     public private(set) var serving: String?
-    /// Why the last pack tried could not be shown, for the stand's health.
-    public private(set) var lastError: String?
+    /// The current version last tried, shown or not: a broken one is not tried again at
+    /// every reset.
+    private var tried: String?
+    /// Why the stand does not show its current version: the first error of the last pack that
+    /// failed, and when (seconds since 1970), for the stand's health. Nil once it does.
+    public private(set) var lastError: (message: String, unixSeconds: Int64)?
 
     public init(store: PackStore, fallback: String?, load: @escaping (String) -> PackLoadResult,
-                makeTour: @escaping (Pack) -> Tour, logger: Logger) {
+                makeTour: @escaping (Pack) -> Tour, logger: Logger, clock: Clock = SystemClock()) {
         self.store = store
         self.fallback = fallback
         self.load = load
         self.makeTour = makeTour
         self.logger = logger
+        self.clock = clock
+    }
+
+    /// What the stand's health file says of the pack.
+    public var status: StandHealth.PackStatus {
+        StandHealth.PackStatus(version: serving ?? "bundled", lastError: lastError)
     }
 
     /// The best pack that loads, as a tour; nil when none does.
@@ -29,6 +40,7 @@ public final class InstalledPacks: PackSource {
         for directory in store.candidates + [fallback].compactMap({ $0 }) {
             if let tour = tour(from: directory) {
                 serving = store.candidates.contains(directory) ? store.version(directory) : nil
+                tried = store.version(store.current)
                 logger.info("showing the pack in \(directory)\(serving.map { " (version \($0))" } ?? "")")
                 return tour
             }
@@ -38,12 +50,9 @@ public final class InstalledPacks: PackSource {
 
     /// The current installed version, if it is not the one shown and it loads.
     public func newerTour() -> Tour? {
-        guard let version = store.version(store.current), version != serving else { return nil }
-        guard let tour = tour(from: store.current) else {
-            // Tried once: a broken version is not tried again at every reset.
-            serving = version
-            return nil
-        }
+        guard let version = store.version(store.current), version != serving, version != tried else { return nil }
+        tried = version
+        guard let tour = tour(from: store.current) else { return nil }
         serving = version
         logger.info("showing the newly installed pack, version \(version)")
         return tour
@@ -61,11 +70,11 @@ public final class InstalledPacks: PackSource {
     private func tour(from directory: String) -> Tour? {
         let result = load(directory)
         if let pack = result.pack {
-            lastError = nil
+            if directory == store.current { lastError = nil }
             return makeTour(pack)
         }
         let first = result.sortedFindings.first { $0.severity == .error }?.description ?? "it cannot be read"
-        lastError = first
+        lastError = (first, clock.wall.unixSeconds)
         logger.error("the pack in \(directory) cannot be shown: \(first)")
         return nil
     }

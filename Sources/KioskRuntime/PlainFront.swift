@@ -34,6 +34,8 @@ public final class PlainFront: Front {
     private var awaitingReply = false
     /// The warning last printed, so a countdown is said once, not every second.
     private var warned: SessionWarning?
+    /// The staff's notice or the day's line last said.
+    private var bannerSaid: String?
     private var context = KeyMap.Context(isKiosk: false, role: .none)
     private var language = "en"
     private var gone = false
@@ -75,6 +77,10 @@ public final class PlainFront: Front {
             lines.append(PlainView.clean(tour.say(warning: warning, state.language, medium: .lines).joined(separator: " · ")))
         }
         warned = warning
+        // The line over every screen, said once when it comes or changes.
+        let banner = tour.banner(state, in: state.language)
+        if let banner, banner != bannerSaid { lines.append(PlainView.clean(banner)) }
+        bannerSaid = banner
         if !lines.isEmpty, !write(lines) { gone = true }
     }
 

@@ -13,6 +13,7 @@ public final class SessionRuntime {
     private let start: Tour.SessionStart
     private let clock: Clock
     private let effects: EffectRunner
+    private let watcher: SessionWatcher?
     public private(set) var state: TourState
     /// Set once the session has ended.
     public private(set) var ending: SessionOutcome.Ending?
@@ -23,19 +24,24 @@ public final class SessionRuntime {
 
     /// Starts a session: its first state, and what it asks first (joining or opening a group)
     /// done.
-    /// `packs`, when given, is asked for a newer pack whenever a visit begins by itself.
-    public init(tour: Tour, front: Front, clock: Clock, effects: EffectRunner, start: Tour.SessionStart, packs: PackSource? = nil) {
+    /// `packs`, when given, is asked for a newer pack whenever a visit begins by itself;
+    /// `watcher` is told what happens (the stand's health).
+    public init(tour: Tour, front: Front, clock: Clock, effects: EffectRunner, start: Tour.SessionStart, packs: PackSource? = nil,
+                watcher: SessionWatcher? = nil) {
         self.tour = tour
         self.front = front
         self.clock = clock
         self.effects = effects
         self.packs = packs
+        self.watcher = watcher
         var start = start
         start.medium = front.medium
         self.start = start
         let started = tour.start(now: clock.now, size: front.size, config: start)
         state = started.state
+        watcher?.shows(tour)
         perform(started.effects)
+        readWallClock()
     }
 
     /// How a session ended, and its state at the end.
@@ -56,7 +62,7 @@ public final class SessionRuntime {
         while ending == nil {
             front.present(state, tour)
             let now = clock.now
-            let deadline = [tour.nextDeadline(state), effects.nextDeadline].compactMap { $0 }.min()
+            let deadline = [tour.nextDeadline(state), effects.nextDeadline, watcher?.nextDeadline].compactMap { $0 }.min()
             let inputs = front.read(waitingUpTo: deadline.map { max(0, now.milliseconds(until: $0)) },
                                     wakingOn: effects.descriptors)
             wake()
@@ -68,27 +74,49 @@ public final class SessionRuntime {
             }
         }
         effects.close()
+        watcher?.ended()
         guard let ending else { preconditionFailure("the loop ends with an ending") }
         return SessionOutcome(ending: ending, state: state)
     }
 
-    /// A wake-up: the time now, and what the other kiosks said.
+    /// A wake-up: the time now, the time of day, and what the world said (the other kiosks,
+    /// the staff's notice).
     public func wake() {
         let now = clock.now
         send(.tick(now))
+        readWallClock()
         for event in effects.news(now: now) where ending == nil { send(event) }
+        watcher?.wake()
+    }
+
+    /// The time of day, sent when its minute has changed, or when the tour waited for the
+    /// next minute and the wall clock, slower than the monotonic one, is not there yet (sent
+    /// again, it moves the tour's deadline on rather than leaving it in the past).
+    private func readWallClock() {
+        let local = clock.wall.local
+        let known = state.session.day.time
+        let due = tour.dayDeadline(state).map { clock.now >= $0 } ?? false
+        if known.map({ !$0.isSameMinute(as: local) }) ?? true || due { send(.localTime(local)) }
     }
 
     /// Reduces an event and performs what it asks.
     public func send(_ event: TourEvent) {
         guard ending == nil else { return }
+        switch event {
+        case .key, .command, .goToStop, .choose: watcher?.visitorActed()
+        default: break
+        }
         perform(tour.reduce(&state, event))
     }
 
     /// A newer pack between two visits: the next visit starts in it, as the session started.
     private func changePack(to newer: Tour) {
         tour = newer
+        // The session's day goes on in the new pack: the time, the staff's notice.
+        let day = state.session.day
         state = tour.start(now: clock.now, size: front.size, config: start).state
+        state.session.day = day
+        watcher?.shows(tour)
     }
 
     /// Performs effects in order, reducing their answers, round after round until none come.
@@ -98,7 +126,10 @@ public final class SessionRuntime {
             var answers: [TourEvent] = []
             for effect in pending {
                 if case .endSession(let end) = effect, ending == nil { ending = .tour(end) }
-                if case .newVisit = effect, let newer = packs?.newerTour() { changePack(to: newer) }
+                if case .newVisit = effect {
+                    if let newer = packs?.newerTour() { changePack(to: newer) } else { watcher?.shows(tour) }
+                }
+                if case .record(let record) = effect { watcher?.recorded(record) }
                 answers += effects.perform(effect, now: clock.now)
             }
             pending = answers.flatMap { tour.reduce(&state, $0) }

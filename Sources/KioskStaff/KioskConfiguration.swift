@@ -6,24 +6,33 @@ import FoundationEssentials
 import Foundation
 #endif
 import Glibc
+import KioskCore
 
 /// The kiosk's configuration file (`/etc/museum-kiosk/kiosk.conf` by default): lines of
 /// `name = value`, `#` comments and blank lines. It holds what staff set and visitors must
-/// never see; today that is the staff PIN's hash. docs/operations.md describes it.
+/// never see: the staff PIN's hash, and the museum's opening hours. docs/operations.md
+/// describes it.
 public struct KioskConfiguration: Equatable, Sendable {
     /// The hash the staff exit checks a PIN against; nil: the staff exit is off.
     public var staffPIN: StaffPINHash?
+    /// When the museum is open; nil: always.
+    public var openingHours: OpeningHours?
 
     public static let defaultPath = "/etc/museum-kiosk/kiosk.conf"
-    static let knownNames = ["staff-pin"]
+    static let hoursNames = OpeningHours.weekdayNames.map { "open-" + $0 }
+    static let knownNames = ["staff-pin"] + hoursNames + ["closed-screen"]
 
-    public init(staffPIN: StaffPINHash? = nil) {
+    public init(staffPIN: StaffPINHash? = nil, openingHours: OpeningHours? = nil) {
         self.staffPIN = staffPIN
+        self.openingHours = openingHours
     }
 
     /// Reads `text`, naming `file` and the line in every error.
     public init(parsing text: String, file: String) throws {
         var seen: Set<String> = []
+        var days: [Range<Int>??] = Array(repeating: nil, count: 7)
+        var blankWhenClosed: (value: Bool, line: Int)?
+        var firstHoursLine: Int?
         for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingBlanks()
             let number = index + 1
@@ -35,17 +44,49 @@ public struct KioskConfiguration: Equatable, Sendable {
             let name = parts[0].trimmingBlanks()
             let value = parts[1].trimmingBlanks()
             guard Self.knownNames.contains(name) else {
-                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: \(Self.knownNames.joined(separator: ", "))")
+                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: staff-pin, open-monday to open-sunday, closed-screen")
             }
             guard seen.insert(name).inserted else {
                 throw ConfigurationError(file: file, line: number, message: "'\(name)' is set twice")
             }
-            do {
-                staffPIN = try StaffPINHash(parsing: value)
-            } catch {
-                throw ConfigurationError(file: file, line: number, message: "\(error)")
+            if let day = Self.hoursNames.firstIndex(of: name) {
+                guard let hours = Self.hours(value) else {
+                    throw ConfigurationError(file: file, line: number, message: "\(name) must be 'closed' or the hours as 10:00-18:00")
+                }
+                days[day] = .some(hours)
+                firstHoursLine = firstHoursLine ?? number
+            } else if name == "closed-screen" {
+                guard value == "page" || value == "blank" else {
+                    throw ConfigurationError(file: file, line: number, message: "closed-screen must be 'page' (the closed page) or 'blank'")
+                }
+                blankWhenClosed = (value == "blank", number)
+            } else {
+                do {
+                    staffPIN = try StaffPINHash(parsing: value)
+                } catch {
+                    throw ConfigurationError(file: file, line: number, message: "\(error)")
+                }
             }
         }
+        // The hours are all seven days or none: a day left out is a mistake, not a guess.
+        if let line = firstHoursLine {
+            let missing = zip(Self.hoursNames, days).filter { $0.1 == nil }.map(\.0)
+            guard missing.isEmpty else {
+                throw ConfigurationError(file: file, line: line, message: "opening hours need every day of the week; missing: \(missing.joined(separator: ", "))")
+            }
+            openingHours = OpeningHours(days: days.map { $0! }, blankWhenClosed: blankWhenClosed?.value ?? false)
+        } else if let line = blankWhenClosed?.line {
+            throw ConfigurationError(file: file, line: line, message: "closed-screen needs the opening hours (open-monday = 10:00-18:00 …)")
+        }
+    }
+
+    /// `closed`, or `HH:MM-HH:MM` with the opening before the closing, on the same day.
+    static func hours(_ value: String) -> Range<Int>?? {
+        if value == "closed" { return .some(nil) }
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
+        guard parts.count == 2, let from = OpeningHours.minute(of: parts[0]), let until = OpeningHours.minute(of: parts[1]),
+              from < until else { return nil }
+        return .some(from..<until)
     }
 
     /// Reads the file at `path`. A file others could change, or read to try PINs against the

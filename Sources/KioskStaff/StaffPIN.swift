@@ -24,6 +24,32 @@ public struct StaffPINHash: Equatable, Sendable, CustomStringConvertible {
         lengths.contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// Why `pin` is one a visitor might guess in the tries the lock allows, or nil: one digit
+    /// repeated, digits in a row up or down, a year, or a date (a birthday is the first thing
+    /// tried). `staff-pin` refuses these; a hash already made still works.
+    public static func guessability(of pin: String) -> String? {
+        let digits = pin.compactMap(\.wholeNumberValue)
+        guard digits.count == pin.count, digits.count >= 4 else { return nil }
+        if Set(digits).count == 1 { return "one digit repeated" }
+        let steps = Set(zip(digits, digits.dropFirst()).map { ($1 - $0 + 10) % 10 })
+        if steps == [1] || steps == [9] { return "digits in a row" }
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+        func isDate(day: Int, month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
+        func isYear(_ year: Int) -> Bool { (1900...2099).contains(year) }
+        switch digits.count {
+        case 4 where isYear(number(0..<4)):
+            return "a year"
+        case 6 where isDate(day: number(0..<2), month: number(2..<4)) || isDate(day: number(4..<6), month: number(2..<4))
+            || isDate(day: number(2..<4), month: number(0..<2)):
+            return "a date"
+        case 8 where (isYear(number(0..<4)) && isDate(day: number(6..<8), month: number(4..<6)))
+            || (isYear(number(4..<8)) && (isDate(day: number(0..<2), month: number(2..<4)) || isDate(day: number(2..<4), month: number(0..<2)))):
+            return "a date"
+        default:
+            return nil
+        }
+    }
+
     /// A new hash of `pin` with a fresh salt from the system's randomness.
     public static func make(pin: String, cost: Int = standardCost) throws -> StaffPINHash {
         guard isValidPIN(pin) else { throw StaffPINError.notAPIN }

@@ -19,7 +19,7 @@ struct AttractScreen {
             [Run(tour.say(.attractPress, language), .strong)],
             [],
             [Run(names, .hint)],
-        ]
+        ] + (tour.banner(state, in: language).map { [[], [Run($0, .notice)]] } ?? [])
         frame.putCentred(blocks.flatMap { $0.isEmpty ? [[]] : Wrap.lines($0, width: width) })
     }
 }
@@ -49,6 +49,9 @@ struct IdleWarning {
         let area = height <= body.count ? body : 0..<size.rows
         let left = max(0, (size.columns - width) / 2)
         let top = area.lowerBound + max(0, (area.count - height) / 2)
+        // The page behind is cleared, not shown in pieces around the box: half-lines and cut
+        // words beside a warning read as a broken screen.
+        for row in area { frame.put(String(repeating: " ", count: size.columns), row: row, column: 0, style: CellStyle(.body)) }
         frame.drawBox(x: left, y: top, width: width, height: height, filled: true)
         for (offset, line) in lines.enumerated() where 1 + padding + offset < height - 1 {
             frame.put(line, row: top + 1 + padding + offset, column: left + 2, limit: width - 4)

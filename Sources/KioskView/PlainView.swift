@@ -16,6 +16,12 @@ public struct PlainView: Sendable {
 
     /// The page on top, headed by where the visitor is, ending with how to go on.
     public func page(_ state: TourState) -> [String] {
+        // A silence is its words alone; nothing is asked of the reader.
+        if let silence = tour.silence(state) {
+            let language = state.language
+            let title = silence.title.map { $0.text(in: language, fallback: tour.pack.defaultLanguage) } ?? tour.say(.silenceTitle, language)
+            return [title, "", silence.text.text(in: language, fallback: tour.pack.defaultLanguage)].map(Self.clean)
+        }
         var lines = [header(state), ""]
         var number = 0
         var previous: PageBlock.Kind?

@@ -15,11 +15,21 @@ public struct TourView: Sendable {
             drawEnlarge(&frame, state)
             return frame
         }
+        if let silence = tour.silence(state) {
+            SilenceScreen(tour: tour, state: state, silence: silence).draw(into: &frame)
+            return frame
+        }
+        // The staff exit's prompt shows over the page, whatever rests behind it.
+        if tour.isClosed(state), state.visit.overlay?.kind != .staffExit {
+            ClosedScreen(tour: tour, state: state).draw(into: &frame)
+            return frame
+        }
         if case .attract = state.visit.attention.control {
             AttractScreen(tour: tour, state: state).draw(into: &frame)
             return frame
         }
         drawHeader(&frame, state)
+        if let banner = tour.banner(state, in: state.language) { frame.putBanner(banner) }
         if state.screen.kind == .map, MapGeometry(pack: tour.pack, size: state.session.size).fits {
             FloorPlan(tour: tour, state: state).draw(into: &frame)
         } else {

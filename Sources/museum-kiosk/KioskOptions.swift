@@ -64,12 +64,13 @@ struct KioskOptions: ParsableArguments {
             printToStandardError("\(error)")
             throw ExitCode(1)
         }
+        var configured = settings
+        configured.openingHours = configuration.openingHours
         guard let hash = configuration.staffPIN else {
             printToStandardError("museum-kiosk: \(path) sets no staff-pin: the staff exit is off")
-            return (settings, nil)
+            return (configured, nil)
         }
-        var withPIN = settings
-        withPIN.hasStaffPIN = true
-        return (withPIN, hash)
+        configured.hasStaffPIN = true
+        return (configured, hash)
     }
 }

@@ -22,6 +22,14 @@ struct Run: ParsableCommand {
 
     @OptionGroup var ssh: SSHOptions
 
+    @OptionGroup var stand: StandOptions
+
+    func validate() throws {
+        if mode.kiosk, ssh.lead || ssh.join != nil || ssh.groupDirectory != nil {
+            throw ValidationError("a public kiosk takes no part in group tours: --lead, --join and --group-dir are for sessions over SSH")
+        }
+    }
+
     func run() throws {
         let environment = Environment.all
         if let refusal = SSHGate.refusal(environment: environment) {
@@ -30,11 +38,13 @@ struct Run: ParsableCommand {
         }
         try KioskLogHandler.bootstrap(file: ssh.log)
         let staff = try mode.staffSettings()
+        let clock = SystemClock()
         // A stand serves its installed packs, the best that loads; otherwise the pack named
         // (or the bundled one), whose errors stop the kiosk before the screen opens.
         let installed = mode.packs.map { root in
             InstalledPacks(store: PackStore(root: root), fallback: ContentLocation.bundled(), load: loadResult,
-                           makeTour: { Tour(pack: $0, kiosk: staff.settings) }, logger: Logger(label: "museum-kiosk.packs"))
+                           makeTour: { Tour(pack: $0, kiosk: staff.settings) }, logger: Logger(label: "museum-kiosk.packs"),
+                           clock: clock)
         }
         var named: Tour?
         if installed == nil {
@@ -61,7 +71,6 @@ struct Run: ParsableCommand {
             }
             front = TerminalFront(screen: screen!)
         }
-        let clock = MonotonicClock()
         guard let tour = named ?? installed.flatMap({ packs in
             packs.firstTour() ?? waitForPack(front: front, clock: clock, every: KioskOptions.packRetrySeconds,
                                               lines: { OutOfOrder.lines(packs.wordsForTrouble()) }, attempt: packs.firstTour)
@@ -70,10 +79,17 @@ struct Run: ParsableCommand {
             if let signal = SignalTrap.caught { SignalTrap.exit(by: signal) }
             return
         }
-        let group = try ssh.groupLink(tour: tour, environment: environment)
+        // A public stand offers no group tours, whatever the host has set up for SSH.
+        let group = mode.kiosk ? nil : try ssh.groupLink(tour: tour, environment: environment)
         let start = ssh.sessionStart(language: lang, group: group)
-        let effects = EffectRunner(group: group) { staff.pin?.matches($0) ?? false }
-        let outcome = SessionRuntime(tour: tour, front: front, clock: clock, effects: effects, start: start, packs: installed).run()
+        let effects = EffectRunner(group: group, noticeBoard: stand.notice.map { NoticeBoard(path: $0) }) { staff.pin?.matches($0) ?? false }
+        let content = ContentLocation.resolve(content.content)
+        let health = stand.metrics.map { directory in
+            StandHealth(directory: directory, stand: stand.standName, session: mode.kiosk ? nil : getpid(), clock: clock,
+                        pack: { installed?.status ?? StandHealth.PackStatus(version: content) })
+        }
+        let outcome = SessionRuntime(tour: tour, front: front, clock: clock, effects: effects, start: start, packs: installed,
+                                     watcher: health).run()
         if let screen {
             screen.close()
             // The last screen goes with the terminal: a line says why the session closed.

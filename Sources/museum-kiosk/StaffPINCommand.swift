@@ -28,6 +28,10 @@ struct StaffPINCommand: ParsableCommand {
             pin = (readLine() ?? "").trimmingBlanks()
         }
         guard StaffPINHash.isValidPIN(pin) else { throw ValidationError("\(StaffPINError.notAPIN)") }
+        if let weakness = StaffPINHash.guessability(of: pin) {
+            printToStandardError("museum-kiosk: that PIN is \(weakness), among the first a visitor would try; choose 6 or more digits that are none of these")
+            throw ExitCode(1)
+        }
         print("staff-pin = \(try StaffPINHash.make(pin: pin))")
     }
 

@@ -23,7 +23,7 @@ import Testing
 
     @Test func joiningShowsTheAdvisoryFirstThenGoesToTheGuide() {
         var visit = Visit(language: nil, config: Tour.SessionStart(group: .join("123456")))
-        #expect(visit.effects == [.group(.join("123456"))])
+        #expect(visit.effects == [.group(.join("123456")), .record(.began(language: "en"))])
         visit.group(.joined("123456"))
         #expect(visit.effects == [.group(.report(ParticipantStatus(place: .welcome, following: false, pause: false)))],
                 "the guide hears of a new participant at once")
@@ -255,7 +255,7 @@ import Testing
 
     @Test func aGuideGetsAGroupAtOnceAndSeesItsCode() {
         var visit = leading()
-        #expect(visit.effects == [.group(.open(.new))])
+        #expect(visit.effects == [.group(.open(.new)), .record(.began(language: "en"))])
         visit.group(.opened("482913"))
         #expect(visit.effects == [.group(.announce(.welcome))], "the group hears where its guide is")
         #expect(visit.state.visit.group.leadership?.code == "482913")
@@ -265,7 +265,7 @@ import Testing
     @Test func aGuideMayTakeBackAGroupLeftAMomentAgo() {
         let orphan = OrphanGroup(code: "111222", place: .stop(hall: "archive", exhibit: "01-ledger", more: false))
         var visit = leading(orphans: [orphan])
-        #expect(visit.effects == [], "the guide chooses first")
+        #expect(visit.effects == [.record(.began(language: "en"))], "the guide chooses first")
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.takeBackGroup("111222"), .startGroup, .continueTour])
         visit.press(.enter)
         #expect(visit.effects == [.group(.open(.takeBack(orphan)))])

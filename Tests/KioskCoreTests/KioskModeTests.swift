@@ -46,11 +46,34 @@ extension Visit {
         var visit = Visit(tour: Kiosks.standing, language: nil)
         #expect(visit.state.visit.attention.control == .attract(since: at(0)), "from the session's start")
         #expect(Kiosks.standing.nextDeadline(visit.state) == at(6), "the next language")
+        #expect(visit.effects == [], "nobody's visit yet")
         visit.tick(4)
         visit.press(.character("n"))
         #expect(visit.state.visit.attention.control == .visitor)
-        #expect(visit.kind == .welcome, "the waking key does nothing else")
+        #expect(visit.effects == [.record(.began(language: "en"))])
+        #expect(visit.kind == .chooseLanguage, "the waking key does nothing else")
         #expect(visit.state.visit.attention.lastActivity == at(4))
+    }
+
+    /// One invitation, then the tour: the waking key leads to the choice of language, with the
+    /// language the loop was showing chosen, and from there to the welcome in it. Never a
+    /// second "press to begin".
+    @Test func theWakingKeyOffersTheLanguageTheLoopWasShowing() {
+        var visit = Visit(tour: Kiosks.standing, language: nil)
+        visit.tick(7)
+        #expect(Kiosks.standing.attractLanguage(visit.state) == "az")
+        visit.press(.character(" "))
+        #expect(visit.kind == .chooseLanguage)
+        #expect(visit.state.visit.place.selection == 1)
+        #expect(visit.state.language == "az")
+        #expect(visit.effects == [.record(.began(language: "az"))])
+        visit.press(.enter)
+        #expect(visit.kind == .welcome, "the welcome, in the language chosen")
+        #expect(visit.state.visit.languageChosen)
+        let welcome = Kiosks.standing.page(for: .welcome, in: visit.state)
+        #expect(!welcome.blocks.contains { $0.runs.plainText == Kiosks.standing.say(.pressEnter, "en") }, "no second invitation")
+        visit.press(.enter)
+        #expect(visit.kind == .tourAdvisory)
     }
 
     @Test func itShowsEachLanguageInTurnAndSleepsUntilTheNextChange() {
@@ -88,7 +111,7 @@ extension Visit {
         visit.tick(139.2)
         #expect(tour.idleCountdown(visit.state) == 1)
         #expect(tour.nextDeadline(visit.state) == at(140))
-        #expect(visit.kind == .welcome, "the warning covers the place, which is still there")
+        #expect(visit.kind == .chooseLanguage, "the warning covers the place, which is still there")
     }
 
     @Test func aKeyDuringTheWarningContinuesTheVisitAndDoesNothingElse() {
@@ -109,7 +132,7 @@ extension Visit {
         var visit = Kiosks.woken(at: 0, doorsRead: false)
         // A language, a door read, a graphic exhibit shown, a place, the map open, a way back
         // from the quiet page, digits half typed.
-        visit.press(.enter, .down, .down, .enter)
+        visit.press(.down, .down, .enter, .enter)
         visit.type("111")
         visit.press(.enter, .enter, .enter)
         #expect(visit.state.language == "ru")
@@ -124,7 +147,7 @@ extension Visit {
         expected.session.now = at(190)
         expected.visit.attention = Attention(control: .attract(since: at(190)), lastActivity: at(190))
         #expect(visit.state == expected)
-        #expect(visit.effects == [.newVisit], "the runtime may change to a pack installed since")
+        #expect(visit.effects == [.record(.ended(.idleReset)), .newVisit], "counted; and the runtime may change to a pack installed since")
     }
 
     @Test func aResetKeepsTheLanguageTheKioskWasStartedIn() {
@@ -253,20 +276,26 @@ extension Visit {
         #expect(visit.state == before)
     }
 
-    @Test func aWrongPINSaysSoAndThreeLockThePromptForAMinute() {
+    @Test func aWrongPINKeepsThePromptOpenAndThreeLockItForAMinute() {
         var visit = prompt()
         visit.type("1111")
         visit.press(.enter)
         visit.answerPINCheck()
         #expect(visit.state.visit.notice == .wrongPIN)
-        #expect(visit.state.visit.overlay == nil)
+        #expect(visit.state.visit.overlay?.kind == .staffExit, "open for the next try")
+        #expect(visit.state.visit.staffPrompt.entry == "")
         #expect(visit.effects == [])
-        for _ in 0..<2 {
-            visit.press(.control("x"), .control("c"))
-            visit.press(.enter)
-            visit.answerPINCheck()
-        }
+        visit.type("1111")
+        #expect(visit.state.visit.staffPrompt.entry == "1111", "digits typed again at once go to the prompt")
+        #expect(visit.state.visit.digits == "", "never to the stop entry, for all to see")
+        visit.press(.enter)
+        visit.answerPINCheck()
+        visit.type("1357")
+        visit.press(.enter)
+        visit.answerPINCheck()
         #expect(visit.state.session.staffLock.lockedUntil == at(60))
+        #expect(visit.state.visit.overlay == nil, "locked: the prompt closes")
+        #expect(visit.state.visit.notice == .staffExitLocked)
         visit.tick(59)
         visit.press(.control("x"), .control("c"))
         #expect(visit.state.visit.overlay == nil)

@@ -55,14 +55,14 @@ struct Visit {
 }
 
 @Suite struct TourStartTests {
-    @Test func aSessionStartsAtTheWelcomeInTheDefaultLanguageWithNothingToDo() {
+    @Test func aSessionStartsAtTheWelcomeInTheDefaultLanguageAndItsVisitBegins() {
         let (state, effects) = TestPacks.tour.start(now: at(0), size: TestPacks.standard)
         let session = SessionState(now: at(0), size: TestPacks.standard, startLanguage: nil,
                                    limits: SessionLimits(startedAt: at(0)), groupsAvailable: false)
         let visit = VisitState(place: Screen(.welcome), language: "en", languageChosen: false,
                                attention: Attention(control: .visitor, lastActivity: at(0)))
         #expect(state == TourState(session: session, visit: visit))
-        #expect(effects == [])
+        #expect(effects == [.record(.began(language: "en"))], "without an attract loop, a visit begins with the session")
     }
 
     @Test func welcomeThenLanguageThenAdvisoryThenTheFirstHall() {

@@ -85,11 +85,22 @@ import Testing
     }
 
     @Test func aSessionWithNothingToWaitForAsksNoDeadline() {
-        let session = Session(TestPack.laptop, start: Tour.SessionStart(language: "en"))
+        var pack = TestPack.pack
+        pack.commemorations = []
+        let session = Session(Tour(pack: pack), start: Tour.SessionStart(language: "en"))
         session.front.press(.character("q"), after: 3_600)
         let outcome = session.runtime.run()
         #expect(outcome.ending == .tour(.visitorLeft))
         #expect(session.front.waits == [nil], "one wait, as long as it takes")
+    }
+
+    /// A pack that marks days looks at the clock again only when the day changes, on a day it
+    /// does not mark; not every minute.
+    @Test func aPackThatMarksDaysWakesAtMidnightOnAnOrdinaryDay() {
+        let session = Session(TestPack.laptop, start: Tour.SessionStart(language: "en"))
+        session.front.press(.character("q"), after: 13 * 3_600)
+        _ = session.runtime.run()
+        #expect(session.front.waits == [12 * 3_600_000, 24 * 3_600_000], "the test clock starts at noon: until midnight, then a day")
     }
 
     @Test func aResizeReachesTheStateAndTheFrame() {

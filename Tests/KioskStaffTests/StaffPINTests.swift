@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KioskCore
 @testable import KioskStaff
 
 @Suite struct StaffPINTests {
@@ -60,6 +61,19 @@ import Testing
         #expect(!hash.matches("1234\0"))
     }
 
+    /// The PINs a visitor would try first, in the three tries before the lock: staff-pin
+    /// refuses them.
+    @Test func aPINAVisitorWouldGuessIsNamed() {
+        for (pin, why) in [("1111", "one digit repeated"), ("123456", "digits in a row"), ("9876", "digits in a row"),
+                           ("1990", "a year"), ("19900101", "a date"), ("01011990", "a date"), ("12251990", "a date"),
+                           ("150390", "a date"), ("900315", "a date")] {
+            #expect(StaffPINHash.guessability(of: pin) == why, "\(pin)")
+        }
+        for pin in ["482916", "2468", "73915482", "5829", "993217"] {
+            #expect(StaffPINHash.guessability(of: pin) == nil, "\(pin)")
+        }
+    }
+
     @Test func aCostLibxcryptDoesNotMakeIsAnError() {
         #expect(performing: { try StaffPINHash.make(pin: "1234", cost: StaffPINHash.costs.upperBound + 1) },
                 throws: { if case StaffPINError.cannotHash = $0 { true } else { false } })
@@ -105,7 +119,7 @@ import Testing
     @Test func mistakesAreNamedWithTheirLine() {
         let cases: [(String, String)] = [
             ("# a comment\nstaff-pin 1234\n", "kiosk.conf:2: error: expected 'name = value'"),
-            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin"),
+            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen"),
             ("\n\nstaff-pin = 1234\n", "kiosk.conf:3: error: not a staff PIN hash: make one with `museum-kiosk staff-pin`"),
         ]
         for (text, message) in cases {
@@ -130,6 +144,31 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("deploy/kiosk.conf.example").path
         let text = try String(contentsOfFile: example, encoding: .utf8)
         #expect(try KioskConfiguration(parsing: text, file: example).staffPIN == nil)
+    }
+
+    @Test func openingHoursAreEveryDayOfTheWeek() throws {
+        let week = OpeningHours.weekdayNames.map { "open-\($0) = " + ($0 == "monday" ? "closed" : "10:00-18:00") }
+        let configuration = try KioskConfiguration(parsing: (week + ["closed-screen = blank"]).joined(separator: "\n"), file: "kiosk.conf")
+        let hours = try #require(configuration.openingHours)
+        #expect(hours.days[0] == nil)
+        #expect(hours.days[1] == 600..<1080)
+        #expect(hours.blankWhenClosed)
+        #expect(try KioskConfiguration(parsing: "staff-pin = \(try StaffPINHash.make(pin: "482916", cost: StaffPINTests.cheap))\n", file: "kiosk.conf").openingHours == nil,
+                "without hours, always open")
+    }
+
+    @Test func openingHoursThatCannotBeAreNamedWithTheirLine() {
+        let cases: [(String, String)] = [
+            ("open-monday = 10:00-18:00\n", "kiosk.conf:1: error: opening hours need every day of the week; missing: open-tuesday, open-wednesday, open-thursday, open-friday, open-saturday, open-sunday"),
+            ("\nopen-monday = 18:00-10:00\n", "kiosk.conf:2: error: open-monday must be 'closed' or the hours as 10:00-18:00"),
+            ("open-monday = 10-18\n", "kiosk.conf:1: error: open-monday must be 'closed' or the hours as 10:00-18:00"),
+            ("closed-screen = dark\n", "kiosk.conf:1: error: closed-screen must be 'page' (the closed page) or 'blank'"),
+            ("closed-screen = blank\n", "kiosk.conf:1: error: closed-screen needs the opening hours (open-monday = 10:00-18:00 …)"),
+        ]
+        for (text, message) in cases {
+            #expect(performing: { try KioskConfiguration(parsing: text, file: "kiosk.conf") },
+                    throws: { ($0 as? ConfigurationError)?.description == message })
+        }
     }
 
     @Test func aMissingFileIsAClearError() {

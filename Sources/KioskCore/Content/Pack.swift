@@ -29,6 +29,8 @@ public struct Pack: Sendable {
     /// The hall `x` steps out to from anywhere (`remembrance:` in tour.yaml), if the pack
     /// names one.
     public var remembranceHall: Int? = nil
+    /// The days the pack marks on every screen (`commemorations:` in tour.yaml).
+    public var commemorations: [Commemoration] = []
 
     public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
                 floor: LocalizedText, advisories: [Advisory], halls: [Hall], words: MuseumWords = MuseumWords(),

@@ -98,6 +98,8 @@ extension Tour {
         case (.joined(let code), .joining(let asked)) where code == asked:
             visit.group.role = .participant(Participation(code: code))
             // The tour's advisory comes first, whatever the guide is showing.
+            // Carried past the welcome by the guide: the language chosen goes on to the advisory.
+            visit.welcomed = true
             go(to: visit.languageChosen ? .tourAdvisory : .chooseLanguage, &visit, session)
         case (.joined, _):
             // An answer for a join the visitor gave up: the connection is not wanted.

@@ -78,6 +78,7 @@ public struct PackLoader {
                         floor: tour.floor, advisories: tour.advisories, halls: halls, words: tour.museumWords,
                         messages: messages)
         pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
+        pack.commemorations = tour.commemorations
         return PackLoadResult(findings: reading.log.findings, isUnreadable: false,
                               read: (pack, tour.halls.map { ($0.id, $0.stop) }))
     }
@@ -121,6 +122,7 @@ struct TourSpec {
     /// The id of the hall `x` steps out to, if the pack names one.
     var remembrance: String?
     var museumWords: MuseumWords
+    var commemorations: [Commemoration]
 }
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so

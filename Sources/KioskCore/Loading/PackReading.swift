@@ -30,7 +30,7 @@ final class PackReading {
         else { return nil }
 
         fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance", "welcome",
-                                   "advisory_introduction", "age_guidance"])
+                                   "advisory_introduction", "age_guidance", "commemorations"])
         // Another format may mean other things by the same fields: read no further.
         guard let format = fields.int("format", in: 0...Int.max) else { return nil }
         guard format == Self.supportedFormat else {
@@ -56,7 +56,8 @@ final class PackReading {
         return TourSpec(languages: languages, museumName: name ?? LocalizedText([:]),
                         address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
                         advisories: advisories, halls: halls, listedIDs: listedIDs,
-                        remembrance: readRemembrance(fields, listedIDs: listedIDs), museumWords: words)
+                        remembrance: readRemembrance(fields, listedIDs: listedIDs), museumWords: words,
+                        commemorations: readCommemorations(fields, languages: languages))
     }
 
     /// `remembrance:`, the hall `x` steps out to; it must be a hall the tour lists.

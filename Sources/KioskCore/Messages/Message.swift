@@ -29,6 +29,9 @@ public enum Message: String, CaseIterable, Sendable {
     // The public kiosk.
     case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked, outOfOrder
     case attractPress, idleTitle, idleCountdown, idleContinue, demoBanner
+    // The museum's day: opening hours and commemorations.
+    case museumClosed, opensToday, opensMonday, opensTuesday, opensWednesday, opensThursday, opensFriday
+    case opensSaturday, opensSunday, closingSoon, silenceTitle
     // The line-by-line mode (--plain).
     case plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat
     // A session that closes itself.
@@ -48,7 +51,9 @@ public enum Message: String, CaseIterable, Sendable {
         case .exhibitPosition: return 3
         case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
-             .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere:
+             .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere,
+             .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
+             .opensSunday, .closingSoon:
             return 1
         default: return 0
         }
@@ -58,7 +63,7 @@ public enum Message: String, CaseIterable, Sendable {
     /// form by the catalogue's `Plural-Forms`, as "1 секунду", "3 секунды", "5 секунд".
     public var isPlural: Bool {
         switch self {
-        case .idleCountdown, .warnIdle, .warnTimeLimit: return true
+        case .idleCountdown, .warnIdle, .warnTimeLimit, .closingSoon: return true
         default: return false
         }
     }
@@ -91,7 +96,8 @@ public enum Message: String, CaseIterable, Sendable {
             return 70
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
-             .plainCommands:
+             .plainCommands, .museumClosed, .silenceTitle, .closingSoon:
+            // closingSoon: over the page, in the header's rows (StaffNotice.fitsOverThePage).
             return 72
         case .typingStop, .noSuchStop, .firstStop, .noSuchChoice, .wrongPIN, .staffExitLocked, .demoBanner,
              .warnIdle, .warnTimeLimit:

@@ -19,16 +19,29 @@ extension Tour {
         let warned = idleCountdown(state) != nil
         state.visit.attention.lastActivity = state.session.now
         if let effects = staffExitTakes(event, &state) { return (true, effects) }
+        if keysWait(state) { return (true, []) }
         switch state.visit.attention.control {
         case .attract:
-            state.visit.attention.control = .visitor
-            return (true, [])
+            return (true, wakeFromAttract(&state))
         case .demo:
             state.visit.attention.control = .visitor
-            return (false, [])
+            return (false, [.record(.began(language: state.language))])
         case .visitor:
             return (warned, [])
         }
+    }
+
+    /// A visitor wakes the attract loop: the visit begins at the choice of language, the one
+    /// the loop was showing chosen, and goes on to the welcome in it. One invitation, then
+    /// the tour; never a second "begin" screen.
+    private func wakeFromAttract(_ state: inout TourState) -> [TourEffect] {
+        let shown = attractLanguage(state)
+        state.visit.attention.control = .visitor
+        if !state.visit.languageChosen, pack.languages.count > 1 {
+            state.visit.language = shown
+            state.visit.place = Screen(.chooseLanguage, selection: pack.languages.firstIndex(of: shown) ?? 0)
+        }
+        return [.record(.began(language: state.language))]
     }
 
     /// The staff exit's chord and prompt; nil when the input is not theirs.
@@ -80,18 +93,24 @@ extension Tour {
 
     /// The answer to a PIN typed at the prompt: the right one ends the kiosk; a wrong one
     /// counts, and too many in a row lock the exit for a while.
+    /// A wrong PIN leaves the prompt open and empty, so digits typed again at once go to it,
+    /// never to the stop entry, until too many lock it.
     func staffPINChecked(_ matches: Bool, _ state: inout TourState) -> [TourEffect] {
         guard state.visit.staffPrompt.checking else { return [] }
-        closeStaffExit(&state.visit)
         if matches {
+            closeStaffExit(&state.visit)
             state.session.staffLock = StaffLock()
             return [.endSession(.staffExit)]
         }
         state.visit.notice = .wrongPIN
+        state.visit.staffPrompt.entry = ""
+        state.visit.staffPrompt.checking = false
         state.session.staffLock.failures += 1
         if state.session.staffLock.failures >= KioskSettings.staffTries {
             state.session.staffLock.failures = 0
             state.session.staffLock.lockedUntil = state.session.now.adding(seconds: KioskSettings.staffLockSeconds)
+            closeStaffExit(&state.visit)
+            state.visit.notice = .staffExitLocked
         }
         return []
     }
@@ -112,8 +131,10 @@ extension Tour {
         case .demo(let since):
             return now >= since.adding(seconds: readingSeconds(state.visit, state.session)) ? demoStep(&state) : []
         case .visitor:
+            // The silence is no time away: the visit waits through it.
+            if silence(state) != nil { state.visit.attention.lastActivity = now }
             guard kiosk.resetsWhenIdle, now >= resetTime(after: state.visit.attention.lastActivity) else { return [] }
-            return startNewVisit(&state)
+            return [.record(.ended(.idleReset))] + startNewVisit(&state)
         }
     }
 

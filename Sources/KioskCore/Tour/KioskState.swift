@@ -13,10 +13,13 @@ public struct KioskSettings: Hashable, Sendable {
     /// Whether a staff PIN is configured: without one the chord does nothing. The runtime
     /// checks a typed PIN against it (`TourEffect.checkStaffPIN`).
     public var hasStaffPIN: Bool
+    /// When the museum is open (kiosk.conf); nil: always.
+    public var openingHours: OpeningHours?
 
     public init(isKiosk: Bool = false, idleTimeout: Double = 120, idleWarning: Double = 20,
-                demoWordsPerMinute: Int? = nil, hasStaffPIN: Bool = false) {
+                demoWordsPerMinute: Int? = nil, hasStaffPIN: Bool = false, openingHours: OpeningHours? = nil) {
         self.isKiosk = isKiosk
+        self.openingHours = openingHours
         self.idleTimeout = idleTimeout
         self.idleWarning = idleWarning
         self.demoWordsPerMinute = demoWordsPerMinute

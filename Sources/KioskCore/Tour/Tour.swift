@@ -11,7 +11,7 @@ public struct Tour: Sendable {
     public let pack: Pack
     public let kiosk: KioskSettings
     /// The pack's languages the kiosk has its own words in: those it greets a visitor in.
-    let spokenLanguages: [String]
+    public let spokenLanguages: [String]
     let layouts = LayoutCache()
 
     public init(pack: Pack, kiosk: KioskSettings = KioskSettings()) {
@@ -55,7 +55,9 @@ public struct Tour: Sendable {
         let session = SessionState(now: now, size: size, startLanguage: language, limits: limits,
                                    groupsAvailable: config.groupsAvailable, medium: config.medium)
         var state = TourState(session: session, visit: newVisit(session))
-        let effects = config.group.map { startGroup($0, &state.visit) } ?? []
+        var effects = config.group.map { startGroup($0, &state.visit) } ?? []
+        // Without an attract loop or a demonstration, the visit begins with the session.
+        if state.visit.attention.control == .visitor { effects.append(.record(.began(language: state.language))) }
         return (state, effects)
     }
 
@@ -92,6 +94,10 @@ public struct Tour: Sendable {
             }
         case .staffPINChecked(let matches):
             effects += staffPINChecked(matches, &state)
+        case .localTime(let time):
+            effects += reduceLocalTime(time, &state)
+        case .staffNotice(let notice):
+            reduceStaffNotice(notice, &state)
         case .group(let event):
             effects += reduceGroup(event, &state.visit, state.session)
         }
@@ -103,7 +109,7 @@ public struct Tour: Sendable {
     /// When the tour next needs a `.tick`, whether or not a key comes; nil when only keys
     /// can change what is shown.
     public func nextDeadline(_ state: TourState) -> Instant? {
-        [kioskDeadline(state), limitsDeadline(state), groupDeadline(state.visit)].compactMap { $0 }.min()
+        [kioskDeadline(state), limitsDeadline(state), groupDeadline(state.visit), dayDeadline(state)].compactMap { $0 }.min()
     }
 
     /// A screen laid out at the state's size and in its language.

@@ -68,6 +68,10 @@ public enum TourEvent: Hashable, Sendable {
     case choose(Int)
     /// The answer to `TourEffect.checkStaffPIN`.
     case staffPINChecked(matches: Bool)
+    /// The stand's wall clock, in its time zone: the runtime sends it when the minute changes.
+    case localTime(LocalTime)
+    /// The staff's notice as the notice file now says it; nil when there is none.
+    case staffNotice(StaffNotice?)
 }
 
 /// Work the tour asks the runtime to do: `reduce` returns these as values and never touches
@@ -84,6 +88,24 @@ public enum TourEffect: Hashable, Sendable {
     /// over): nobody is reading, so it is the moment to change what is shown, such as a pack
     /// installed since.
     case newVisit
+    /// Count what happened in a visit (the stand's health, the museum's statistics).
+    case record(VisitRecord)
+}
+
+/// What happened in a visit, as it is counted: never who, never a key, never a text.
+public enum VisitRecord: Hashable, Sendable {
+    /// A visitor took the screen: woke the attract loop, took over the demonstration, or
+    /// opened a session that has neither.
+    case began(language: String)
+    case ended(VisitEnd)
+}
+
+/// Why a visit the kiosk ended itself ended.
+public enum VisitEnd: Hashable, Sendable {
+    /// Nobody pressed a key through the idle warning.
+    case idleReset
+    /// The museum's closing time came.
+    case museumClosed
 }
 
 /// Why the tour ended its session.

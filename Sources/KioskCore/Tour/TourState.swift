@@ -99,6 +99,8 @@ public struct SessionState: Hashable, Sendable {
     public var groupsAvailable: Bool
     /// Where the session is shown: a screen, or lines for a reader.
     public var medium: Medium
+    /// The time of day and the staff's notice (MuseumDay.swift).
+    public var day = MuseumDayState()
 
     public init(now: Instant, size: TerminalSize, startLanguage: String?, limits: SessionLimits, groupsAvailable: Bool,
                 medium: Medium = .screen) {
@@ -132,6 +134,9 @@ public struct VisitState: Hashable, Sendable {
     public var staffPrompt = StaffPrompt()
     /// A group tour this visitor leads or follows.
     public var group = GroupVisit()
+    /// The visitor has begun the tour from the welcome page: choosing a language then goes on
+    /// to the tour's advisory rather than back to the welcome.
+    public var welcomed = false
 
     public init(place: Screen, language: String, languageChosen: Bool, attention: Attention) {
         self.place = place

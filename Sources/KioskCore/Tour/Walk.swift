@@ -29,7 +29,7 @@ extension Tour {
             }
             visit.screen.selection = item
             return perform(actions[item], &visit, session)
-        case .resize, .tick, .group, .staffPINChecked:
+        case .resize, .tick, .group, .staffPINChecked, .localTime, .staffNotice:
             return []
         }
     }
@@ -125,6 +125,7 @@ extension Tour {
         let target: ScreenKind?
         switch visit.place.kind {
         case .welcome:
+            visit.welcomed = true
             target = visit.languageChosen ? .tourAdvisory : .chooseLanguage
         case .chooseLanguage:
             let languages = pack.languages
@@ -200,7 +201,7 @@ extension Tour {
         if visit.overlay?.kind == .languageMenu {
             visit.overlay = nil
         } else if visit.place.kind == .chooseLanguage {
-            go(to: .tourAdvisory, &visit, session)
+            go(to: visit.welcomed ? .tourAdvisory : .welcome, &visit, session)
         }
     }
 
