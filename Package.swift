@@ -41,6 +41,14 @@ let package = Package(
             pkgConfig: "libxcrypt",
             providers: [.apt(["libcrypt-dev"])]
         ),
+        // SQLite, the system's, for the book of remembrance on one stand: a file in WAL mode,
+        // synced at each commit. Used directly rather than through GRDB, which links all of
+        // Foundation into the binary (docs/performance.md: what each costs).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // Pure core: the content pack (model, loader, validator) and the tour state machine.
         .target(name: "KioskCore", dependencies: ["CYAML"]),
         // Pure view: a tour state and a terminal size become a frame of cells.
@@ -52,6 +60,9 @@ let package = Package(
         .target(name: "KioskGroupLink", dependencies: [
             "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
         ]),
+        // The book of remembrance in its database: the schema and its migrations, the
+        // visitors' entries and staff's decisions, over SQLite or PostgreSQL.
+        .target(name: "KioskBook", dependencies: ["KioskCore", "CSQLite"]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
         .target(name: "KioskStaff", dependencies: ["CCrypt", "KioskCore"]),
         // The one loop every front runs a session with, the fronts' protocol, the line-by-line
@@ -115,6 +126,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff", "KioskCore"]),
+        // The book against real databases: SQLite files, and PostgreSQL where a server runs.
+        .testTarget(name: "KioskBookTests", dependencies: ["KioskBook", "KioskCore"]),
         // Whole sessions through the runtime's loop, with a test front and a test clock.
         .testTarget(name: "KioskRuntimeTests", dependencies: [
             "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
