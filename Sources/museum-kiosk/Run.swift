@@ -82,7 +82,8 @@ func loadPack(_ given: String?) throws -> Pack {
         for finding in result.sortedFindings where finding.severity == .error {
             printToStandardError(finding.description)
         }
-        printToStandardError("museum-kiosk: the content pack in \(directory) cannot be shown; fix the errors above (museum-kiosk validate \(directory))")
+        let shown = Finding.escaped(directory)
+        printToStandardError("museum-kiosk: the content pack in \(shown) cannot be shown; fix the errors above (museum-kiosk validate \(shown))")
         throw ExitCode(1)
     }
     return pack
