@@ -216,10 +216,10 @@ final class PseudoTerminal {
         return pid
     }
 
-    /// Reads the kiosk's output until it shows `text`, for at most ten seconds.
-    func read(until text: String) -> Bool {
+    /// Reads the kiosk's output until it shows `text`, for at most `seconds`.
+    func read(until text: String, seconds: Double = 10) -> Bool {
         var output: [UInt8] = []
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while Date() < deadline {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)

@@ -14,7 +14,7 @@ public enum Message: String, CaseIterable, Sendable {
     case demonstrationRecord, collectionRecord, recordHeading, exhibitPosition, stop
     case mapTitle, youAreHere, mapHint
     case endTitle, endText, endRemembrance, startAgain
-    case enlarge, enlargeSize
+    case enlarge, enlargeSize, shrink, shrinkSize
     // Help, the footer and the key hints.
     case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
     case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone
@@ -45,7 +45,7 @@ public enum Message: String, CaseIterable, Sendable {
     public var arguments: Int {
         switch self {
         case .exhibitPosition: return 3
-        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .plainUnknown,
+        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere:
             return 1
