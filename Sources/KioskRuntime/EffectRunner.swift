@@ -7,12 +7,16 @@ public final class EffectRunner {
     /// The group tour's sockets, when group tours are set up on this host.
     public let group: GroupLink?
     private let checkStaffPIN: (String) -> Bool
+    private let saveStaffLock: (StaffLock) -> Void
 
     /// `checkStaffPIN` checks a typed PIN against the configured hash (KioskStaff's, in the
-    /// executable); by default no PIN matches.
-    public init(group: GroupLink? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false }) {
+    /// executable); by default no PIN matches. `saveStaffLock` keeps the staff exit's lock
+    /// for the next process (`StaffLockFile`); by default it is kept nowhere.
+    public init(group: GroupLink? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false },
+                saveStaffLock: @escaping (StaffLock) -> Void = { _ in }) {
         self.group = group
         self.checkStaffPIN = checkStaffPIN
+        self.saveStaffLock = saveStaffLock
     }
 
     /// Carries out one effect; the events that answer it at once.
@@ -23,6 +27,9 @@ public final class EffectRunner {
         case .group(let request):
             guard let group else { return Self.withoutGroups(request).map(TourEvent.group) }
             return group.perform(request, now: now).map(TourEvent.group)
+        case .saveStaffLock(let lock):
+            saveStaffLock(lock)
+            return []
         case .endSession:
             // The runtime's loop stops; nothing to do here.
             return []

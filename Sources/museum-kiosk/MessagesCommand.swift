@@ -64,20 +64,3 @@ struct MessagesCommand: ParsableCommand {
         }
     }
 }
-
-/// Writing a file whole or not at all: a new file beside it, then renamed over it, so a full
-/// disk or a power cut never leaves half a file.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) -> Bool {
-        let temporary = path + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        let written = writeAll(descriptor, text) && fsync(descriptor) == 0
-        close(descriptor)
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
-    }
-}

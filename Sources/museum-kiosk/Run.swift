@@ -4,6 +4,7 @@ import KioskCore
 import KioskRuntime
 import KioskTerminal
 import KioskView
+import Logging
 
 /// `museum-kiosk [run]`: the kiosk, on this terminal, or line by line.
 struct Run: ParsableCommand {
@@ -34,7 +35,9 @@ struct Run: ParsableCommand {
             throw ValidationError("the pack has no language '\(lang)'; it has \(tour.pack.languages.joined(separator: ", "))")
         }
         let group = try ssh.groupLink(tour: tour, environment: environment)
-        let start = ssh.sessionStart(language: lang, group: group)
+        var start = ssh.sessionStart(language: lang, group: group)
+        let lockFile = mode.staffLockFile(environment: environment)
+        if let lockFile { start.staffLock = lockFile.load() }
         SignalTrap.install()
         let front: Front
         var screen: TerminalScreen?
@@ -52,7 +55,12 @@ struct Run: ParsableCommand {
             }
             front = TerminalFront(screen: screen!, tour: tour)
         }
-        let effects = EffectRunner(group: group) { staff.pin?.matches($0) ?? false }
+        let effects = EffectRunner(group: group, checkStaffPIN: { staff.pin?.matches($0) ?? false }, saveStaffLock: { lock in
+            guard let lockFile, !lockFile.save(lock) else { return }
+            // The kiosk goes on (never a word on the visitor's screen); the operator reads in the
+            // log that a restart would forget the lock.
+            Logger(label: "museum-kiosk.staff").error("cannot keep the staff exit's lock in \(lockFile.path): \(String(cString: strerror(errno)))")
+        })
         let outcome = SessionRuntime(tour: tour, front: front, clock: MonotonicClock(), effects: effects, start: start).run()
         if let screen {
             screen.close()

@@ -175,3 +175,38 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(errors.isEmpty, "valgrind:\n\(errors.joined(separator: "\n"))")
     }
 }
+
+/// The staff exit's lock, across a restart of the kiosk process.
+@Suite struct StaffLockAcrossRestartsTests {
+    @Test func aRestartedKioskStillWaitsOutTheLock() throws {
+        try Tool.require("tmux")
+        let configuration = try StaffConfiguration(pin: "2468")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-state-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let command = "\(Built.kiosk) --kiosk --config \(configuration.path) --state-dir \(state)"
+        let first = Tmux(columns: 80, rows: 24, command: command)
+        first.waitFor("Press any key to begin")
+        for _ in 0..<3 {
+            first.send("C-x", "C-c")
+            first.waitFor("Staff exit")
+            first.type("1111")
+            first.send("Enter")
+            first.waitFor("That PIN is not right.")
+        }
+        first.send("C-x", "C-c")
+        first.waitFor("Too many wrong PINs")
+        // However the kiosk ends (here a signal, as a crash or a restart would), the next one
+        // remembers.
+        first.send(signal: SIGKILL)
+        #expect(first.wait(seconds: 5) { first.isDead })
+
+        let second = Tmux(columns: 80, rows: 24, command: command)
+        second.waitFor("Press any key to begin")
+        second.send("Space")
+        second.waitFor("Begin the tour")
+        second.send("C-x", "C-c")
+        second.waitFor("Too many wrong PINs")
+        #expect(!second.screen.contains("Staff exit"))
+    }
+}

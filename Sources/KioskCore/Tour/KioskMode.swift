@@ -85,7 +85,7 @@ extension Tour {
         closeStaffExit(&state.visit)
         if matches {
             state.session.staffLock = StaffLock()
-            return [.endSession(.staffExit)]
+            return [.saveStaffLock(StaffLock()), .endSession(.staffExit)]
         }
         state.visit.notice = .wrongPIN
         state.session.staffLock.failures += 1
@@ -93,7 +93,7 @@ extension Tour {
             state.session.staffLock.failures = 0
             state.session.staffLock.lockedUntil = state.session.now.adding(seconds: KioskSettings.staffLockSeconds)
         }
-        return []
+        return [.saveStaffLock(state.session.staffLock)]
     }
 
     private func closeStaffExit(_ visit: inout VisitState) {

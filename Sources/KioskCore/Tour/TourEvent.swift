@@ -94,6 +94,9 @@ public enum TourEffect: Hashable, Sendable {
     case group(GroupRequest)
     /// The session is over: the runtime stops after this.
     case endSession(SessionEnd)
+    /// Keep the staff exit's wrong PINs and its lock where the next process finds them: a
+    /// kiosk restarted by its service manager must not forget a lock (issue 11).
+    case saveStaffLock(StaffLock)
 }
 
 /// Why the tour ended its session.
