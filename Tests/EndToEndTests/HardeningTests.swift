@@ -210,3 +210,37 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(!second.screen.contains("Staff exit"))
     }
 }
+
+/// The kiosk's accounts on the host: open SSH access is not an open local account.
+@Suite(.serialized) struct AccountTests {
+    /// Runs `command` as `nobody`, an ordinary local user, with no terminal and nothing on
+    /// standard input (a password prompt gets an end of file).
+    static func asNobody(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
+        run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups"] + arguments)
+    }
+
+    @Test(arguments: ["tour", "guide"])
+    func noLocalUserBecomesAKioskAccount(account: String) throws {
+        if let missing = SSHServer.missing { try skip(missing) }
+        let su = Self.asNobody(["/bin/su", account, "-c", "id"])
+        #expect(su.status != 0, "su \(account) from another user succeeded: \(su.output)")
+        #expect(!su.output.contains("uid="))
+        let entry = run("/usr/bin/getent", ["shadow", account]).output
+        let password = entry.split(separator: ":", omittingEmptySubsequences: false).dropFirst().first ?? ""
+        #expect(!password.isEmpty, "\(account) has an empty password")
+    }
+
+    /// The same accounts over SSH: a visitor gets the kiosk without a password, under the limits
+    /// the deploy sets (1 GiB of address space for each process).
+    @Test func openAccessOverSSHStillGivesTheKioskWithinItsLimits() throws {
+        try Tool.require("tmux")
+        let server = try SSHServer.start()
+        let terminal = Tmux(columns: 80, rows: 24, command: server.login("tour"))
+        terminal.waitFor("Begin the tour")
+        let kiosk = try #require(server.kiosks.first)
+        let limits = (try? String(contentsOfFile: "/proc/\(kiosk)/limits", encoding: .utf8)) ?? ""
+        let addressSpace = limits.split(separator: "\n").first { $0.hasPrefix("Max address space") }.map(String.init) ?? ""
+        #expect(addressSpace.contains("1073741824"), "\(addressSpace)")
+        terminal.tmux(["kill-server"])
+    }
+}
