@@ -244,3 +244,21 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         terminal.tmux(["kill-server"])
     }
 }
+
+/// Connections that hold the SSH server without a kiosk.
+@Suite struct SSHConnectionLimitTests {
+    /// `ssh -N` logs in and opens no session: no kiosk, so none of its limits. sshd closes
+    /// the connection by itself (UnusedConnectionTimeout), for a visitor and a guide alike.
+    @Test(arguments: ["tour", "guide"])
+    func aConnectionWithoutASessionIsClosed(account: String) throws {
+        let server = try SSHServer.start()
+        let started = Date()
+        let held = server.client("ssh", account, ["-N", "-o", "ServerAliveInterval=0", "-o", "ConnectTimeout=10", "\(account)@127.0.0.1"],
+                                 timeoutSeconds: 40)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(held.status == 255, "\(held.error)")
+        #expect(seconds < 30, "the connection was held \(Int(seconds)) s")
+        #expect(seconds >= 5, "closed at once: \(held.error)")
+        #expect(server.forced.isEmpty)
+    }
+}

@@ -172,8 +172,12 @@ final class SSHServer {
     }
 
     /// Runs the ssh client (or scp, sftp) with this server's options.
-    func client(_ tool: String, _ user: String, _ arguments: [String], portFlag: String = "-p") -> (status: Int32, output: String, error: String) {
-        run("/usr/bin/env", [tool] + clientOptions(port: portFlag) + identity(for: user) + arguments)
+    /// With `timeoutSeconds`, the client is stopped then (status 124) if it has not ended.
+    func client(_ tool: String, _ user: String, _ arguments: [String], portFlag: String = "-p",
+                timeoutSeconds: Int? = nil) -> (status: Int32, output: String, error: String) {
+        let command = [tool] + clientOptions(port: portFlag) + identity(for: user) + arguments
+        guard let timeoutSeconds else { return run("/usr/bin/env", command) }
+        return run("/usr/bin/timeout", ["\(timeoutSeconds)"] + command)
     }
 
     /// The processes this server's ForceCommand started (the account's shell and the kiosk
