@@ -262,3 +262,38 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(server.forced.isEmpty)
     }
 }
+
+/// The log file named with --log, when something else has been put in its place.
+@Suite struct LogFileTests {
+    static func scratch() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-log-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// A FIFO in the log's place hung every new session on open; now the session goes on, and
+    /// logs to the system log.
+    @Test func aFIFOInTheLogsPlaceHangsNothing() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(mkfifo(directory + "/kiosk.log", 0o660) == 0)
+        let started = Date()
+        let result = run("/usr/bin/timeout", ["10", Built.kiosk, "--plain", "--lang", "en", "--log", directory + "/kiosk.log"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(result.output.contains("Stop") || result.output.contains("Begin"), "\(result.output)")
+    }
+
+    /// A symbolic link in the log's place is not followed: the file it points to is untouched.
+    @Test func aLinkInTheLogsPlaceIsNotFollowed() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = directory + "/precious"
+        try "keep me\n".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/kiosk.log", withDestinationPath: target)
+        let result = run("/usr/bin/timeout", ["10", Built.kiosk, "--plain", "--join", "123456", "--group-dir", directory,
+                                              "--log", directory + "/kiosk.log"])
+        #expect(result.status != 124, "the kiosk hung")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\n")
+    }
+}
