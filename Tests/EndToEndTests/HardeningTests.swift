@@ -297,3 +297,49 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\n")
     }
 }
+
+/// `museum-kiosk staff-pin`: never status 0 without the line written; trivial PINs refused.
+@Suite struct StaffPINCommandTests {
+    static func staffPIN(_ pin: String, _ arguments: String = "", to output: String? = nil) -> (status: Int32, output: String, error: String) {
+        run("/bin/sh", ["-c", "echo \(pin) | \"$0\" staff-pin \(arguments)" + (output.map { " > \($0)" } ?? ""), Built.kiosk])
+    }
+
+    @Test func aLineThatCannotBeWrittenIsAnError() {
+        let result = Self.staffPIN("482916", to: "/dev/full")
+        #expect(result.status != 0)
+        #expect(result.error.contains("cannot write"), "\(result.error)")
+    }
+
+    @Test(arguments: ["1234", "0000", "19900101"])
+    func aTrivialPINIsRefused(pin: String) {
+        let result = Self.staffPIN(pin)
+        #expect(result.status != 0)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains("a visitor would try first"), "\(result.error)")
+    }
+
+    @Test func writeReplacesThePINLineAtomicallyAndKeepsTheRest() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-conf-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/kiosk.conf"
+        try "# The stand by the entrance\nstaff-pin = $y$jCT$old$old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o644)
+        let result = Self.staffPIN("482916", "--write \(path)")
+        #expect(result.status == 0, "\(result.error)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first == "# The stand by the entrance")
+        #expect(lines.last?.hasPrefix("staff-pin = $y$jCT$") == true)
+        #expect(!text.contains("$old"))
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600, "the file is private")
+        #expect(!FileManager.default.fileExists(atPath: path + ".new"))
+
+        // A folder that is not there: an error, and nothing made.
+        let missing = Self.staffPIN("482916", "--write \(directory)/nowhere/kiosk.conf")
+        #expect(missing.status != 0)
+        #expect(missing.error.contains("cannot write"), "\(missing.error)")
+    }
+}

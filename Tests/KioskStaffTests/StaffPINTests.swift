@@ -137,3 +137,17 @@ import Testing
                 throws: { ($0 as? ConfigurationError)?.description == "/nonexistent/kiosk.conf: error: cannot read: No such file or directory" })
     }
 }
+
+/// The PINs a visitor would try first are refused when a PIN is made.
+@Suite struct TrivialPINTests {
+    @Test(arguments: ["0000", "999999", "1234", "123456", "987654", "0123456789", "1212", "474747", "1990", "2024",
+                      "19900101", "01011990", "12311999", "010190", "311299", "991231"])
+    func aPINAVisitorWouldTryFirstIsRefused(pin: String) {
+        #expect(StaffPINHash.weakness(of: pin) != nil, "\(pin)")
+    }
+
+    @Test(arguments: ["482916", "2468", "739152", "5820", "8047316", "13579246"])
+    func anOrdinaryPINIsTaken(pin: String) {
+        #expect(StaffPINHash.weakness(of: pin) == nil, "\(pin)")
+    }
+}
