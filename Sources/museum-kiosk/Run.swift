@@ -41,7 +41,15 @@ struct Run: ParsableCommand {
         SignalTrap.install()
         let front: Front
         var screen: TerminalScreen?
-        if mode.plain {
+        // A screen needs a terminal that can place the cursor. Without one (TERM=dumb, output
+        // to a file or a pipe) the tour is read line by line, not drawn as a garbled screen.
+        let canDraw = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+            && !["", "dumb", "unknown"].contains(environment["TERM"] ?? "")
+        if !canDraw, !mode.plain, mode.kiosk || mode.demo {
+            printToStandardError("museum-kiosk: --kiosk and --demo draw a screen, and this is not a terminal that can show one (TERM=\(environment["TERM"] ?? "unset"), or input or output is not a terminal)")
+            throw ExitCode(1)
+        }
+        if mode.plain || !canDraw {
             front = PlainFront(tour: tour, source: DescriptorLines()) { lines in
                 writeAll(STDOUT_FILENO, lines.joined(separator: "\n") + "\n")
             }

@@ -28,9 +28,16 @@ struct SSHOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write the log to this file (default: the system log).", valueName: "FILE"))
     var log: String?
 
+    /// The longest --idle-exit or --max-session: a week.
+    static let longestLimit = 604_800
+
     func validate() throws {
+        // A week at most: more is no limit at all, and a number near Int.max overflowed when
+        // the session counted it in milliseconds (a crash at start).
         for (name, value) in [("--idle-exit", idleExit), ("--max-session", maxSession)] {
-            if let value, value <= 0 { throw ValidationError("\(name) takes a number of seconds above 0") }
+            if let value, !(1...Self.longestLimit).contains(value) {
+                throw ValidationError("\(name) takes a number of seconds from 1 to \(Self.longestLimit) (a week)")
+            }
         }
         if lead, join != nil { throw ValidationError("--lead and --join: a visitor either leads a group or joins one") }
         if let join, joinCode(join) == nil {

@@ -343,3 +343,46 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(missing.error.contains("cannot write"), "\(missing.error)")
     }
 }
+
+/// The command line's and the terminal's odd cases: absurd limits, a terminal that cannot draw,
+/// lines that end with CR alone.
+@Suite struct OddTerminalTests {
+    /// Through a shell, so that standard input is a pipe with `input` in it.
+    static func kiosk(_ arguments: String, input: String = "", environment: [String: String] = [:]) -> (status: Int32, output: String, error: String) {
+        var all = ProcessInfo.processInfo.environment
+        all.merge(environment) { $1 }
+        return run("/bin/sh", ["-c", "printf '\(input)' | /usr/bin/timeout 10 \"$0\" \(arguments)", Built.kiosk], environment: all)
+    }
+
+    @Test(arguments: ["--idle-exit 9223372036854775807", "--max-session 9223372036854775807", "--idle-exit 604801", "--max-session 0"])
+    func anAbsurdLimitIsRefusedNotACrash(option: String) {
+        let result = Self.kiosk("--plain --lang en \(option)")
+        #expect(result.status == 64, "\(result.error.prefix(300))")
+        #expect(result.error.contains("from 1 to 604800"))
+        #expect(!result.error.contains("Fatal error"))
+    }
+
+    /// TERM=dumb, or an output that is not a terminal: the tour line by line, no escape at all.
+    @Test(arguments: [["TERM": "dumb"], ["TERM": "xterm-256color"], [:]])
+    func aTerminalThatCannotDrawGetsLines(environment: [String: String]) {
+        var environment = environment
+        if environment.isEmpty { environment["TERM"] = "" }
+        let result = Self.kiosk("--lang en", input: "n\\n", environment: environment)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Museum of Genocide"))
+        #expect(!result.output.contains("\u{1B}"), "an escape sequence in: \(result.output.prefix(200))")
+    }
+
+    @Test func aKioskWithoutATerminalSaysSo() {
+        let result = Self.kiosk("--kiosk", environment: ["TERM": "dumb"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("not a terminal that can show one"), "\(result.error)")
+    }
+
+    /// A terminal in raw mode sends CR alone at Enter: each CR ends a command.
+    @Test func linesEndedByCRAloneAreCommands() {
+        let result = Self.kiosk("--plain --lang en", input: "?\\r?\\r")
+        #expect(result.output.components(separatedBy: "Commands").count - 1 == 2, "\(result.output.suffix(400))")
+        #expect(!result.output.contains("Unknown command"))
+    }
+}
