@@ -119,8 +119,8 @@ struct PackFiles {
             return nil
         }
         let unix = Self.withoutCarriageReturns(bytes)
-        if let text = String(validating: unix, as: UTF8.self) { return text }
-        let repaired = String(decoding: unix, as: UTF8.self)
+        if let text = String(validating: unix, as: UTF8.self) { return CombiningMarks.bounded(text, file: shown, log: log) }
+        let repaired = CombiningMarks.bounded(String(decoding: unix, as: UTF8.self), file: shown, log: log)
         let scalars = repaired.unicodeScalars
         let firstBad = scalars.firstIndex(of: "\u{FFFD}") ?? scalars.endIndex
         let good = scalars[..<firstBad]
