@@ -386,3 +386,57 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(!result.output.contains("Unknown command"))
     }
 }
+
+/// The group directory with the real accounts, set up as deploy/ssh/add-accounts sets up
+/// /run/museum-kiosk: what a `tour` account can do there while a guide leads over SSH.
+@Suite(.serialized) struct GroupDirectoryTrustTests {
+    /// Runs a command as `tour`, in its group, as a visitor's kiosk (or anything it ran) would.
+    static func asTour(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
+        run("/usr/bin/setpriv", ["--reuid=tour", "--regid=museum-kiosk", "--init-groups"] + arguments)
+    }
+
+    @Test func aVisitorAccountIsOnlyEverAParticipant() throws {
+        try Tool.require("tmux")
+        let server = try SSHServer.start()
+        let guide = Tmux(columns: 80, rows: 40, command: server.login("guide"))
+        guide.waitFor("Your group's code")
+        let code = try #require(GroupScreen.code(of: guide))
+        let groups = server.groups
+        // No listing of live codes.
+        let list = Self.asTour(["/bin/ls", groups])
+        #expect(list.status != 0 && !list.output.contains(code), "tour listed the codes: \(list.output)")
+        // No removing or replacing the guide's socket, no planted group, no link.
+        #expect(Self.asTour(["/bin/rm", "-f", "\(groups)/\(code).sock"]).status != 0)
+        #expect(FileManager.default.fileExists(atPath: "\(groups)/\(code).sock"))
+        #expect(Self.asTour(["/usr/bin/touch", "\(groups)/999999.state"]).status != 0)
+        #expect(Self.asTour(["/bin/ln", "-s", "/tmp", "\(groups)/999998.sock"]).status != 0)
+        #expect(Self.asTour(["/bin/mv", "\(groups)/\(code).state", "\(groups)/\(code).old"]).status != 0)
+        // What a participant needs still works: a visitor joins by the code.
+        let visitor = Tmux(columns: 80, rows: 24, command: server.login("tour"))
+        visitor.waitFor("Join a group tour")
+        visitor.send("Down")
+        visitor.send("Enter")
+        visitor.waitFor("Type the six-digit code")
+        visitor.type(code)
+        visitor.send("Enter")
+        visitor.waitFor("Choose a language")
+        visitor.tmux(["kill-server"])
+        guide.tmux(["kill-server"])
+        #expect(guide.wait(seconds: 10) { server.forced.isEmpty })
+    }
+
+    /// The directory add-accounts made on this host, when it did: the guides', entered by the
+    /// group, and nobody else's.
+    @Test func theDeployedDirectoryIsTheGuides() throws {
+        if let missing = SSHServer.missing { try skip(missing) }
+        var status = stat()
+        guard stat("/run/museum-kiosk", &status) == 0 else { try skip("no /run/museum-kiosk: run deploy/ssh/add-accounts") }
+        #expect(status.st_uid == getpwnam("guide").pointee.pw_uid)
+        #expect(status.st_gid == getgrnam("museum-kiosk").pointee.gr_gid)
+        #expect(status.st_mode & 0o7777 == 0o2710, "mode \(String(status.st_mode & 0o7777, radix: 8))")
+        #expect(Self.asTour(["/bin/ls", "/run/museum-kiosk"]).status != 0)
+        #expect(Self.asTour(["/usr/bin/touch", "/run/museum-kiosk/123456.sock"]).status != 0)
+        let tmpfiles = try String(contentsOfFile: Built.packageRoot.appendingPathComponent("deploy/ssh/museum-kiosk.tmpfiles").path, encoding: .utf8)
+        #expect(tmpfiles.contains("d /run/museum-kiosk 2710 guide museum-kiosk -"))
+    }
+}

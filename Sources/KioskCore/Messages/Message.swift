@@ -40,6 +40,7 @@ public enum Message: String, CaseIterable, Sendable {
     case barPauseAsked, barWithdrawPause, barSteppedAway, barBackToGuide, barGettingReady, barContinueToJoin
     case barGuideLost, barWaitingForGuide, barGuideEnded, barGuideDidNotReturn, barGoOnAlone
     case barChooseGroup, barNotEveryoneHere, barPressAgain, barCannotOpen, barChooseAgain
+    case tooManyJoinAttempts, barConnecting
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
     public var arguments: Int {
@@ -47,7 +48,8 @@ public enum Message: String, CaseIterable, Sendable {
         case .exhibitPosition: return 3
         case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
-             .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere:
+             .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere,
+             .tooManyJoinAttempts, .barConnecting:
             return 1
         default: return 0
         }
@@ -81,7 +83,8 @@ public enum Message: String, CaseIterable, Sendable {
         case .barGroup, .barFollowers, .barHere, .barPauses, .barWaiting, .barFollowingGuide, .barAskPause,
              .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
              .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
-             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain:
+             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
+             .barConnecting:
             return 70
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
