@@ -440,3 +440,71 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(tmpfiles.contains("d /run/museum-kiosk 2710 guide museum-kiosk -"))
     }
 }
+
+/// The stand's console: its own ways out, closed by deploy/console (checked without hardware).
+@Suite struct ConsoleTests {
+    static let console = Built.packageRoot.appendingPathComponent("deploy/console")
+
+    /// Every modifier combination of Shift, AltGr, Ctrl and Alt.
+    static let combinations: [[String]] = {
+        let modifiers = ["shift", "altgr", "control", "alt"]
+        return (0..<16).map { bits in modifiers.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element) }
+    }()
+
+    @Test func theKeymapBindsNoWayOut() throws {
+        let keymap = try String(contentsOfFile: Self.console.appendingPathComponent("museum-kiosk.keymap").path, encoding: .utf8)
+        let bindings = keymap.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("keycode") }
+        for action in ["Console_", "Incr_Console", "Decr_Console", "Last_Console", "Spawn_Console", "KeyboardSignal", "Scroll_Lock",
+                       "Scroll_Backward", "Scroll_Forward", "Boot", "Show_", "SAK", "Compose"] {
+            #expect(!bindings.contains { $0.contains(action) }, "\(action) is bound")
+        }
+        // Each way out, in each combination that makes it one, is nothing.
+        var void: Set<String> = []
+        for line in bindings where line.hasSuffix("= VoidSymbol") {
+            let words = line.split(separator: " ")
+            guard let at = words.firstIndex(of: "keycode"), at + 1 < words.count else { continue }
+            let modifiers = words[..<at].filter { $0 != "plain" }.map(String.init).sorted()
+            void.insert("\(modifiers.joined(separator: "+")) \(words[at + 1])")
+        }
+        func voided(_ code: Int, when: ([String]) -> Bool) {
+            for combination in Self.combinations where when(combination) {
+                #expect(void.contains("\(combination.sorted().joined(separator: "+")) \(code)"), "keycode \(code) with \(combination)")
+            }
+        }
+        for code in Array(59...68) + [87, 88] { voided(code) { !$0.allSatisfy { $0 == "shift" } } }       // Alt/Ctrl+F1..F12
+        for code in [103, 105, 106] { voided(code) { $0.contains("alt") || $0.contains("altgr") } }        // Alt+arrows
+        for code in [70, 99, 119] { voided(code) { _ in true } }                                          // Scroll Lock, SysRq, Pause
+        for code in [104, 109] { voided(code) { $0.contains("shift") } }                                 // Shift+PgUp/PgDn
+        for code in [111, 83, 14] { voided(code) { $0.contains("control") && ($0.contains("alt") || $0.contains("altgr")) } }
+        if Tool.available("loadkeys") {
+            let parsed = run("/usr/bin/env", ["loadkeys", "--parse", Self.console.appendingPathComponent("museum-kiosk.keymap").path])
+            #expect(parsed.status == 0, "loadkeys: \(parsed.error)")
+        }
+    }
+
+    @Test func setupStandInstallsEachClosing() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-stand-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ROOT"] = root
+        let result = run(Self.console.appendingPathComponent("setup-stand").path, [], environment: environment)
+        #expect(result.status == 0, "\(result.error)")
+        let sysctl = try String(contentsOfFile: root + "/etc/sysctl.d/90-museum-kiosk.conf", encoding: .utf8)
+        #expect(sysctl.split(separator: "\n").contains("kernel.sysrq = 0"))
+        let logind = try String(contentsOfFile: root + "/etc/systemd/logind.conf.d/museum-kiosk.conf", encoding: .utf8)
+        #expect(logind.contains("NAutoVTs=0") && logind.contains("ReserveVT=0"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/etc/systemd/system/ctrl-alt-del.target") == "/dev/null",
+                "ctrl-alt-del.target is masked")
+        let remap = try String(contentsOfFile: root + "/etc/console-setup/remap.inc", encoding: .utf8)
+        #expect(remap == (try String(contentsOfFile: Self.console.appendingPathComponent("museum-kiosk.keymap").path, encoding: .utf8)))
+    }
+
+    /// The unit bounds the kiosk's memory and keeps the staff exit's lock across restarts.
+    @Test func theUnitBoundsMemoryAndKeepsTheLock() throws {
+        let unit = try String(contentsOfFile: DeployTests.unit, encoding: .utf8)
+        let lines = Set(unit.split(separator: "\n").map(String.init))
+        for line in ["MemoryMax=384M", "MemorySwapMax=0", "StateDirectory=museum-kiosk"] {
+            #expect(lines.contains(line), "\(line)")
+        }
+    }
+}
