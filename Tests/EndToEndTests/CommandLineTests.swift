@@ -104,10 +104,10 @@ import Testing
     /// On a terminal (without one the tour is read line by line), a TERM the machine does not
     /// know is said in one line.
     @Test func anUnknownTerminalIsAClearError() throws {
-        try Tool.require("tmux")
-        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --content \(Built.smallPack)", environment: ["TERM": "no-such-terminal"])
-        #expect(terminal.wait { terminal.isDead })
-        #expect(terminal.exitStatus == 1)
-        #expect(terminal.screen.contains("cannot open the terminal"), "\(terminal.screen)")
+        let terminal = try PseudoTerminal(columns: 200, rows: 24)
+        let pid = try terminal.spawn(Built.kiosk, ["--content", Built.smallPack], term: "no-such-terminal")
+        defer { terminal.reap(pid) }
+        #expect(terminal.read(until: "cannot open the terminal: TERM=no-such-terminal is not a terminal this machine knows"))
+        #expect(terminal.waitForExit(pid, seconds: 5) == 1)
     }
 }
