@@ -129,7 +129,7 @@ def flood(kiosk):
                     s.close()
                     connections.remove(s)
             # A key the guide types: ? opens or closes help, a whole new screen.
-            drain(fd, 0)
+            drain(fd, 0.03)
             sent = time.time()
             os.write(fd, b"?")
             if read_until(fd, "\x1b", 5) is not None:
@@ -140,8 +140,8 @@ def flood(kiosk):
         lines = sum(1 for _ in open(directory + "/kiosk.log"))
         latencies.sort()
         print(f"flood: {made} connections in {elapsed:.1f} s; the guide used {used:.2f} s of processor "
-              f"({100 * used / elapsed:.0f} %); key to screen median {1000 * latencies[len(latencies) // 2]:.0f} ms, "
-              f"worst {1000 * latencies[-1]:.0f} ms over {len(latencies)} keys; {lines} log lines")
+              f"({100 * used / elapsed:.0f} %); key to screen median {1000 * latencies[len(latencies) // 2]:.1f} ms, "
+              f"worst {1000 * latencies[-1]:.1f} ms over {len(latencies)} keys; {lines} log lines")
         for s in connections:
             s.close()
         stop(pid, fd)

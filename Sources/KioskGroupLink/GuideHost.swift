@@ -36,6 +36,13 @@ final class GuideHost {
     /// a flood waits for the next wake-up instead of holding the guide's keys.
     static let readBudget = 32 * 1024
     static let acceptsPerWake = 16
+    /// New connections taken in a second: a class of 30 joining together is in within a
+    /// second; a flood of connections made and dropped again waits in the listen queue, and
+    /// the guide does not wake for it until the next second.
+    static let acceptsPerSecond = 40
+    /// The second being counted, and the connections taken in it.
+    private var acceptWindow: Instant?
+    private var acceptedInWindow = 0
 
     private init(code: String, directory: GroupDirectory, listener: LocalSocket, state: StateFile, logger: Logger, size: Int) {
         self.code = code
@@ -88,7 +95,11 @@ final class GuideHost {
         }
     }
 
-    var descriptors: [Int32] { [listener.descriptor] + peers.values.map(\.descriptor) }
+    /// The sockets to wait on: the listener only while this second has room for new
+    /// connections.
+    var descriptors: [Int32] {
+        (acceptedInWindow < Self.acceptsPerSecond ? [listener.descriptor] : []) + peers.values.map(\.descriptor)
+    }
 
     /// Tells everyone where the guide is, when it changed.
     func announce(_ newPlace: GuidePlace, now: Instant) {
@@ -100,7 +111,12 @@ final class GuideHost {
     }
 
     /// When the state file is next touched, to show the guide is still there.
-    var nextDeadline: Instant? { lastBeat?.adding(seconds: Self.heartbeatSeconds) }
+    var nextDeadline: Instant? {
+        let heartbeat = lastBeat?.adding(seconds: Self.heartbeatSeconds)
+        // A paused listener is taken up again when its second is over.
+        guard acceptedInWindow >= Self.acceptsPerSecond, let window = acceptWindow else { return heartbeat }
+        return [heartbeat, window.adding(seconds: 1)].compactMap { $0 }.min()
+    }
 
     /// Keeps the state file fresh, takes in new participants and their news, and returns the
     /// counts when they changed.
@@ -156,8 +172,13 @@ final class GuideHost {
     /// Takes in new connections, a few a wake-up: from the kiosk's accounts only (the kernel
     /// says who connected), and while the group has room.
     private func accept(now: Instant) {
-        for _ in 0..<Self.acceptsPerWake {
+        if acceptWindow.map({ $0.milliseconds(until: now) >= 1000 }) ?? true {
+            acceptWindow = now
+            acceptedInWindow = 0
+        }
+        for _ in 0..<Self.acceptsPerWake where acceptedInWindow < Self.acceptsPerSecond {
             guard let socket = listener.accept() else { return }
+            acceptedInWindow += 1
             guard isParticipant(socket.peer) else {
                 warnings.warn("turned away a connection from user \(socket.peer.map { String($0.user) } ?? "unknown"): not one of the kiosk's accounts", now: now)
                 socket.close()

@@ -62,6 +62,31 @@ import Testing
         #expect(log.all.contains { $0.contains("the group is full (2): a participant was turned away") })
     }
 
+    /// New connections are taken in at most 40 a second, 16 a wake-up: a flood of them waits in
+    /// the listen queue, and the guide's kiosk does not even wake for it until the next second.
+    @Test func connectionsAreTakenInAtABoundedRate() throws {
+        let directory = TemporaryDirectory()
+        let link = GroupLink(directory: GroupDirectory(path: directory.path), tour: TestTour.tour, logger: LogRecord().logger)
+        let now = Instant(milliseconds: 1_000_000)
+        guard case .opened(let code)? = link.perform(.open(.new), now: now).first else {
+            Issue.record("no group opened")
+            return
+        }
+        let connections = (0..<60).map { _ in rawConnection(to: "\(directory.path)/\(code).sock") }
+        defer { connections.forEach { close($0) } }
+        func connecting(at time: Instant) -> Int? {
+            link.service(now: time).compactMap { event -> Int? in
+                if case .counts(let counts) = event { return counts.connecting }
+                return nil
+            }.last
+        }
+        #expect(connecting(at: now) == 16)
+        for _ in 0..<4 { _ = link.service(now: now) }
+        #expect(link.descriptors.count == 40, "the listener is not waited on for the rest of the second")
+        #expect(link.nextDeadline == now.adding(seconds: 1))
+        #expect(connecting(at: now.adding(seconds: 1)) == 56)
+    }
+
     /// 16 KiB of empty lines is 16,384 bad messages: the sender is let go at the fifth, and the
     /// log has a handful of lines, not one a message.
     @Test func aFloodOfJunkWritesAFewLogLines() throws {
