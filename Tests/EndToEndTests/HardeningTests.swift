@@ -379,6 +379,18 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(result.error.contains("not a terminal that can show one"), "\(result.error)")
     }
 
+    /// A line of 100 MB without an end is cut at 4 KiB: the kiosk's memory does not grow with
+    /// it, and the next line is a command as any other.
+    @Test func aLineWithoutEndIsBounded() throws {
+        try Tool.require("time")
+        let result = run("/bin/sh", ["-c", "(head -c 100000000 /dev/zero | tr '\\0' x; printf '\\n?\\n') | /usr/bin/time -f 'peak %M KiB' \"$0\" --plain --lang en",
+                                     Built.kiosk])
+        #expect(result.status == 0, "\(result.error.suffix(300))")
+        #expect(result.output.contains("Commands"))
+        let peak = result.error.split(separator: "\n").last { $0.hasPrefix("peak ") }.flatMap { Int($0.split(separator: " ")[1]) } ?? .max
+        #expect(peak < 80_000, "peak \(peak) KiB")
+    }
+
     /// A terminal in raw mode sends CR alone at Enter: each CR ends a command.
     @Test func linesEndedByCRAloneAreCommands() {
         let result = Self.kiosk("--plain --lang en", input: "?\\r?\\r")
