@@ -447,7 +447,9 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(status.st_gid == getgrnam("museum-kiosk").pointee.gr_gid)
         #expect(status.st_mode & 0o7777 == 0o2710, "mode \(String(status.st_mode & 0o7777, radix: 8))")
         #expect(Self.asTour(["/bin/ls", "/run/museum-kiosk"]).status != 0)
-        #expect(Self.asTour(["/usr/bin/touch", "/run/museum-kiosk/123456.sock"]).status != 0)
+        let planted = "/run/museum-kiosk/planted-\(UUID().uuidString.prefix(8)).state"
+        #expect(Self.asTour(["/usr/bin/touch", planted]).status != 0)
+        #expect(!FileManager.default.fileExists(atPath: planted))
         let tmpfiles = try String(contentsOfFile: Built.packageRoot.appendingPathComponent("deploy/ssh/museum-kiosk.tmpfiles").path, encoding: .utf8)
         #expect(tmpfiles.contains("d /run/museum-kiosk 2710 guide museum-kiosk -"))
     }
