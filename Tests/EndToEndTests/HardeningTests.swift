@@ -130,6 +130,29 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         #expect(Processor.staysIdle(pid))
     }
 
+    /// A guide who receives such a byte keeps the group: before, the guide's kiosk ended and the
+    /// group was left to be taken back.
+    @Test func aGuideKeepsTheGroupThroughABadByte() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-lead-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let terminal = try PseudoTerminal(columns: 100, rows: 40)
+        let pid = try terminal.spawn(Built.kiosk, ["--lead", "--lang", "en", "--group-dir", directory])
+        defer { terminal.reap(pid) }
+        #expect(terminal.read(until: "code"))
+        // Ten of each, over a session: the first mitigation ended the input after 20 wakes that
+        // read nothing, however far apart.
+        for _ in 0..<10 {
+            for byte: UInt8 in [0xFF, 0x80, 0xC3, 0xE9] {
+                terminal.write(bytes: [byte])
+                usleep(3_000)
+            }
+        }
+        #expect(terminal.waitForExit(pid, seconds: 1.5) == nil, "the guide's kiosk ended on bytes that are not UTF-8")
+        let sockets = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".sock") }
+        #expect(sockets.count == 1, "the group is still open: \(sockets)")
+    }
+
     /// A letter whose two bytes come 1 to 50 ms apart (a slow serial line, a paste split across
     /// SSH packets) is one letter: "ь", the map's key on a Russian keyboard, opens the map.
     @Test(arguments: [1_000 as UInt32, 5_000, 50_000])
