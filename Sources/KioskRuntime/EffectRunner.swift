@@ -10,13 +10,17 @@ public final class EffectRunner {
     private let checkStaffPIN: (String) -> Bool
     /// The staff's notice file, where the kiosk has one.
     private let noticeBoard: NoticeBoard?
+    private let saveStaffLock: (StaffLock) -> Void
 
     /// `checkStaffPIN` checks a typed PIN against the configured hash (KioskStaff's, in the
-    /// executable); by default no PIN matches.
-    public init(group: GroupLink? = nil, noticeBoard: NoticeBoard? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false }) {
+    /// executable); by default no PIN matches. `saveStaffLock` keeps the staff exit's lock
+    /// for the next process (`StaffLockFile`); by default it is kept nowhere.
+    public init(group: GroupLink? = nil, noticeBoard: NoticeBoard? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false },
+                saveStaffLock: @escaping (StaffLock) -> Void = { _ in }) {
         self.group = group
         self.noticeBoard = noticeBoard
         self.checkStaffPIN = checkStaffPIN
+        self.saveStaffLock = saveStaffLock
     }
 
     /// Carries out one effect; the events that answer it at once.
@@ -27,6 +31,9 @@ public final class EffectRunner {
         case .group(let request):
             guard let group else { return Self.withoutGroups(request).map(TourEvent.group) }
             return group.perform(request, now: now).map(TourEvent.group)
+        case .saveStaffLock(let lock):
+            saveStaffLock(lock)
+            return []
         case .endSession, .newVisit, .record:
             // The runtime's loop stops, looks for a newer pack, or tells its watcher: its own
             // to do.

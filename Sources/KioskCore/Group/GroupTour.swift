@@ -108,6 +108,10 @@ extension Tour {
             visit.group.role = .none
             visit.group.notice = .noSuchGroup(code)
             visit.overlay = Screen(.joinGroup)
+        case (.tooManyJoinAttempts(let code, let seconds), .joining(let asked)) where code == asked:
+            visit.group.role = .none
+            visit.group.notice = .tooManyJoinAttempts(seconds)
+            visit.overlay = Screen(.joinGroup)
         case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil:
             if participation.guidePlace?.gathering != place.gathering { participation.pause = false }
             participation.guidePlace = place
@@ -347,6 +351,9 @@ extension Tour {
                                        Run(GroupVisit.display(typed + blanks), .strong)]))
         if case .noSuchGroup(let code) = visit.group.notice {
             page.append(.paragraph, say(.noSuchGroup, language, GroupVisit.display(code)), .notice)
+        }
+        if case .tooManyJoinAttempts(let seconds) = visit.group.notice {
+            page.append(.paragraph, say(.tooManyJoinAttempts, language, "\(seconds)"), .notice)
         }
         page.append(.paragraph, say(.joinGroupBack, language), .hint)
         return page

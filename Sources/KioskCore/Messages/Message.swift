@@ -14,7 +14,7 @@ public enum Message: String, CaseIterable, Sendable {
     case demonstrationRecord, collectionRecord, recordHeading, exhibitPosition, stop
     case mapTitle, youAreHere, mapHint
     case endTitle, endText, endRemembrance, startAgain
-    case enlarge, enlargeSize
+    case enlarge, enlargeSize, shrink, shrinkSize
     // Help, the footer and the key hints.
     case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
     case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone
@@ -44,16 +44,17 @@ public enum Message: String, CaseIterable, Sendable {
     case barPauseAsked, barWithdrawPause, barSteppedAway, barBackToGuide, barGettingReady, barContinueToJoin
     case barGuideLost, barWaitingForGuide, barGuideEnded, barGuideDidNotReturn, barGoOnAlone
     case barChooseGroup, barNotEveryoneHere, barPressAgain, barCannotOpen, barChooseAgain
+    case tooManyJoinAttempts, barConnecting
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
     public var arguments: Int {
         switch self {
         case .exhibitPosition: return 3
-        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .plainUnknown,
+        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere,
              .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
-             .opensSunday, .closingSoon:
+             .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting:
             return 1
         default: return 0
         }
@@ -92,7 +93,8 @@ public enum Message: String, CaseIterable, Sendable {
         case .barGroup, .barFollowers, .barHere, .barPauses, .barWaiting, .barFollowingGuide, .barAskPause,
              .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
              .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
-             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain:
+             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
+             .barConnecting:
             return 70
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,

@@ -32,6 +32,8 @@ public struct Tour: Sendable {
         /// Whether group tours can be joined here.
         public var groupsAvailable: Bool
         public var group: GroupStart?
+        /// The staff exit's lock as an earlier process of this kiosk left it.
+        public var staffLock = StaffLock()
 
         public init(language: String? = nil, idleExit: Int? = nil, maxSession: Int? = nil, groupsAvailable: Bool = false,
                     group: GroupStart? = nil) {
@@ -55,6 +57,7 @@ public struct Tour: Sendable {
         let session = SessionState(now: now, size: size, startLanguage: language, limits: limits,
                                    groupsAvailable: config.groupsAvailable, medium: config.medium)
         var state = TourState(session: session, visit: newVisit(session))
+        state.session.staffLock = config.staffLock.resumed(at: now)
         var effects = config.group.map { startGroup($0, &state.visit) } ?? []
         // Without an attract loop or a demonstration, the visit begins with the session.
         if state.visit.attention.control == .visitor { effects.append(.record(.began(language: state.language))) }
