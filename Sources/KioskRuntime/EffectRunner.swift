@@ -23,8 +23,8 @@ public final class EffectRunner {
         case .group(let request):
             guard let group else { return Self.withoutGroups(request).map(TourEvent.group) }
             return group.perform(request, now: now).map(TourEvent.group)
-        case .endSession:
-            // The runtime's loop stops; nothing to do here.
+        case .endSession, .newVisit:
+            // The runtime's loop stops, or looks for a newer pack: its own to do.
             return []
         }
     }

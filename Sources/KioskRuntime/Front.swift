@@ -8,12 +8,21 @@ public protocol Front: AnyObject {
     var size: TerminalSize { get }
     /// A screen, or lines for a reader: the tour words a few things for each.
     var medium: Medium { get }
-    /// Shows the session as it is now.
-    func present(_ state: TourState)
+    /// Shows the session as it is now, in the words and pages of `tour` (which changes when
+    /// a newer pack is picked up between visits).
+    func present(_ state: TourState, _ tour: Tour)
+    /// Shows that the kiosk is out of order (no pack could be shown): a line per language.
+    func presentOutOfOrder(_ lines: [String])
     /// Waits up to `milliseconds` (nil: as long as it takes) for input, or until one of
     /// `descriptors` (a group tour's sockets) is readable, and returns what came: possibly
     /// nothing. A front may wake sooner than asked; it never spins.
     func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput]
+}
+
+/// Where a running kiosk looks for a newer pack than the one it shows.
+public protocol PackSource: AnyObject {
+    /// A pack installed since the one being shown, as a tour, if there is one and it loads.
+    func newerTour() -> Tour?
 }
 
 /// What a front gives the runtime.

@@ -21,8 +21,8 @@ public enum LineRead: Equatable, Sendable {
 /// group) is printed as it happens. Ticks, limits and groups come from the runtime's loop, as
 /// for the terminal.
 public final class PlainFront: Front {
-    private let tour: Tour
-    private let view: PlainView
+    /// The tour last presented: its words answer the lines read after it.
+    private var tour: Tour?
     private let source: LineSource
     /// Writes lines for the reader at once; false when nobody reads any more.
     private let write: ([String]) -> Bool
@@ -35,22 +35,23 @@ public final class PlainFront: Front {
     /// The warning last printed, so a countdown is said once, not every second.
     private var warned: SessionWarning?
     private var context = KeyMap.Context(isKiosk: false, role: .none)
-    private var language: String
+    private var language = "en"
     private var gone = false
+    /// The out-of-order lines last printed.
+    fileprivate var shownTrouble: [String]?
 
-    public init(tour: Tour, source: LineSource, write: @escaping ([String]) -> Bool) {
-        self.tour = tour
-        view = PlainView(tour: tour)
+    public init(source: LineSource, write: @escaping ([String]) -> Bool) {
         self.source = source
         self.write = write
-        language = tour.pack.defaultLanguage
     }
 
     public var size: TerminalSize { PlainView.size }
 
     public var medium: Medium { .lines }
 
-    public func present(_ state: TourState) {
+    public func present(_ state: TourState, _ tour: Tour) {
+        self.tour = tour
+        let view = PlainView(tour: tour)
         context = KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role)
         language = state.language
         var lines = replies
@@ -86,15 +87,24 @@ public final class PlainFront: Front {
         case .line(nil):
             return []
         case .line(let line?):
+            // Before any page (the kiosk out of order), a line changes nothing.
+            guard let tour else { return [] }
             awaitingReply = true
             switch PlainCommand.parse(line, context) {
             case .events(let events): return events.map(FrontInput.event)
-            case .help: replies += [""] + view.help(context, language)
+            case .help: replies += [""] + PlainView(tour: tour).help(context, language)
             case .repeatPage: replies += [""] + (shown ?? [])
             case .unknown(let text): replies.append(tour.say(.plainUnknown, language, PlainView.clean(String(text.prefix(40)))))
             }
             return []
         }
+    }
+}
+
+extension PlainFront {
+    public func presentOutOfOrder(_ lines: [String]) {
+        if lines != shownTrouble, !write(lines) { gone = true }
+        shownTrouble = lines
     }
 }
 

@@ -7,8 +7,10 @@ import KioskCore
 /// `run` is the loop; `send` and `wake` are its steps, for tests that drive several sessions
 /// side by side (a guide and participants in one process).
 public final class SessionRuntime {
-    public let tour: Tour
+    public private(set) var tour: Tour
     private let front: Front
+    private let packs: PackSource?
+    private let start: Tour.SessionStart
     private let clock: Clock
     private let effects: EffectRunner
     public private(set) var state: TourState
@@ -21,13 +23,16 @@ public final class SessionRuntime {
 
     /// Starts a session: its first state, and what it asks first (joining or opening a group)
     /// done.
-    public init(tour: Tour, front: Front, clock: Clock, effects: EffectRunner, start: Tour.SessionStart) {
+    /// `packs`, when given, is asked for a newer pack whenever a visit begins by itself.
+    public init(tour: Tour, front: Front, clock: Clock, effects: EffectRunner, start: Tour.SessionStart, packs: PackSource? = nil) {
         self.tour = tour
         self.front = front
         self.clock = clock
         self.effects = effects
+        self.packs = packs
         var start = start
         start.medium = front.medium
+        self.start = start
         let started = tour.start(now: clock.now, size: front.size, config: start)
         state = started.state
         perform(started.effects)
@@ -49,7 +54,7 @@ public final class SessionRuntime {
     /// Runs the session until it ends.
     public func run() -> SessionOutcome {
         while ending == nil {
-            front.present(state)
+            front.present(state, tour)
             let now = clock.now
             let deadline = [tour.nextDeadline(state), effects.nextDeadline].compactMap { $0 }.min()
             let inputs = front.read(waitingUpTo: deadline.map { max(0, now.milliseconds(until: $0)) },
@@ -80,6 +85,12 @@ public final class SessionRuntime {
         perform(tour.reduce(&state, event))
     }
 
+    /// A newer pack between two visits: the next visit starts in it, as the session started.
+    private func changePack(to newer: Tour) {
+        tour = newer
+        state = tour.start(now: clock.now, size: front.size, config: start).state
+    }
+
     /// Performs effects in order, reducing their answers, round after round until none come.
     private func perform(_ asked: [TourEffect]) {
         var pending = asked
@@ -87,6 +98,7 @@ public final class SessionRuntime {
             var answers: [TourEvent] = []
             for effect in pending {
                 if case .endSession(let end) = effect, ending == nil { ending = .tour(end) }
+                if case .newVisit = effect, let newer = packs?.newerTour() { changePack(to: newer) }
                 answers += effects.perform(effect, now: clock.now)
             }
             pending = answers.flatMap { tour.reduce(&state, $0) }

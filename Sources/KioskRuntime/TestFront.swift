@@ -48,7 +48,6 @@ public struct Script<Input> {
 /// When the script is over and the tour would wait for ever, the input ends.
 public final class TestFront: Front {
     public let clock: TestClock
-    private let view: TourView
     public var size: TerminalSize
     public var medium = Medium.screen
     private var script: Script<FrontInput>
@@ -60,10 +59,9 @@ public final class TestFront: Front {
     /// tour's next deadline and never spins.
     public private(set) var waits: [Int64?] = []
 
-    public init(tour: Tour, size: TerminalSize = TerminalSize(columns: 80, rows: 24), clock: TestClock = TestClock()) {
+    public init(size: TerminalSize = TerminalSize(columns: 80, rows: 24), clock: TestClock = TestClock()) {
         self.clock = clock
         self.size = size
-        view = TourView(tour: tour)
         script = Script(clock: clock)
     }
 
@@ -82,9 +80,13 @@ public final class TestFront: Front {
         script.add(inputs, after: seconds)
     }
 
-    public func present(_ state: TourState) {
-        frames.append((clock.now, view.render(state)))
+    public func present(_ state: TourState, _ tour: Tour) {
+        frames.append((clock.now, TourView(tour: tour).render(state)))
         states.append(state)
+    }
+
+    public func presentOutOfOrder(_ lines: [String]) {
+        frames.append((clock.now, OutOfOrderView.render(lines, size: size)))
     }
 
     public func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput] {

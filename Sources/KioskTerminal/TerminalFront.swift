@@ -6,19 +6,21 @@ import KioskView
 /// keys and resizes as events.
 public final class TerminalFront: Front {
     public let screen: TerminalScreen
-    private let view: TourView
 
-    public init(screen: TerminalScreen, tour: Tour) {
+    public init(screen: TerminalScreen) {
         self.screen = screen
-        view = TourView(tour: tour)
     }
 
     public var size: TerminalSize { screen.size }
 
     public var medium: Medium { .screen }
 
-    public func present(_ state: TourState) {
-        screen.draw(view.render(state))
+    public func present(_ state: TourState, _ tour: Tour) {
+        screen.draw(TourView(tour: tour).render(state))
+    }
+
+    public func presentOutOfOrder(_ lines: [String]) {
+        screen.draw(OutOfOrderView.render(lines, size: screen.size))
     }
 
     public func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput] {

@@ -55,3 +55,17 @@ struct IdleWarning {
         }
     }
 }
+
+/// The page a kiosk shows when it has no pack it can show: a line per language, calm, centred,
+/// until a pack loads again.
+public enum OutOfOrderView {
+    public static func render(_ lines: [String], size: TerminalSize) -> Frame {
+        var frame = Frame(size: size)
+        let width = max(1, size.columns - 4)
+        let wrapped = lines.enumerated().flatMap { index, line in
+            (index == 0 ? [] : [[Run]]([[]])) + Wrap.lines([Run(line, index == 0 ? .title : .body)], width: width)
+        }
+        frame.putCentred(wrapped)
+        return frame
+    }
+}

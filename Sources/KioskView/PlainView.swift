@@ -32,6 +32,8 @@ public struct PlainView: Sendable {
             case .title, .heading, .paragraph, .field, .note: lines.append(text)
             }
         }
+        // A closed session's last page asks for nothing.
+        if case .sessionClosed = state.screen.kind { return lines.map(Self.clean) }
         lines += ["", tour.say(.plainPrompt, state.language)]
         return lines.map(Self.clean)
     }
@@ -52,7 +54,7 @@ public struct PlainView: Sendable {
     /// map's.
     public func help(_ context: KeyMap.Context, _ language: String) -> [String] {
         let commands = [("1, 2, 3", tour.say(.plainChoose, language))]
-            + KeyMap.lineByLineHelp(context).map { ($0.command, tour.say($0.text, language)) }
+            + KeyMap.lineByLineHelp(context).map { (tour.label($0.command, language, separator: " "), tour.say($0.text, language)) }
         let width = commands.map { DisplayWidth.of($0.0) }.max() ?? 0
         return [tour.say(.plainCommands, language)]
             + commands.map { $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 2) + $0.1 }.map(Self.clean)

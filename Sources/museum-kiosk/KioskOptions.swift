@@ -27,8 +27,15 @@ struct KioskOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The kiosk's configuration file, with the staff PIN's hash (--kiosk).", valueName: "FILE"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Show the packs installed here by museum-kiosk install (a stand: --packs \(PackStore.standardRoot)), the best that loads.",
+        valueName: "DIR"))
+    var packs: String?
+
     /// Exit status of the staff exit, which the service manager does not restart on.
     static let staffExitStatus: Int32 = 10
+    /// How often a kiosk with no pack it can show tries again.
+    static let packRetrySeconds = 30.0
 
     func validate() throws {
         guard idleTimeout >= 1, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be from 1 to 86400 seconds") }

@@ -6,7 +6,7 @@ struct MuseumKiosk: ParsableCommand {
         commandName: "museum-kiosk",
         abstract: "A terminal exhibit kiosk that walks a visitor through a memorial museum's halls.",
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Export.self, StaffPINCommand.self, MessagesCommand.self],
+        subcommands: [Run.self, Validate.self, Export.self, StaffPINCommand.self, MessagesCommand.self, InstallCommand.self],
         defaultSubcommand: Run.self
     )
 }

@@ -4,6 +4,7 @@ import KioskCore
 import KioskRuntime
 import KioskTerminal
 import KioskView
+import Logging
 
 /// `museum-kiosk [run]`: the kiosk, on this terminal, or line by line.
 struct Run: ParsableCommand {
@@ -29,17 +30,25 @@ struct Run: ParsableCommand {
         }
         try KioskLogHandler.bootstrap(file: ssh.log)
         let staff = try mode.staffSettings()
-        let tour = Tour(pack: try loadPack(content.content), kiosk: staff.settings)
-        if let lang, !tour.pack.languages.contains(lang) {
-            throw ValidationError("the pack has no language '\(lang)'; it has \(tour.pack.languages.joined(separator: ", "))")
+        // A stand serves its installed packs, the best that loads; otherwise the pack named
+        // (or the bundled one), whose errors stop the kiosk before the screen opens.
+        let installed = mode.packs.map { root in
+            InstalledPacks(store: PackStore(root: root), fallback: ContentLocation.bundled(), load: loadResult,
+                           makeTour: { Tour(pack: $0, kiosk: staff.settings) }, logger: Logger(label: "museum-kiosk.packs"))
         }
-        let group = try ssh.groupLink(tour: tour, environment: environment)
-        let start = ssh.sessionStart(language: lang, group: group)
+        var named: Tour?
+        if installed == nil {
+            let tour = Tour(pack: try loadPack(content.content), kiosk: staff.settings)
+            if let lang, !tour.pack.languages.contains(lang) {
+                throw ValidationError("the pack has no language '\(lang)'; it has \(tour.pack.languages.joined(separator: ", "))")
+            }
+            named = tour
+        }
         SignalTrap.install()
         let front: Front
         var screen: TerminalScreen?
         if mode.plain {
-            front = PlainFront(tour: tour, source: DescriptorLines()) { lines in
+            front = PlainFront(source: DescriptorLines()) { lines in
                 writeAll(STDOUT_FILENO, lines.joined(separator: "\n") + "\n")
             }
         } else {
@@ -50,10 +59,21 @@ struct Run: ParsableCommand {
                 printToStandardError("museum-kiosk: \(error)")
                 throw ExitCode(1)
             }
-            front = TerminalFront(screen: screen!, tour: tour)
+            front = TerminalFront(screen: screen!)
         }
+        let clock = MonotonicClock()
+        guard let tour = named ?? installed.flatMap({ packs in
+            packs.firstTour() ?? waitForPack(front: front, clock: clock, every: KioskOptions.packRetrySeconds,
+                                              lines: { OutOfOrder.lines(packs.wordsForTrouble()) }, attempt: packs.firstTour)
+        }) else {
+            screen?.close()
+            if let signal = SignalTrap.caught { SignalTrap.exit(by: signal) }
+            return
+        }
+        let group = try ssh.groupLink(tour: tour, environment: environment)
+        let start = ssh.sessionStart(language: lang, group: group)
         let effects = EffectRunner(group: group) { staff.pin?.matches($0) ?? false }
-        let outcome = SessionRuntime(tour: tour, front: front, clock: MonotonicClock(), effects: effects, start: start).run()
+        let outcome = SessionRuntime(tour: tour, front: front, clock: clock, effects: effects, start: start, packs: installed).run()
         if let screen {
             screen.close()
             // The last screen goes with the terminal: a line says why the session closed.
@@ -70,14 +90,23 @@ struct Run: ParsableCommand {
     }
 }
 
+/// What the out-of-order page says: the museum's words in each of its languages, when a pack
+/// could tell them; else the one text the kiosk keeps for when it has no words at all.
+enum OutOfOrder {
+    static func lines(_ words: (languages: [String], messages: Messages)?) -> [String] {
+        let said = (words?.languages ?? []).filter { words!.messages.has(.outOfOrder, in: $0) }
+        guard let words, !said.isEmpty else { return ["Out of order."] }
+        return said.map { words.messages.text(.outOfOrder, $0) }
+    }
+}
+
 extension Theme: ExpressibleByArgument {}
 
 /// Loads the pack, or stops with its errors as `validate` prints them: a curator sees the
 /// file and the line, never a stack trace.
 func loadPack(_ given: String?) throws -> Pack {
     let directory = ContentLocation.resolve(given)
-    // Errors only: the kiosk shows no warning, so it does not look for any.
-    let result = PackLoader(directory: directory, keepsWarnings: false, kioskWords: ContentLocation.bundled()).load()
+    let result = loadResult(directory)
     guard let pack = result.pack else {
         for finding in result.sortedFindings where finding.severity == .error {
             printToStandardError(finding.description)
@@ -86,4 +115,10 @@ func loadPack(_ given: String?) throws -> Pack {
         throw ExitCode(1)
     }
     return pack
+}
+
+/// A pack as the kiosk reads it: errors only (it shows no warning, so it does not look for
+/// any), in the kiosk's own words where the pack has none.
+func loadResult(_ directory: String) -> PackLoadResult {
+    PackLoader(directory: directory, keepsWarnings: false, kioskWords: ContentLocation.bundled()).load()
 }

@@ -32,6 +32,53 @@ import Testing
         #expect(!result.error.contains("Fatal error"))
     }
 
+    /// A stand's update: a good pack installed, a broken one refused, the stand still on the
+    /// good one; a rollback goes back a version. The kiosk shows what is installed.
+    @Test func aBrokenPackInstalledOverAGoodOneLeavesTheStandOnTheGoodOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-install-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let packs = directory + "/packs", broken = directory + "/broken"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Built.smallPack, toPath: broken)
+        try "format: 1\nhalls: oops\n".write(toFile: broken + "/Narratives/tour.yaml", atomically: true, encoding: .utf8)
+
+        let good = run(Built.kiosk, ["install", Built.smallPack, "--packs", packs])
+        #expect(good.status == 0, "\(good.error)")
+        #expect(good.output.contains("installed: \(packs)/current is version"))
+        let refused = run(Built.kiosk, ["install", broken, "--packs", packs])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("\(broken)/Narratives/tour.yaml"))
+        #expect(refused.error.contains("nothing was installed"))
+        let shown = run("/bin/sh", ["-c", "echo q | \"$0\" --plain --lang en --packs \"$1\"", Built.kiosk, packs])
+        #expect(shown.status == 0, "\(shown.error)")
+        #expect(shown.output.hasPrefix("Test Museum · Ground floor · EN"))
+        let nothingBefore = run(Built.kiosk, ["install", "--rollback", "--packs", packs])
+        #expect(nothingBefore.status == 1)
+        #expect(nothingBefore.error.contains("no previous version"))
+    }
+
+    /// With no pack it can show, a stand says it is out of order in the museum's languages,
+    /// and waits to try again, instead of exiting into a restart loop.
+    @Test func aStandWithNoPackItCanShowIsOutOfOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-nopack-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let packs = directory + "/packs/versions/1"
+        try FileManager.default.createDirectory(atPath: packs, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Built.smallPack + "/Narratives", toPath: packs + "/Narratives")
+        try "format: 1\nlanguages: [en, ru]\nhalls: oops\n".write(toFile: packs + "/Narratives/tour.yaml", atomically: true, encoding: .utf8)
+        symlink("versions/1", directory + "/packs/current")
+        // The bundled pack is found beside the binary; here it must not be the way out. A hard
+        // link, not a copy: a copy being written while another test starts a process could be
+        // held open by it ("text file busy").
+        let binary = directory + "/museum-kiosk"
+        if link(Built.kiosk, binary) != 0 { try FileManager.default.copyItem(atPath: Built.kiosk, toPath: binary) }
+        let shown = run("/bin/sh", ["-c", "sleep 2 | \"$0\" --plain --packs \"$1\"", binary, directory + "/packs"])
+        #expect(shown.status == 0, "\(shown.error)")
+        // A pack with no words of its own, and the kiosk's not found: the one text it keeps.
+        #expect(shown.output.hasPrefix("Out of order."), "\(shown.output)")
+        #expect(!shown.output.contains("outOfOrder"))
+    }
+
     /// A pack of many halls is read with a few folders open at a time, not one per hall: under
     /// a limit of 40 open files, 300 halls still validate without a finding.
     @Test func aPackOfManyHallsIsReadWithFewFilesOpen() throws {

@@ -68,7 +68,7 @@ final class Kiosk {
 
     init(directory: String, language: String = "en", group: GroupStart? = nil) {
         link = GroupLink(directory: GroupDirectory(path: directory), tour: tour, logger: log.logger)
-        runtime = SessionRuntime(tour: tour, front: TestFront(tour: tour, size: TestTour.size, clock: clock), clock: clock,
+        runtime = SessionRuntime(tour: tour, front: TestFront(size: TestTour.size, clock: clock), clock: clock,
                                  effects: EffectRunner(group: link),
                                  start: Tour.SessionStart(language: language, groupsAvailable: true, group: group))
     }

@@ -13,7 +13,7 @@ import Testing
         let source = ScriptedLines(clock: clock)
         lines(source)
         let printed = Printed()
-        let front = PlainFront(tour: tour, source: source, write: printed.write)
+        let front = PlainFront(source: source, write: printed.write)
         let outcome = SessionRuntime(tour: tour, front: front, clock: clock, effects: effects, start: start).run()
         return (outcome, printed, clock)
     }
@@ -50,7 +50,7 @@ import Testing
     @Test func aPlainParticipantFollowsTheGuideAndHearsWhereTheGroupWent() throws {
         let directory = TemporaryDirectory()
         let tour = TestPack.laptop
-        let guideFront = TestFront(tour: tour)
+        let guideFront = TestFront()
         let guide = SessionRuntime(tour: tour, front: guideFront, clock: guideFront.clock,
                                    effects: EffectRunner(group: groupLink(directory.path, tour)),
                                    start: Tour.SessionStart(language: "en", groupsAvailable: true, group: .lead(orphans: [])))

@@ -32,7 +32,7 @@ struct Session {
 
     init(_ tour: Tour, start: Tour.SessionStart = Tour.SessionStart(), size: TerminalSize = TerminalSize(columns: 80, rows: 24),
          effects: EffectRunner = EffectRunner(checkStaffPIN: { $0 == TestPack.staffPIN })) {
-        front = TestFront(tour: tour, size: size)
+        front = TestFront(size: size)
         runtime = SessionRuntime(tour: tour, front: front, clock: front.clock, effects: effects, start: start)
     }
 

@@ -50,7 +50,7 @@ import Testing
     @Test func helpListsTheCommandsInTheVisitorsLanguage() {
         let help = plain.help(Self.visitor, "ru")
         #expect(help.first == "Команды")
-        #expect(help.contains("g 450    Перейти к остановке по номеру"))
+        #expect(help.contains("g 100    Перейти к остановке по номеру"), "the example is a stop of this pack")
         #expect(help.contains { $0.hasPrefix("q ") })
     }
 }

@@ -16,6 +16,12 @@ public struct PackLoadResult: Sendable {
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
+    /// A pack's languages and words, read even when the pack has errors: enough to say, in the
+    /// museum's languages, that it cannot be shown.
+    public var languagesAndWords: (languages: [String], messages: Messages)? {
+        read.map { ($0.pack.languages, $0.pack.messages) }
+    }
+
     /// The findings by file, then line and column, as `validate` lists them; the same every run.
     public var sortedFindings: [Finding] {
         findings.sorted {

@@ -18,6 +18,7 @@ public enum Message: String, CaseIterable, Sendable {
     // Help, the footer and the key hints.
     case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
     case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone
+    case keyNameEnter, keyNameEscape, keyNameBackspace, keyNamePageUp, keyNamePageDown, keyNameDigits
     case footerNext, footerPrevious, footerChoose, footerOpen, footerBack, footerMap, footerHelp
     case footerLanguage, footerQuit, footerStepOut
     case typingStop, noSuchStop, firstStop, noSuchChoice
@@ -26,7 +27,7 @@ public enum Message: String, CaseIterable, Sendable {
     case beforeYouEnter, hallIncludes, enterHall, turnBack
     case stepOutHint, stepOutHintPlain, quietTitle, quietText, quietSupport, returnToTour
     // The public kiosk.
-    case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked
+    case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked, outOfOrder
     case attractPress, idleTitle, idleCountdown, idleContinue, demoBanner
     // The line-by-line mode (--plain).
     case plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat
@@ -69,6 +70,11 @@ public enum Message: String, CaseIterable, Sendable {
         case .footerNext, .footerPrevious, .footerChoose, .footerOpen, .footerBack, .footerMap, .footerHelp,
              .footerLanguage, .footerQuit, .footerStepOut:
             return 14
+        case .keyNameEnter, .keyNameEscape, .keyNameBackspace, .keyNamePageUp, .keyNamePageDown, .keyNameDigits:
+            return 10
+        case .mapHint:
+            // Under the drawn map, which a two-hall-wide floor leaves 64 columns at 80.
+            return 64
         case .languageName, .objectNumber, .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights,
              .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop:
             return 24

@@ -17,6 +17,18 @@ public enum Command: Hashable, Sendable {
     case repeatPage
 }
 
+/// A key as help, the footer and the line-by-line help show it: a letter or a symbol, a key's
+/// name in the visitor's language ("Entrée", "Esc"), or, for the line-by-line mode's example,
+/// a stop of the pack.
+public enum KeyCap: Hashable, Sendable, ExpressibleByStringLiteral {
+    case symbol(String)
+    case named(Message)
+    /// The pack's first hall's stop number, as an example of one.
+    case firstStop
+
+    public init(stringLiteral value: String) { self = .symbol(value) }
+}
+
 /// One command and everything that names it: its keys, its letters, its words in the
 /// line-by-line mode, and how help, the footer and the line-by-line help show it. The reducer,
 /// help, the footer and the line-by-line mode all read `KeyMap.bindings`, so a key is bound in
@@ -42,13 +54,13 @@ public struct KeyBinding: Sendable {
     public var words: [String]
     /// Help's line: the keys as shown and what they do; nil for a command that shares the
     /// line before it (↓ with ↑).
-    public var help: (keys: String, text: Message)?
+    public var help: (keys: [KeyCap], text: Message)?
     /// The footer's hint, if it has one, and how much it matters: at 80 columns in a long
     /// language not all fit, and the most important are kept (the way out and help first,
     /// the language and the map before the previous stop).
-    public var footer: (key: String, word: Message, importance: Int)?
+    public var footer: (key: KeyCap, word: Message, importance: Int)?
     /// The line-by-line mode's help line, if it lists the command.
-    public var lineByLine: (command: String, text: Message)?
+    public var lineByLine: (command: [KeyCap], text: Message)?
     public var scope: Scope
 }
 
@@ -56,48 +68,48 @@ public enum KeyMap {
     /// Every command, in the order help lists them and the footer offers them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(command: .next, keys: [], letters: ["n", "т"], words: ["next"],
-                   help: ("n  →", .keyNext), footer: ("n→", .footerNext, 2), lineByLine: ("n", .keyNext), scope: .everyone),
+                   help: (["n", "→"], .keyNext), footer: ("n→", .footerNext, 2), lineByLine: (["n"], .keyNext), scope: .everyone),
         KeyBinding(command: .right, keys: [.right], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .previous, keys: [], letters: ["p", "з"], words: ["previous", "prev"],
-                   help: ("p  ←", .keyPrevious), footer: ("p←", .footerPrevious, 7), lineByLine: ("p", .keyPrevious),
+                   help: (["p", "←"], .keyPrevious), footer: ("p←", .footerPrevious, 7), lineByLine: (["p"], .keyPrevious),
                    scope: .everyone),
         KeyBinding(command: .left, keys: [.left], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .up, keys: [.up], letters: [], words: [],
-                   help: ("↑  ↓", .keySelect), footer: ("↑↓", .footerChoose, 8), lineByLine: nil, scope: .everyone),
+                   help: (["↑", "↓"], .keySelect), footer: ("↑↓", .footerChoose, 8), lineByLine: nil, scope: .everyone),
         KeyBinding(command: .down, keys: [.down, .tab], letters: [], words: [],
                    help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .pageUp, keys: [.pageUp], letters: [], words: [],
-                   help: ("PgUp  PgDn", .keyPage), footer: nil, lineByLine: nil, scope: .everyone),
+                   help: ([.named(.keyNamePageUp), .named(.keyNamePageDown)], .keyPage), footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .pageDown, keys: [.pageDown], letters: [" "], words: [],
                    help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .top, keys: [.home], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .bottom, keys: [.end], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .open, keys: [.enter], letters: [], words: [],
-                   help: ("Enter", .keyOpen), footer: ("⏎", .footerOpen, 3), lineByLine: ("Enter", .keyOpen), scope: .everyone),
+                   help: ([.named(.keyNameEnter)], .keyOpen), footer: ("⏎", .footerOpen, 3), lineByLine: ([.named(.keyNameEnter)], .keyOpen), scope: .everyone),
         KeyBinding(command: .back, keys: [.escape, .backspace], letters: [], words: ["b", "back", "и"],
-                   help: ("Esc  Backspace", .keyBack), footer: ("Esc", .footerBack, 4), lineByLine: ("b", .keyBack),
+                   help: ([.named(.keyNameEscape), .named(.keyNameBackspace)], .keyBack), footer: (.named(.keyNameEscape), .footerBack, 4), lineByLine: (["b"], .keyBack),
                    scope: .everyone),
         KeyBinding(command: .map, keys: [], letters: ["m", "ь"], words: ["map"],
-                   help: ("m", .keyMap), footer: ("m", .footerMap, 5), lineByLine: ("m", .keyMap), scope: .everyone),
+                   help: (["m"], .keyMap), footer: ("m", .footerMap, 5), lineByLine: (["m"], .keyMap), scope: .everyone),
         KeyBinding(command: .goToStop, keys: [], letters: [], words: ["g", "go", "п"],
-                   help: ("0–9, Enter", .keyStop), footer: nil, lineByLine: ("g 450", .plainGo), scope: .everyone),
+                   help: ([.named(.keyNameDigits), .named(.keyNameEnter)], .keyStop), footer: nil, lineByLine: (["g", .firstStop], .plainGo), scope: .everyone),
         KeyBinding(command: .language, keys: [], letters: ["l", "д"], words: ["language"],
-                   help: ("l", .keyLanguage), footer: ("l", .footerLanguage, 6), lineByLine: ("l", .keyLanguage),
+                   help: (["l"], .keyLanguage), footer: ("l", .footerLanguage, 6), lineByLine: (["l"], .keyLanguage),
                    scope: .everyone),
         KeyBinding(command: .stepOut, keys: [], letters: ["x", "ч"], words: [],
-                   help: ("x", .keyStepOut), footer: ("x", .footerStepOut, 0), lineByLine: ("x", .keyStepOut), scope: .everyone),
+                   help: (["x"], .keyStepOut), footer: ("x", .footerStepOut, 0), lineByLine: (["x"], .keyStepOut), scope: .everyone),
         KeyBinding(command: .repeatPage, keys: [], letters: [], words: ["r", "к"],
-                   help: nil, footer: nil, lineByLine: ("r", .plainRepeat), scope: .lineByLine),
+                   help: nil, footer: nil, lineByLine: (["r"], .plainRepeat), scope: .lineByLine),
         KeyBinding(command: .help, keys: [], letters: ["?"], words: ["h", "help"],
-                   help: ("?", .keyHelp), footer: ("?", .footerHelp, 1), lineByLine: ("?", .keyHelp), scope: .everyone),
+                   help: (["?"], .keyHelp), footer: ("?", .footerHelp, 1), lineByLine: (["?"], .keyHelp), scope: .everyone),
         KeyBinding(command: .quit, keys: [], letters: ["q", "й"], words: ["quit"],
-                   help: ("q", .keyQuit), footer: ("q", .footerQuit, 9), lineByLine: ("q", .keyQuit), scope: .notOnKiosk),
+                   help: (["q"], .keyQuit), footer: ("q", .footerQuit, 9), lineByLine: (["q"], .keyQuit), scope: .notOnKiosk),
         KeyBinding(command: .rejoinGuide, keys: [], letters: ["g", "п"], words: [],
-                   help: ("g", .keyRejoin), footer: nil, lineByLine: nil, scope: .participant),
+                   help: (["g"], .keyRejoin), footer: nil, lineByLine: nil, scope: .participant),
         KeyBinding(command: .askPause, keys: [], letters: ["w", "ц"], words: [],
-                   help: ("w", .keyPause), footer: nil, lineByLine: nil, scope: .participant),
+                   help: (["w"], .keyPause), footer: nil, lineByLine: nil, scope: .participant),
         KeyBinding(command: .waitForEveryone, keys: [], letters: ["w", "ц"], words: [],
-                   help: ("w", .keyWaitForEveryone), footer: nil, lineByLine: nil, scope: .guide),
+                   help: (["w"], .keyWaitForEveryone), footer: nil, lineByLine: nil, scope: .guide),
     ]
 
     /// Who is asking: where the scopes of the bindings are decided.
@@ -147,7 +159,7 @@ public enum KeyMap {
     }
 
     /// Help's lines for this visitor: the keys, and what they do.
-    public static func helpLines(_ context: Context) -> [(keys: String, text: Message)] {
+    public static func helpLines(_ context: Context) -> [(keys: [KeyCap], text: Message)] {
         bindings.compactMap { binding in
             guard let help = binding.help, binding.scope != .lineByLine, context.allows(binding.scope, lineByLine: false)
             else { return nil }
@@ -157,14 +169,14 @@ public enum KeyMap {
 
     /// The footer's hints for this visitor, in the order the footer shows them, each with its
     /// command and importance.
-    public static func footerHints(_ context: Context) -> [(command: Command, key: String, word: Message, importance: Int)] {
+    public static func footerHints(_ context: Context) -> [(command: Command, key: KeyCap, word: Message, importance: Int)] {
         bindings.filter { context.allows($0.scope, lineByLine: false) }.compactMap { binding in
             binding.footer.map { (binding.command, $0.key, $0.word, $0.importance) }
         }
     }
 
     /// The line-by-line mode's commands for this visitor, as its help lists them.
-    public static func lineByLineHelp(_ context: Context) -> [(command: String, text: Message)] {
+    public static func lineByLineHelp(_ context: Context) -> [(command: [KeyCap], text: Message)] {
         bindings.compactMap { binding in
             guard let line = binding.lineByLine, context.allows(binding.scope, lineByLine: true) else { return nil }
             return line

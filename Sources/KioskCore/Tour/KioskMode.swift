@@ -104,15 +104,16 @@ extension Tour {
     // MARK: - Time
 
     /// What the time changes: the demonstration moves on, and an idle visit is reset.
-    func passTime(_ state: inout TourState) {
+    func passTime(_ state: inout TourState) -> [TourEffect] {
         let now = state.session.now
         switch state.visit.attention.control {
         case .attract:
-            break
+            return []
         case .demo(let since):
-            if now >= since.adding(seconds: readingSeconds(state.visit, state.session)) { demoStep(&state) }
+            return now >= since.adding(seconds: readingSeconds(state.visit, state.session)) ? demoStep(&state) : []
         case .visitor:
-            if kiosk.resetsWhenIdle, now >= resetTime(after: state.visit.attention.lastActivity) { startNewVisit(&state) }
+            guard kiosk.resetsWhenIdle, now >= resetTime(after: state.visit.attention.lastActivity) else { return [] }
+            return startNewVisit(&state)
         }
     }
 
@@ -132,8 +133,9 @@ extension Tour {
 
     /// A new visit, as the kiosk started: what was the visitor's is forgotten, and what is the
     /// session's stays, by the line between `VisitState` and `SessionState`.
-    func startNewVisit(_ state: inout TourState) {
+    func startNewVisit(_ state: inout TourState) -> [TourEffect] {
         state.visit = newVisit(state.session)
+        return [.newVisit]
     }
 
     public func kioskDeadline(_ state: TourState) -> Instant? {
@@ -180,17 +182,19 @@ extension Tour {
     /// The demonstration reads on: the next screenful of the page, else the next stop; after
     /// the end it begins again. It never shows more of a graphic exhibit than its text
     /// alternative, and never steps out.
-    func demoStep(_ state: inout TourState) {
+    func demoStep(_ state: inout TourState) -> [TourEffect] {
         let session = state.session
         state.visit.overlay = nil
+        var effects: [TourEffect] = []
         let viewport = viewport(of: state.visit.place, state.visit, session)
         if state.visit.place.scroll < viewport.lastTop {
             scroll(&state.visit, session, by: page(session))
         } else if state.visit.place.kind == .end {
-            startNewVisit(&state)
+            effects = startNewVisit(&state)
         } else {
             next(&state.visit, session)
         }
         state.visit.attention.control = .demo(since: session.now)
+        return effects
     }
 }

@@ -75,7 +75,7 @@ public struct Tour: Sendable {
             keepPlaces(&state.visit, before: before.visit, before.session, state.session)
         case .tick(let now):
             state.session.now = now
-            passTime(&state)
+            effects += passTime(&state)
             effects += checkGroup(&state.visit, now: now)
             effects += checkLimits(&state)
         case .key, .command, .goToStop, .choose:

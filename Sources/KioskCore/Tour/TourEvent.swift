@@ -80,6 +80,10 @@ public enum TourEffect: Hashable, Sendable {
     case group(GroupRequest)
     /// The session is over: the runtime stops after this.
     case endSession(SessionEnd)
+    /// A new visit begins by itself (the kiosk's idle reset, the demonstration starting
+    /// over): nobody is reading, so it is the moment to change what is shown, such as a pack
+    /// installed since.
+    case newVisit
 }
 
 /// Why the tour ended its session.

@@ -243,6 +243,7 @@ extension Tour {
         var page = Page()
         page.append(.title, say(.helpTitle, language), .title)
         let helpKeys = KeyMap.helpLines(KeyMap.Context(isKiosk: kiosk.isKiosk, role: visit.group.role))
+            .map { (keys: label($0.keys, language), text: $0.text) }
         let keyColumn = helpKeys.map { DisplayWidth.of($0.keys) }.max() ?? 0
         for (keys, text) in helpKeys {
             let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(keys) + 2)

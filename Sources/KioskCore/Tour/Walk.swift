@@ -283,7 +283,8 @@ extension Tour {
     /// footer shows them, each with its importance.
     public func footerHints(_ state: TourState) -> [(key: String, word: Message, importance: Int)] {
         let context = KeyMap.Context(isKiosk: kiosk.isKiosk, role: state.visit.group.role)
-        return KeyMap.footerHints(context).filter { doesSomething($0.command, state) }.map { ($0.key, $0.word, $0.importance) }
+        return KeyMap.footerHints(context).filter { doesSomething($0.command, state) }
+            .map { (label([$0.key], state.language), $0.word, $0.importance) }
     }
 
     /// Whether a command changes anything on the screen on top.

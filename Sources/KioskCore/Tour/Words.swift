@@ -11,6 +11,18 @@ extension Tour {
         pack.messages.text(message, language, count: count)
     }
 
+    /// Keys as shown: symbols as they are, a named key in the language's words, apart by
+    /// `separator`.
+    public func label(_ caps: [KeyCap], _ language: String, separator: String = "  ") -> String {
+        caps.map { cap in
+            switch cap {
+            case .symbol(let symbol): return symbol
+            case .named(let name): return say(name, language)
+            case .firstStop: return pack.halls.first.map { String($0.stop) } ?? "1"
+            }
+        }.joined(separator: separator)
+    }
+
     /// A language's own name, from its catalogue; its code when it has none.
     public func languageName(_ code: String) -> String {
         pack.messages.has(.languageName, in: code) ? say(.languageName, code) : code.uppercased()
