@@ -24,7 +24,7 @@ import Testing
         terminal.send("Enter")
         terminal.waitFor("Через")
         terminal.send("n")
-        terminal.waitFor("Сеанс достиг ограничения по времени и завершён.")
+        terminal.waitFor("Время сеанса истекло, сеанс завершён.")
         #expect(terminal.wait { terminal.isDead })
         #expect(terminal.exitStatus == 0)
     }
