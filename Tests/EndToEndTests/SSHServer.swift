@@ -113,7 +113,7 @@ final class SSHServer {
         // The snippet as an operator installs it; only its paths change.
         let snippet = (try? String(contentsOfFile: Built.packageRoot.appendingPathComponent("deploy/ssh/museum-kiosk.conf").path, encoding: .utf8)) ?? ""
         let adapted = snippet
-            .replacingOccurrences(of: "/usr/local/bin/museum-kiosk", with: "\(kiosk) --group-dir \(groups) --log \(path("logs/kiosk.log"))")
+            .replacingOccurrences(of: "/usr/bin/museum-kiosk", with: "\(kiosk) --group-dir \(groups) --log \(path("logs/kiosk.log"))")
             .replacingOccurrences(of: "/etc/museum-kiosk/authorized_keys", with: path("keys"))
         try? adapted.write(toFile: path("museum-kiosk.conf"), atomically: true, encoding: .utf8)
         // The rest is what Debian's sshd_config says, for a server of the test's own. The
