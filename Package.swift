@@ -68,7 +68,7 @@ let package = Package(
         // The one loop every front runs a session with, the fronts' protocol, the line-by-line
         // front, the clocks, the effect runner (group link, staff PIN), and the log handler.
         .target(name: "KioskRuntime", dependencies: [
-            "KioskCore", "KioskView", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+            "KioskCore", "KioskView", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
         ]),
         // The only module that touches the terminal: the ncurses front.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "KioskRuntime", "CNCursesW"]),

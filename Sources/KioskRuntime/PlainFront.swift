@@ -36,6 +36,8 @@ public final class PlainFront: Front {
     private var warned: SessionWarning?
     /// The staff's notice or the day's line last said.
     private var bannerSaid: String?
+    /// The page on show asks for a line of text (a part of the book's form).
+    private var awaitingText = false
     private var context = KeyMap.Context(isKiosk: false, role: .none)
     private var language = "en"
     private var gone = false
@@ -56,6 +58,7 @@ public final class PlainFront: Front {
         let view = PlainView(tour: tour)
         context = KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role)
         language = state.language
+        awaitingText = tour.awaitsText(state)
         var lines = replies
         replies = []
         let page = view.page(state)
@@ -96,6 +99,7 @@ public final class PlainFront: Front {
             // Before any page (the kiosk out of order), a line changes nothing.
             guard let tour else { return [] }
             awaitingReply = true
+            if awaitingText { return [.event(.text(line))] }
             switch PlainCommand.parse(line, context) {
             case .events(let events): return events.map(FrontInput.event)
             case .help: replies += [""] + PlainView(tour: tour).help(context, language)

@@ -43,7 +43,8 @@ public struct TourView: Sendable {
         drawFooter(&frame, state)
         drawStatus(&frame, state)
         if let seconds = tour.idleCountdown(state) {
-            IdleWarning(tour: tour, language: state.language, seconds: seconds).draw(into: &frame)
+            IdleWarning(tour: tour, language: state.language, seconds: seconds,
+                        discardsWords: state.visit.book.hasUnsentWords).draw(into: &frame)
         }
         return frame
     }

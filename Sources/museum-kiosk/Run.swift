@@ -24,6 +24,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var stand: StandOptions
 
+    @OptionGroup var book: BookOptions
+
     func validate() throws {
         if mode.kiosk, ssh.lead || ssh.join != nil || ssh.groupDirectory != nil {
             throw ValidationError("a public kiosk takes no part in group tours: --lead, --join and --group-dir are for sessions over SSH")
@@ -92,7 +94,12 @@ struct Run: ParsableCommand {
         let group = mode.kiosk ? nil : try ssh.groupLink(tour: tour, environment: environment)
         var start = ssh.sessionStart(language: lang, group: group)
         if let lockFile { start.staffLock = lockFile.load() }
-        let effects = EffectRunner(group: group, noticeBoard: stand.notice.map { NoticeBoard(path: $0) },
+        // Where an entry came from, as the book records it.
+        let way = mode.kiosk ? "stand" : environment["SSH_CONNECTION"] != nil ? "ssh" : mode.plain ? "plain" : "laptop"
+        let bookService = book.location(standing: mode.kiosk, environment: environment)?
+            .service(stand: stand.standName, front: way, clock: clock)
+        start.bookAvailable = bookService != nil
+        let effects = EffectRunner(group: group, noticeBoard: stand.notice.map { NoticeBoard(path: $0) }, book: bookService,
                                    checkStaffPIN: { staff.pin?.matches($0) ?? false }, saveStaffLock: { lock in
             guard let lockFile, !lockFile.save(lock) else { return }
             // The kiosk goes on (never a word on the visitor's screen); the operator reads in the

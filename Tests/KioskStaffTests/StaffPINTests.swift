@@ -106,7 +106,7 @@ import KioskCore
     @Test func mistakesAreNamedWithTheirLine() {
         let cases: [(String, String)] = [
             ("# a comment\nstaff-pin 1234\n", "kiosk.conf:2: error: expected 'name = value'"),
-            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen"),
+            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping"),
             ("\n\nstaff-pin = 1234\n", "kiosk.conf:3: error: not a staff PIN hash: make one with `museum-kiosk staff-pin`"),
         ]
         for (text, message) in cases {

@@ -66,3 +66,75 @@ public enum BookNews: Hashable, Sendable {
     case page(BookPage)
     case unreadable(page: Int)
 }
+
+/// An entry as the database keeps it, for staff: who wrote it is never known, only where
+/// (the stand and the front) and when.
+public struct BookRecord: Hashable, Sendable {
+    public enum Status: String, CaseIterable, Sendable {
+        /// Waiting to be read by staff; shown to nobody.
+        case new
+        case approved
+        /// Not shown; kept, with its words, for the archive.
+        case hidden
+        /// Its words removed; the decision, with its reason, kept.
+        case deleted
+    }
+
+    public var id: String
+    /// Seconds since 1970.
+    public var writtenAt: Int64
+    public var language: String
+    public var words: String
+    public var name: String
+    public var place: String
+    public var stand: String
+    public var front: String
+    public var status: Status
+
+    public init(id: String, writtenAt: Int64, language: String, words: String, name: String, place: String,
+                stand: String, front: String, status: Status) {
+        self.id = id
+        self.writtenAt = writtenAt
+        self.language = language
+        self.words = words
+        self.name = name
+        self.place = place
+        self.stand = stand
+        self.front = front
+        self.status = status
+    }
+}
+
+/// A decision staff made about an entry: what, why, who and when.
+public struct BookDecision: Hashable, Sendable {
+    public enum Action: String, CaseIterable, Sendable {
+        case approve, hide, delete
+        /// The retention rule of kiosk.conf, applied by `museum-kiosk book retain`.
+        case retainHide = "retain-hide", retainDelete = "retain-delete"
+
+        public var status: BookRecord.Status {
+            switch self {
+            case .approve: return .approved
+            case .hide, .retainHide: return .hidden
+            case .delete, .retainDelete: return .deleted
+            }
+        }
+    }
+
+    public var id: String
+    public var entryID: String
+    public var action: Action
+    public var reason: String
+    public var decidedBy: String
+    /// Seconds since 1970.
+    public var decidedAt: Int64
+
+    public init(id: String, entryID: String, action: Action, reason: String, decidedBy: String, decidedAt: Int64) {
+        self.id = id
+        self.entryID = entryID
+        self.action = action
+        self.reason = reason
+        self.decidedBy = decidedBy
+        self.decidedAt = decidedAt
+    }
+}

@@ -44,7 +44,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return nil
         }
     }
 

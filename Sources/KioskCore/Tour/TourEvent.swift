@@ -86,6 +86,11 @@ public enum TourEvent: Hashable, Sendable {
     case localTime(LocalTime)
     /// The staff's notice as the notice file now says it; nil when there is none.
     case staffNotice(StaffNotice?)
+    /// A line of text for the part of a form being filled in (the line-by-line mode, where a
+    /// line is typed whole).
+    case text(String)
+    /// The book's answer to `TourEffect.book`.
+    case book(BookNews)
 }
 
 /// Work the tour asks the runtime to do: `reduce` returns these as values and never touches
@@ -107,6 +112,9 @@ public enum TourEffect: Hashable, Sendable {
     /// Keep the staff exit's wrong PINs and its lock where the next process finds them: a
     /// kiosk restarted by its service manager must not forget a lock (issue 11).
     case saveStaffLock(StaffLock)
+    /// Keep a visitor's words in the book of remembrance, or read a page of it; answered by
+    /// `.book` when done, never while a key waits.
+    case book(BookRequest)
 }
 
 /// What happened in a visit, as it is counted: never who, never a key, never a text.
