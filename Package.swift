@@ -137,6 +137,8 @@ let package = Package(
         .testTarget(name: "KioskRuntimeTests", dependencies: [
             "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
         ]),
+        // Against a real PostgreSQL server the tests start themselves (initdb, on a free port).
+        .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(
             name: "EndToEndTests",
