@@ -35,6 +35,8 @@ public final class PostgresConnection {
     private(set) var serverParameters: [String: String] = [:]
     /// The backend's process ID, from BackendKeyData.
     private(set) var processID: Int32?
+    /// The most row data one result may hold (tests make it small).
+    var resultLimit = maximumResultBytes
 
     /// Opens a connection: see the type's documentation and `ConnectionURL` for the URL.
     public init(url: String, timeoutSeconds: Double = 5) throws(PostgresError) {
@@ -248,9 +250,10 @@ public final class PostgresConnection {
                 guard let columnCount, fields.count == columnCount else {
                     try lose(.protocolViolation("a row that does not match its description"))
                 }
-                resultBytes += fields.reduce(fields.count * 8) { $0 + ($1?.count ?? 0) }
-                if resultBytes > maximumResultBytes {
-                    if firstError == nil { firstError = .refused("the result is over \(maximumResultBytes >> 20) MiB; it was dropped") }
+                // What the row will take in memory: its text, and a String and a row's array each.
+                resultBytes += fields.reduce(32 + fields.count * 16) { $0 + ($1?.count ?? 0) }
+                if resultBytes > resultLimit {
+                    if firstError == nil { firstError = .refused("the result is over \(resultLimit >> 20) MiB; it was dropped") }
                     continue
                 }
                 if firstError == nil {

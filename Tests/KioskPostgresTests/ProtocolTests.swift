@@ -250,6 +250,20 @@ func backend(_ type: Character, _ body: [UInt8]) -> [UInt8] {
         #expect(!connection.isOpen)
     }
 
+    @Test func aResultOverTheLimitIsDroppedAndTheConnectionKept() throws {
+        let row = backend("D", [0, 1, 0, 0, 0x10, 0] + [UInt8](repeating: 0x41, count: 0x1000))
+        let many = backend("1", []) + backend("2", []) + backend("T", [0, 1] + Array("a\0".utf8) + [UInt8](repeating: 0, count: 18))
+            + Array([[UInt8]](repeating: row, count: 300).joined()) + backend("C", Array("SELECT 300\0".utf8)) + backend("Z", [UInt8(ascii: "I")])
+        let connection = try PostgresConnection(channel: ScriptedChannel(Self.ready + many + Self.result), user: "kiosk", password: nil, timeoutSeconds: 5)
+        connection.resultLimit = 1 << 20
+        #expect {
+            try connection.query("SELECT a FROM big")
+        } throws: { error in
+            (error as? PostgresError)?.connectionLost == false && "\(error)".contains("over 1 MiB")
+        }
+        #expect(try connection.query("SELECT 'salam'").rows == [["salam"]])
+    }
+
     @Test func scramThatSkipsTheServersProofIsRefused() {
         let skipping = backend("R", [0, 0, 0, 10] + Array("SCRAM-SHA-256\0\0".utf8)) + Self.ready
         #expect(throws: PostgresError.self) {
