@@ -164,9 +164,18 @@ final class SocketChannel: Channel {
     /// An address to try, as getaddrinfo or inet_pton gave it.
     struct Address {
         var family: Int32
-        var storage: sockaddr_storage
+        var storage = sockaddr_storage()
         var length: socklen_t
         var text: String
+
+        /// `bytes`: a sockaddr_in, sockaddr_in6 or what getaddrinfo gave, no longer than
+        /// sockaddr_storage.
+        init(family: Int32, bytes: UnsafeRawBufferPointer, text: String) {
+            self.family = family
+            length = socklen_t(bytes.count)
+            self.text = text
+            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) }
+        }
 
         func withSocketAddress<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) throws(PostgresError) -> T) throws(PostgresError) -> T {
             var copy = storage
@@ -199,12 +208,8 @@ final class SocketChannel: Channel {
         var entry: UnsafeMutablePointer<addrinfo>? = first
         while let current = entry {
             if let socketAddress = current.pointee.ai_addr, current.pointee.ai_addrlen <= MemoryLayout<sockaddr_storage>.size {
-                var storage = sockaddr_storage()
-                withUnsafeMutableBytes(of: &storage) { target in
-                    target.copyMemory(from: UnsafeRawBufferPointer(start: socketAddress, count: Int(current.pointee.ai_addrlen)))
-                }
-                addresses.append(Address(family: current.pointee.ai_family, storage: storage, length: current.pointee.ai_addrlen,
-                                         text: PostgresError.printable(host)))
+                let bytes = UnsafeRawBufferPointer(start: socketAddress, count: Int(current.pointee.ai_addrlen))
+                addresses.append(Address(family: current.pointee.ai_family, bytes: bytes, text: PostgresError.printable(host)))
             }
             entry = current.pointee.ai_next
         }
@@ -212,24 +217,17 @@ final class SocketChannel: Channel {
     }
 
     static func numericAddress(_ host: String, port: UInt16) -> Address? {
-        var storage = sockaddr_storage()
         var ipv4 = in_addr()
         if inet_pton(AF_INET, host, &ipv4) == 1 {
             var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = port.bigEndian
-            address.sin_addr = ipv4
-            withUnsafeMutableBytes(of: &storage) { target in withUnsafeBytes(of: address) { target.copyMemory(from: $0) } }
-            return Address(family: AF_INET, storage: storage, length: socklen_t(MemoryLayout<sockaddr_in>.size), text: host)
+            (address.sin_family, address.sin_port, address.sin_addr) = (sa_family_t(AF_INET), port.bigEndian, ipv4)
+            return withUnsafeBytes(of: address) { Address(family: AF_INET, bytes: $0, text: host) }
         }
         var ipv6 = in6_addr()
         if inet_pton(AF_INET6, host, &ipv6) == 1 {
             var address = sockaddr_in6()
-            address.sin6_family = sa_family_t(AF_INET6)
-            address.sin6_port = port.bigEndian
-            address.sin6_addr = ipv6
-            withUnsafeMutableBytes(of: &storage) { target in withUnsafeBytes(of: address) { target.copyMemory(from: $0) } }
-            return Address(family: AF_INET6, storage: storage, length: socklen_t(MemoryLayout<sockaddr_in6>.size), text: host)
+            (address.sin6_family, address.sin6_port, address.sin6_addr) = (sa_family_t(AF_INET6), port.bigEndian, ipv6)
+            return withUnsafeBytes(of: address) { Address(family: AF_INET6, bytes: $0, text: host) }
         }
         return nil
     }

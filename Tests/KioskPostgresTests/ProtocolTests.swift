@@ -1,4 +1,5 @@
 @testable import KioskPostgres
+import Glibc
 import Testing
 
 /// The parts that need no server: the URL, the authentication's arithmetic, the parser.
@@ -45,6 +46,13 @@ import Testing
         #expect(url.user == "киоск")
         #expect(url.password == "a+b")
         #expect(url.database == "şəhid")
+    }
+
+    @Test func numericAddressesAndLocalhostAreNotLookedUp() throws {
+        #expect(SocketChannel.numericAddress("192.0.2.7", port: 5432)?.family == AF_INET)
+        #expect(SocketChannel.numericAddress("2001:db8::7", port: 5432)?.family == AF_INET6)
+        #expect(SocketChannel.numericAddress("book.museum.az", port: 5432) == nil)
+        #expect(try SocketChannel.resolve("localhost", port: 5432).map(\.family) == [AF_INET, AF_INET6])
     }
 
     @Test(arguments: [

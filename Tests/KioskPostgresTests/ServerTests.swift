@@ -32,6 +32,14 @@ import Testing
         #expect(result.rows.first?[1] == "f")
     }
 
+    @Test func localhostNeedsNoLookup() throws {
+        let server = try PostgresServer.require()
+        let url = server.tcpURL().replacingOccurrences(of: "@127.0.0.1:", with: "@localhost:")
+        let connection = try PostgresConnection(url: url)
+        defer { connection.close() }
+        #expect(try connection.query("SELECT inet_client_addr()").rows == [["127.0.0.1"]])
+    }
+
     @Test func scramWithAzerbaijaniAndRussianLettersInThePassword() throws {
         let server = try PostgresServer.require()
         let connection = try PostgresConnection(url: server.tcpURL(user: PostgresServer.unicodeRole, password: PostgresServer.unicodePassword))
