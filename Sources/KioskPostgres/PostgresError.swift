@@ -1,11 +1,14 @@
 /// Why a connection could not be opened, or a statement failed.
 ///
-/// `connectionLost` says whether the fault is the connection's rather than the statement's:
-/// the server could not be reached or went away, it did not answer in time, or it broke the
-/// protocol. The connection (if there was one) is then closed: open a new one, later. An
-/// error the server reports for a statement (a syntax error, a constraint) leaves the
-/// connection usable, and so do an authentication failure (there is nothing to retry: the
-/// configuration is wrong) and a statement refused before it was sent.
+/// `connectionLost` says whether the fault is the connection's rather than the statement's or
+/// the configuration's: the server could not be reached or went away (its session ended by a
+/// FATAL error), it did not answer in time, it broke the protocol, or it refused a new
+/// connection for a passing reason (too many connections, starting up). The connection (if
+/// there was one) is then closed: open a new one, later. It is false for an error the server
+/// reports for a statement (a syntax error, a constraint), which leaves the connection
+/// usable; for a statement refused before it was sent; and for what retrying will not mend:
+/// a URL that cannot be read, a wrong password or role (SQLSTATE class 28), a database that
+/// does not exist (3D), a server without TLS when the URL requires it.
 ///
 /// Nothing here ever holds the password: errors are built from the server's words, the host
 /// and port, and our own, never from the URL.
