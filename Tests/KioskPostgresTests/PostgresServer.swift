@@ -96,11 +96,13 @@ final class PostgresServer: Sendable {
             runAs = nil
             superuser = osUser
         }
+        Self.removeLeftovers(binaries: binaries, runAs: runAs)
         var template = Array("/tmp/kiosk-pg-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw .failed("cannot make a temporary directory") }
         directory = String(cString: made)
         port = Self.freePort()
         if let runAs, let account = getpwnam(runAs) { chown(directory, account.pointee.pw_uid, account.pointee.pw_gid) }
+        try? "\(getpid())".write(toFile: "\(directory)/owner.pid", atomically: false, encoding: .utf8)
         do throws(SetupFailure) {
             try setUp()
         } catch {
@@ -162,6 +164,23 @@ final class PostgresServer: Sendable {
                                          "-v", "ON_ERROR_STOP=1"] + statements.flatMap { ["-c", $0] }, what: "psql (the test roles)")
     }
 
+    /// Stops and removes the servers of earlier test runs that ended without stopping theirs
+    /// (a crash, a kill): those in a /tmp/kiosk-pg-* directory whose owner.pid names a
+    /// process that is gone. Nothing else is touched.
+    private static func removeLeftovers(binaries: String, runAs: String?) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for name in names where name.hasPrefix("kiosk-pg-") {
+            let directory = "/tmp/\(name)"
+            guard let text = try? String(contentsOfFile: "\(directory)/owner.pid", encoding: .utf8),
+                  let owner = pid_t(text), owner > 0, kill(owner, 0) != 0, errno == ESRCH else { continue }
+            if FileManager.default.fileExists(atPath: "\(directory)/data/postmaster.pid") {
+                let (program, arguments) = account(runAs, "\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", "immediate", "-w", "stop"])
+                _ = run(program, arguments, in: "/tmp")
+            }
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
     func stop() {
         if FileManager.default.fileExists(atPath: "\(directory)/data/postmaster.pid") {
             try? command("\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", "immediate", "-w", "stop"], what: "pg_ctl stop")
@@ -179,12 +198,18 @@ final class PostgresServer: Sendable {
 
     /// Runs a command, as the `postgres` account when the tests run as root.
     private func command(_ executable: String, _ arguments: [String], what: String) throws(SetupFailure) {
-        let (program, all) = runAs.map { ("/usr/sbin/runuser", ["-u", $0, "--", executable] + arguments) } ?? (executable, arguments)
+        let (program, all) = Self.account(runAs, executable, arguments)
         let (status, output) = run(program, all, in: directory)
         if status != 0 {
             let log = (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8)) ?? ""
             throw .failed("\(what) exited with \(status): \(output)\(log.isEmpty ? "" : "\nserver log:\n\(log.suffix(2000))")")
         }
+    }
+
+    /// A command as `runAs` (through runuser), or as it is.
+    private static func account(_ runAs: String?, _ executable: String, _ arguments: [String]) -> (String, [String]) {
+        guard let runAs else { return (executable, arguments) }
+        return ("/usr/sbin/runuser", ["-u", runAs, "--", executable] + arguments)
     }
 
     private static func freePort() -> Int {
