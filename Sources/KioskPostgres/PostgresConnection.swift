@@ -10,8 +10,13 @@ import Glibc
 /// closed and the error says `connectionLost`.
 ///
 /// - Authentication: trust and peer, cleartext password, MD5, and SCRAM-SHA-256 (without
-///   channel binding; see `SCRAMClient` for how passwords outside ASCII are treated). A
-///   server that asks for Kerberos, GSSAPI or SSPI is refused.
+///   channel binding, the server's proof checked). A server that asks for Kerberos, GSSAPI or
+///   SSPI is refused.
+/// - Passwords go as their UTF-8 bytes: SCRAM's SASLprep is not applied, which changes
+///   nothing for ASCII, nor for letters of any alphabet as a keyboard types them (ə, ş, ж, ё:
+///   precomposed, already in Unicode's form KC); a password typed with combining marks,
+///   ligatures or full-width letters would not match the server's and fails as a wrong
+///   password (`SCRAMClient` says more).
 /// - TLS: `sslmode=prefer` (the default) asks for it and goes on in the clear if the server
 ///   has none; `require` fails then; `disable` never asks. The server's certificate is not
 ///   checked (libpq's `require`). Unix sockets never use TLS, as in libpq.
