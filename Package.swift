@@ -41,6 +41,14 @@ let package = Package(
             pkgConfig: "libxcrypt",
             providers: [.apt(["libcrypt-dev"])]
         ),
+        // SQLite, the system's, for the book of remembrance on one stand: a file in WAL mode,
+        // synced at each commit. Used directly rather than through GRDB, which links all of
+        // Foundation into the binary (docs/performance.md: what each costs).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // OpenSSL's libssl and libcrypto, Debian's (libssl.a and libcrypto.a are linked into the
         // static release): TLS and the hashes of PostgreSQL's authentication (SCRAM-SHA-256's
         // PBKDF2, HMAC and SHA-256, MD5, random nonces) for KioskPostgres, never our own
@@ -64,12 +72,15 @@ let package = Package(
         .target(name: "KioskGroupLink", dependencies: [
             "KioskCore", "KioskGroup", .product(name: "Logging", package: "swift-log"),
         ]),
+        // The book of remembrance in its database: the schema and its migrations, the
+        // visitors' entries and staff's decisions, over SQLite or PostgreSQL.
+        .target(name: "KioskBook", dependencies: ["KioskCore", "CSQLite"]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
         .target(name: "KioskStaff", dependencies: ["CCrypt", "KioskCore"]),
         // The one loop every front runs a session with, the fronts' protocol, the line-by-line
         // front, the clocks, the effect runner (group link, staff PIN), and the log handler.
         .target(name: "KioskRuntime", dependencies: [
-            "KioskCore", "KioskView", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+            "KioskCore", "KioskView", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
         ]),
         // The only module that touches the terminal: the ncurses front.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "KioskRuntime", "CNCursesW"]),
@@ -133,6 +144,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff", "KioskCore"]),
+        // The book against real databases: SQLite files, and PostgreSQL where a server runs.
+        .testTarget(name: "KioskBookTests", dependencies: ["KioskBook", "KioskCore"]),
         // Whole sessions through the runtime's loop, with a test front and a test clock.
         .testTarget(name: "KioskRuntimeTests", dependencies: [
             "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),

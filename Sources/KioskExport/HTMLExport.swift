@@ -162,7 +162,9 @@ public struct HTMLExport: Sendable {
         case .continueTour: return neighbours(of: here).next
         case .stepOut: return pack.remembranceHall.map(Location.hall)
         case .startAgain: return .home
-        case .chooseLanguage, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup: return nil
+        // The book is kept by a kiosk with a database; an exported page has none.
+        case .chooseLanguage, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup,
+             .writeInBook, .readBook, .bookField, .saveInBook, .leaveBook, .bookPage: return nil
         }
     }
 

@@ -16,11 +16,30 @@ public struct GroupDirectory: Sendable {
         self.path = path
     }
 
-    /// Whether this process may make and reach groups here.
-    public var isUsable: Bool {
+    /// Whether this process may make groups here (a guide): write and enter the directory.
+    public var canLead: Bool { isDirectory && access(path, W_OK | X_OK) == 0 }
+
+    /// Whether this process may join groups here (a participant): enter the directory, which
+    /// is all a participant needs; it never writes or lists it.
+    public var canJoin: Bool { isDirectory && access(path, X_OK) == 0 }
+
+    private var isDirectory: Bool {
         var status = stat()
-        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && access(path, W_OK | X_OK) == 0
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
+
+    /// The directory's owner and group. The owner is the guides' account: only it can make a
+    /// group here (the directory is `2710 guide:museum-kiosk`), so a group's socket is trusted
+    /// only when the process listening on it runs as the owner; the group is the kiosk's
+    /// accounts, the only ones a guide takes participants from.
+    var owner: (user: uid_t, group: gid_t)? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return (status.st_uid, status.st_gid)
+    }
+
+    /// The file of join attempts the accounts share (`GroupJoinLimit`).
+    var joinAttemptsPath: String { "\(path)/join-attempts" }
 
     func socketPath(_ code: String) -> String { "\(path)/\(code).sock" }
     func statePath(_ code: String) -> String { "\(path)/\(code).state" }
@@ -39,6 +58,8 @@ public struct GroupDirectory: Sendable {
             let code = String(name.dropLast(".state".count))
             guard GroupVisit.isCode(code), let state = StateFile.open(statePath(code), creating: false) else { continue }
             defer { state.close() }
+            // Only a group a guide of this account made: nothing another account put here.
+            guard state.owner == geteuid() else { continue }
             // Locked: its guide is still there.
             guard state.lock() else { continue }
             let age = time(nil) - state.modified
@@ -78,6 +99,11 @@ final class StateFile {
         return StateFile(descriptor: descriptor)
     }
 
+    var owner: uid_t? {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? status.st_uid : nil
+    }
+
     /// Takes the lock without waiting; false when another process holds it.
     func lock() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
 
@@ -95,10 +121,13 @@ final class StateFile {
         return place
     }
 
+    /// Writes the place as one line at the start, then cuts the file there. A reader never
+    /// finds it empty (as between a truncate and a write), and a reader that comes mid-way
+    /// reads a line that is whole, or one the checks refuse; the lock-holder is its only writer.
     func write(_ place: GuidePlace) {
         let line = GroupWire.encode(.guide(place))
-        _ = ftruncate(descriptor, 0)
-        _ = line.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        let written = line.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        if written == line.count { _ = ftruncate(descriptor, off_t(line.count)) }
     }
 
     /// Marks the guide as heard of now.

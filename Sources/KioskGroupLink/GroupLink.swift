@@ -12,11 +12,18 @@ public final class GroupLink {
     private let logger: Logger
     private var host: GuideHost?
     private var participant: ParticipantLink?
+    /// Participants a group opened here takes (`--group-size`).
+    private let groupSize: Int
+    private var joinLimit = GroupJoinLimit()
 
-    public init(directory: GroupDirectory, tour: Tour, logger: Logger) {
+    /// The largest group a guide may lead.
+    public static let largestGroup = GuideHost.maximumParticipants
+
+    public init(directory: GroupDirectory, tour: Tour, logger: Logger, groupSize: Int = GroupLink.largestGroup) {
         self.directory = directory
         self.tour = tour
         self.logger = logger
+        self.groupSize = min(max(1, groupSize), Self.largestGroup)
     }
 
     /// The sockets to wait on.
@@ -33,13 +40,23 @@ public final class GroupLink {
         switch request {
         case .join(let code):
             participant?.close()
+            participant = nil
+            // Codes cannot be tried faster than a person types them (GroupJoinLimit).
+            if let seconds = joinLimit.wait(now: now) ?? GroupJoinLimit.host(directory, now: now, spending: false).flatMap({ $0 > 0 ? $0 : nil }) {
+                logger.warning("a join was refused for \(seconds) s: too many wrong codes (\(joinLimit.wrongCodes) in this session)")
+                return [.tooManyJoinAttempts(code, seconds: seconds)]
+            }
             participant = ParticipantLink.join(code, in: directory, logger: logger)
+            if participant == nil {
+                joinLimit.wrongCode(now: now)
+                _ = GroupJoinLimit.host(directory, now: now, spending: true)
+            }
             return [participant == nil ? .noSuchGroup(code) : .joined(code)]
         case .open(let opening):
             guard host == nil else { return [] }
             switch opening {
-            case .new: host = GuideHost.openNew(in: directory, logger: logger)
-            case .takeBack(let orphan): host = GuideHost.takeBack(orphan.code, in: directory, logger: logger)
+            case .new: host = GuideHost.openNew(in: directory, logger: logger, size: groupSize)
+            case .takeBack(let orphan): host = GuideHost.takeBack(orphan.code, in: directory, logger: logger, size: groupSize)
             }
             return [host.map { .opened($0.code) } ?? .cannotOpen]
         case .report(let status):

@@ -80,6 +80,18 @@ final class LocalSocket {
         return LocalSocket(descriptor: accepted)
     }
 
+    /// Who is at the other end, as the kernel says (SO_PEERCRED): the user and group the peer
+    /// process had when it connected or listened; nil when the kernel does not say.
+    var peer: (user: uid_t, group: gid_t)? {
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; }, which Swift's Glibc does not
+        // import (it needs _GNU_SOURCE).
+        var credentials: (pid: Int32, uid: UInt32, gid: UInt32) = (0, 0, 0)
+        var length = socklen_t(MemoryLayout.size(ofValue: credentials))
+        guard getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0,
+              length == socklen_t(MemoryLayout.size(ofValue: credentials)) else { return nil }
+        return (credentials.uid, credentials.gid)
+    }
+
     enum ReadResult {
         case bytes([UInt8])
         case nothingYet

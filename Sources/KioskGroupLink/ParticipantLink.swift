@@ -15,11 +15,22 @@ final class ParticipantLink {
     /// How often a lost guide is looked for.
     static let retryMilliseconds: Int64 = 500
 
-    private init(code: String, path: String, peer: Peer, logger: Logger) {
+    private let directory: GroupDirectory
+
+    private init(code: String, path: String, peer: Peer, logger: Logger, directory: GroupDirectory) {
         self.code = code
         self.path = path
         self.peer = peer
         self.logger = logger
+        self.directory = directory
+    }
+
+    /// Whether the process listening on `socket` is a guide's: it runs as the directory's owner,
+    /// the only account that can make a group there (the kernel says who listens: SO_PEERCRED).
+    /// Checked on every connection, the first and each one made again while the guide is away.
+    static func isGuide(_ socket: LocalSocket, of directory: GroupDirectory) -> Bool {
+        guard let listener = socket.peer, let owner = directory.owner else { return false }
+        return listener.user == owner.user
     }
 
     /// Joins the group with `code`, or nil when there is no such group or it cannot be
@@ -27,8 +38,11 @@ final class ParticipantLink {
     static func join(_ code: String, in directory: GroupDirectory, logger: Logger) -> ParticipantLink? {
         let path = directory.socketPath(code)
         switch GroupVisit.isCode(code) ? LocalSocket.connect(to: path) : nil {
+        case .success(let socket)? where isGuide(socket, of: directory):
+            return ParticipantLink(code: code, path: path, peer: Peer(socket), logger: logger, directory: directory)
         case .success(let socket)?:
-            return ParticipantLink(code: code, path: path, peer: Peer(socket), logger: logger)
+            logger.warning("group \(code): refused the socket at \(path): it is not a guide's (user \(socket.peer.map { String($0.user) } ?? "unknown") listens there)")
+            socket.close()
         case .failure(let error)? where !error.meansNobodyListens:
             logger.warning("group \(code): cannot join at \(path): \(error)")
         default:
@@ -72,6 +86,11 @@ final class ParticipantLink {
         if let lastAttempt, lastAttempt.milliseconds(until: now) < Self.retryMilliseconds { return [] }
         lastAttempt = now
         guard case .success(let socket) = LocalSocket.connect(to: path) else { return [] }
+        guard Self.isGuide(socket, of: directory) else {
+            logger.warning("group \(code): refused the socket at \(path): it is not a guide's")
+            socket.close()
+            return []
+        }
         let peer = Peer(socket)
         self.peer = peer
         if let status { peer.send(.status(status)) }

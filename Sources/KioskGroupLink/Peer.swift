@@ -32,22 +32,40 @@ final class Peer {
         case refused(MessageProblem)
     }
 
-    /// What the peer sent since the last call, each message checked. Marks the peer closed
-    /// when it hung up or must be let go (`reason` says why).
-    func receive(now: Instant) -> (received: [Received], reason: String?) {
+    /// Bytes the last `receive` read.
+    private(set) var lastRead = 0
+
+    /// What the peer sent since the last call, at most `budget` bytes of it, each message
+    /// checked. Marks the peer closed when it hung up or must be let go (`reason` says why):
+    /// the moment it has sent too many bad messages, or too many in a second, without reading
+    /// or checking what follows them.
+    func receive(now: Instant, budget: Int = readBudget) -> (received: [Received], reason: String?) {
         var received: [Received] = []
-        var budget = Self.readBudget
+        var budget = budget
+        var messages = 0
+        lastRead = 0
         while budget > 0, !isClosed {
             switch socket.read(upTo: min(4096, budget)) {
             case .bytes(let bytes):
                 budget -= bytes.count
+                lastRead += bytes.count
                 for line in framer.feed(bytes) {
+                    messages += 1
                     switch line.flatMap({ GroupWire.decode($0) }) {
                     case .success(let message): received.append(.message(message))
                     case .failure(let problem):
                         received.append(.refused(problem))
                         refused += 1
                     }
+                    if refused >= Self.maximumRefused {
+                        close()
+                        return (received, "\(refused) bad messages")
+                    }
+                    if count(messages, at: now) > Self.maximumRate {
+                        close()
+                        return (received, "more than \(Self.maximumRate) messages a second")
+                    }
+                    messages = 0
                 }
             case .nothingYet:
                 budget = 0
@@ -55,14 +73,6 @@ final class Peer {
                 close()
                 return (received, nil)
             }
-        }
-        if refused >= Self.maximumRefused {
-            close()
-            return (received, "\(refused) bad messages")
-        }
-        if count(received.count, at: now) > Self.maximumRate {
-            close()
-            return (received, "more than \(Self.maximumRate) messages a second")
         }
         return (received, nil)
     }

@@ -29,14 +29,7 @@ public struct WallTime: Hashable, Sendable {
     }
 }
 
-extension LocalTime {
-    /// The C library's broken-down time, Sunday its weekday 0.
-    init(_ parts: tm) {
-        self.init(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
-                  weekday: parts.tm_wday == 0 ? 7 : Int(parts.tm_wday),
-                  hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
-    }
-}
+
 
 /// The system's clocks: the monotonic clock never jumps with the wall clock, so a time limit
 /// means what it says; the wall clock tells the time of day.

@@ -1,3 +1,4 @@
+import KioskBook
 import KioskCore
 import KioskGroupLink
 
@@ -10,13 +11,20 @@ public final class EffectRunner {
     private let checkStaffPIN: (String) -> Bool
     /// The staff's notice file, where the kiosk has one.
     private let noticeBoard: NoticeBoard?
+    /// The book of remembrance, where it is kept.
+    public let book: BookService?
+    private let saveStaffLock: (StaffLock) -> Void
 
     /// `checkStaffPIN` checks a typed PIN against the configured hash (KioskStaff's, in the
-    /// executable); by default no PIN matches.
-    public init(group: GroupLink? = nil, noticeBoard: NoticeBoard? = nil, checkStaffPIN: @escaping (String) -> Bool = { _ in false }) {
+    /// executable); by default no PIN matches. `saveStaffLock` keeps the staff exit's lock
+    /// for the next process (`StaffLockFile`); by default it is kept nowhere.
+    public init(group: GroupLink? = nil, noticeBoard: NoticeBoard? = nil, book: BookService? = nil,
+                checkStaffPIN: @escaping (String) -> Bool = { _ in false }, saveStaffLock: @escaping (StaffLock) -> Void = { _ in }) {
         self.group = group
+        self.book = book
         self.noticeBoard = noticeBoard
         self.checkStaffPIN = checkStaffPIN
+        self.saveStaffLock = saveStaffLock
     }
 
     /// Carries out one effect; the events that answer it at once.
@@ -27,10 +35,25 @@ public final class EffectRunner {
         case .group(let request):
             guard let group else { return Self.withoutGroups(request).map(TourEvent.group) }
             return group.perform(request, now: now).map(TourEvent.group)
+        case .saveStaffLock(let lock):
+            saveStaffLock(lock)
+            return []
+        case .book(let request):
+            guard let book else { return [.book(Self.withoutBook(request))] }
+            book.ask(request)
+            return []
         case .endSession, .newVisit, .record:
             // The runtime's loop stops, looks for a newer pack, or tells its watcher: its own
             // to do.
             return []
+        }
+    }
+
+    /// Where no book is kept (the tour offers none), a request is answered at once.
+    private static func withoutBook(_ request: BookRequest) -> BookNews {
+        switch request {
+        case .submit: return .notSaved
+        case .read(let number): return .unreadable(page: number)
         }
     }
 
@@ -48,11 +71,12 @@ public final class EffectRunner {
     public func news(now: Instant) -> [TourEvent] {
         var news = (group?.service(now: now) ?? []).map(TourEvent.group)
         if let notice = noticeBoard?.look(now: now) { news.append(.staffNotice(notice)) }
+        news += (book?.answers() ?? []).map(TourEvent.book)
         return news
     }
 
     /// What to wait on besides the front's input.
-    public var descriptors: [Int32] { group?.descriptors ?? [] }
+    public var descriptors: [Int32] { (group?.descriptors ?? []) + [book?.descriptor].compactMap { $0 } }
 
     /// When the runner needs a turn whatever happens.
     public var nextDeadline: Instant? { [group?.nextDeadline, noticeBoard?.nextDeadline].compactMap { $0 }.min() }
@@ -61,5 +85,6 @@ public final class EffectRunner {
     /// left to be taken back.
     public func close() {
         group?.close()
+        book?.close()
     }
 }

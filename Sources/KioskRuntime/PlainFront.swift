@@ -36,6 +36,8 @@ public final class PlainFront: Front {
     private var warned: SessionWarning?
     /// The staff's notice or the day's line last said.
     private var bannerSaid: String?
+    /// The page on show asks for a line of text (a part of the book's form).
+    private var awaitingText = false
     private var context = KeyMap.Context(isKiosk: false, role: .none)
     private var language = "en"
     private var gone = false
@@ -56,6 +58,7 @@ public final class PlainFront: Front {
         let view = PlainView(tour: tour)
         context = KeyMap.Context(isKiosk: tour.kiosk.isKiosk, role: state.visit.group.role)
         language = state.language
+        awaitingText = tour.awaitsText(state)
         var lines = replies
         replies = []
         let page = view.page(state)
@@ -96,6 +99,7 @@ public final class PlainFront: Front {
             // Before any page (the kiosk out of order), a line changes nothing.
             guard let tour else { return [] }
             awaitingReply = true
+            if awaitingText { return [.event(.text(line))] }
             switch PlainCommand.parse(line, context) {
             case .events(let events): return events.map(FrontInput.event)
             case .help: replies += [""] + PlainView(tour: tour).help(context, language)
@@ -132,6 +136,8 @@ public final class DescriptorLines: LineSource {
     private var lines: [String] = []
     private var partial: [UInt8] = []
     private var skippingToEndOfLine = false
+    /// The last line ended with a CR: a LF right after it belongs to the same end.
+    private var afterCarriageReturn = false
     private var ended = false
     /// A line longer than this is cut there: no command is anywhere near as long.
     public static let longestLine = 4096
@@ -158,7 +164,12 @@ public final class DescriptorLines: LineSource {
             return .line(text(partial))
         }
         for byte in buffer[..<count] {
-            if byte == UInt8(ascii: "\n") {
+            // A line ends with LF, CR LF, or a CR alone (a terminal in raw mode, an old Mac
+            // file, a serial line): each is one end, so CR-only lines are commands too.
+            let wasAfterCarriageReturn = afterCarriageReturn
+            afterCarriageReturn = byte == UInt8(ascii: "\r")
+            if byte == UInt8(ascii: "\n") && wasAfterCarriageReturn { continue }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 if !skippingToEndOfLine { lines.append(text(partial)) }
                 partial = []
                 skippingToEndOfLine = false
@@ -173,10 +184,8 @@ public final class DescriptorLines: LineSource {
         return .line(lines.isEmpty ? nil : lines.removeFirst())
     }
 
-    /// A line's text: a Windows line end's CR dropped, bytes that are not UTF-8 replaced.
+    /// A line's text: bytes that are not UTF-8 replaced.
     private func text(_ bytes: [UInt8]) -> String {
-        var line = String(decoding: bytes, as: UTF8.self)
-        if line.hasSuffix("\r") { line.removeLast() }
-        return line
+        String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,6 +4,8 @@ import Synchronization
 /// The signal that asked the kiosk to stop, or 0. A handler may only set a flag; the input
 /// loop reads it within its poll timeout, restores the terminal and exits.
 private let caughtSignal = Atomic<Int32>(0)
+/// Set when the terminal's size changed (SIGWINCH), until the screen takes it.
+private let resizedFlag = Atomic<Bool>(false)
 
 /// SIGINT, SIGTERM and SIGHUP end the visit cleanly: the terminal is restored, no process is
 /// left behind. SIGPIPE is ignored, so a vanished terminal is an error to handle, not a death.
@@ -33,6 +35,27 @@ public enum SignalTrap {
     /// Called before the screen opens, so that ncurses installs no handler of its own.
     public static func lockDown() {
         for signalNumber in [SIGTSTP, SIGQUIT, SIGTTIN, SIGTTOU] { signal(signalNumber, SIG_IGN) }
+    }
+
+    /// Catches SIGWINCH for the screen, before ncurses opens: ncurses then installs no handler
+    /// of its own (it only replaces the default one), so it never resizes itself to whatever
+    /// size the terminal claims; the screen reads the size, bounds it and resizes ncurses.
+    public static func watchResizes() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGWINCH)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in resizedFlag.store(true, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        // No SA_RESTART: poll() returns with EINTR, and the screen answers the resize at once.
+        action.sa_flags = 0
+        sigaction(SIGWINCH, &action, nil)
+    }
+
+    /// Whether the terminal was resized since last asked.
+    public static func takeResize() -> Bool {
+        resizedFlag.exchange(false, ordering: .relaxed)
     }
 
     /// The signal caught since start, if any.

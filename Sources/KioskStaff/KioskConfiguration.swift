@@ -17,10 +17,12 @@ public struct KioskConfiguration: Equatable, Sendable {
     public var staffPIN: StaffPINHash?
     /// When the museum is open; nil: always.
     public var openingHours: OpeningHours?
+    /// How long the book of remembrance keeps entries; nil: for ever.
+    public var bookRetention: BookRetention?
 
     public static let defaultPath = "/etc/museum-kiosk/kiosk.conf"
     static let hoursNames = OpeningHours.weekdayNames.map { "open-" + $0 }
-    static let knownNames = ["staff-pin"] + hoursNames + ["closed-screen"]
+    static let knownNames = ["staff-pin"] + hoursNames + ["closed-screen", "book-keep-months", "book-after-keeping"]
 
     public init(staffPIN: StaffPINHash? = nil, openingHours: OpeningHours? = nil) {
         self.staffPIN = staffPIN
@@ -33,6 +35,8 @@ public struct KioskConfiguration: Equatable, Sendable {
         var days: [Range<Int>??] = Array(repeating: nil, count: 7)
         var blankWhenClosed: (value: Bool, line: Int)?
         var firstHoursLine: Int?
+        var keepMonths: Int?
+        var deletesAfterKeeping: (value: Bool, line: Int)?
         for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingBlanks()
             let number = index + 1
@@ -44,7 +48,7 @@ public struct KioskConfiguration: Equatable, Sendable {
             let name = parts[0].trimmingBlanks()
             let value = parts[1].trimmingBlanks()
             guard Self.knownNames.contains(name) else {
-                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: staff-pin, open-monday to open-sunday, closed-screen")
+                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping")
             }
             guard seen.insert(name).inserted else {
                 throw ConfigurationError(file: file, line: number, message: "'\(name)' is set twice")
@@ -55,6 +59,16 @@ public struct KioskConfiguration: Equatable, Sendable {
                 }
                 days[day] = .some(hours)
                 firstHoursLine = firstHoursLine ?? number
+            } else if name == "book-keep-months" {
+                guard let months = Int(value), (1...1200).contains(months), value.allSatisfy(\.isNumber) else {
+                    throw ConfigurationError(file: file, line: number, message: "book-keep-months must be a number of months, 1 to 1200")
+                }
+                keepMonths = months
+            } else if name == "book-after-keeping" {
+                guard value == "hide" || value == "delete" else {
+                    throw ConfigurationError(file: file, line: number, message: "book-after-keeping must be 'hide' (kept for the archive, shown to nobody) or 'delete'")
+                }
+                deletesAfterKeeping = (value == "delete", number)
             } else if name == "closed-screen" {
                 guard value == "page" || value == "blank" else {
                     throw ConfigurationError(file: file, line: number, message: "closed-screen must be 'page' (the closed page) or 'blank'")
@@ -77,6 +91,11 @@ public struct KioskConfiguration: Equatable, Sendable {
             openingHours = OpeningHours(days: days.map { $0! }, blankWhenClosed: blankWhenClosed?.value ?? false)
         } else if let line = blankWhenClosed?.line {
             throw ConfigurationError(file: file, line: line, message: "closed-screen needs the opening hours (open-monday = 10:00-18:00 …)")
+        }
+        if let keepMonths {
+            bookRetention = BookRetention(months: keepMonths, deletes: deletesAfterKeeping?.value ?? false)
+        } else if let line = deletesAfterKeeping?.line {
+            throw ConfigurationError(file: file, line: line, message: "book-after-keeping needs book-keep-months")
         }
     }
 
@@ -127,5 +146,27 @@ extension StringProtocol {
     public func trimmingBlanks() -> String {
         let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
         return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    }
+}
+
+/// The book of remembrance's retention rule: entries older than so many months are hidden
+/// (kept for the archive, shown to nobody) or deleted (their words removed).
+public struct BookRetention: Equatable, Sendable {
+    public var months: Int
+    public var deletes: Bool
+
+    public init(months: Int, deletes: Bool) {
+        self.months = months
+        self.deletes = deletes
+    }
+
+    /// The moment `months` calendar months before `now`, on the stand's calendar.
+    public func cutoff(before now: Int64) -> Int64 {
+        var time = time_t(now)
+        var parts = tm()
+        localtime_r(&time, &parts)
+        parts.tm_mon -= Int32(months)
+        parts.tm_isdst = -1
+        return Int64(mktime(&parts))
     }
 }

@@ -24,29 +24,38 @@ public struct StaffPINHash: Equatable, Sendable, CustomStringConvertible {
         lengths.contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// Why `pin` is one a visitor might guess in the tries the lock allows, or nil: one digit
-    /// repeated, digits in a row up or down, a year, or a date (a birthday is the first thing
-    /// tried). `staff-pin` refuses these; a hash already made still works.
-    public static func guessability(of pin: String) -> String? {
-        let digits = pin.compactMap(\.wholeNumberValue)
-        guard digits.count == pin.count, digits.count >= 4 else { return nil }
-        if Set(digits).count == 1 { return "one digit repeated" }
-        let steps = Set(zip(digits, digits.dropFirst()).map { ($1 - $0 + 10) % 10 })
-        if steps == [1] || steps == [9] { return "digits in a row" }
+    /// Why `pin` is one of the first a visitor would try, or nil when it is not: one digit
+    /// repeated (0000), a run up or down (1234, 987654), a pair repeated (1212), or a date or
+    /// a year (1990, 19900101, 01011990, 010190). A staff PIN is made with `staff-pin`, which
+    /// refuses these; a kiosk checks any PIN its file holds.
+    public static func weakness(of pin: String) -> String? {
+        let digits = pin.compactMap { $0.wholeNumberValue }
+        guard digits.count == pin.count, let first = digits.first else { return nil }
+        if digits.allSatisfy({ $0 == first }) { return "one digit repeated" }
+        let steps = zip(digits, digits.dropFirst()).map { $1 - $0 }
+        if steps.allSatisfy({ $0 == 1 }) || steps.allSatisfy({ $0 == -1 }) { return "digits in a row" }
+        if digits.count % 2 == 0, digits.count >= 4,
+           stride(from: 2, to: digits.count, by: 2).allSatisfy({ digits[$0] == digits[0] && digits[$0 + 1] == digits[1] }) {
+            return "a pair of digits repeated"
+        }
+        if isDate(digits) { return "a date or a year" }
+        return nil
+    }
+
+    /// A year from 1900 to 2099, or a day of one as YYYYMMDD, DDMMYYYY, MMDDYYYY, DDMMYY,
+    /// MMDDYY or YYMMDD.
+    private static func isDate(_ digits: [Int]) -> Bool {
         func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
-        func isDate(day: Int, month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
         func isYear(_ year: Int) -> Bool { (1900...2099).contains(year) }
+        func isDay(_ day: Int, _ month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
         switch digits.count {
-        case 4 where isYear(number(0..<4)):
-            return "a year"
-        case 6 where isDate(day: number(0..<2), month: number(2..<4)) || isDate(day: number(4..<6), month: number(2..<4))
-            || isDate(day: number(2..<4), month: number(0..<2)):
-            return "a date"
-        case 8 where (isYear(number(0..<4)) && isDate(day: number(6..<8), month: number(4..<6)))
-            || (isYear(number(4..<8)) && (isDate(day: number(0..<2), month: number(2..<4)) || isDate(day: number(2..<4), month: number(0..<2)))):
-            return "a date"
-        default:
-            return nil
+        case 4: return isYear(number(0..<4))
+        case 6:
+            return isDay(number(0..<2), number(2..<4)) || isDay(number(2..<4), number(0..<2)) || isDay(number(4..<6), number(2..<4))
+        case 8:
+            return (isYear(number(0..<4)) && isDay(number(6..<8), number(4..<6)))
+                || (isYear(number(4..<8)) && (isDay(number(0..<2), number(2..<4)) || isDay(number(2..<4), number(0..<2))))
+        default: return false
         }
     }
 

@@ -30,15 +30,33 @@ public final class TerminalScreen {
         // session may bring no locale, or one this machine lacks: ncurses would then write
         // every Azerbaijani and Russian letter as a blank.
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
-        guard newterm(nil, kiosk_stdout(), kiosk_stdin()) != nil, let window = kiosk_stdscr() else {
+        // The screen, not ncurses, answers a resize, so that a size beyond the maximum never
+        // reaches ncurses (issue 11: 65535 × 65535 crashed it, 8000 × 8000 took 2.7 GB).
+        SignalTrap.watchResizes()
+        let measured = Self.measuredSize()
+        // ncurses takes LINES and COLUMNS over the terminal's own size: so it opens at most
+        // at the maximum. The environment is put back as it was at once.
+        let saved: [(String, String?)] = ["LINES", "COLUMNS"].map { (name: String) in (name, getenv(name).map { String(cString: $0) }) }
+        if let measured, measured.isAboveMaximum {
+            setenv("LINES", String(measured.clamped.rows), 1)
+            setenv("COLUMNS", String(measured.clamped.columns), 1)
+        }
+        let opened = newterm(nil, kiosk_stdout(), kiosk_stdin())
+        for (name, value) in saved {
+            if let value { setenv(name, value, 1) } else { unsetenv(name) }
+        }
+        guard opened != nil, let window = kiosk_stdscr() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError(description: "cannot open the terminal: TERM=\(term) is not a terminal this machine knows")
         }
         self.window = window
+        terminalSize = measured
         if lockdown { raw() } else { cbreak() }
         noecho()
         nonl()
         keypad(window, true)
+        // Eight bits of every byte: UTF-8's lead and continuation bytes are above 127.
+        meta(window, true)
         // Esc must answer at once; 25 ms still lets an arrow key's sequence arrive whole.
         set_escdelay(25)
         curs_set(0)
@@ -64,8 +82,38 @@ public final class TerminalScreen {
         endwin()
     }
 
+    /// The terminal's size as it says it is, which may be beyond the maximum (then ncurses
+    /// and the frames are the maximum's size, and the view asks for a smaller window).
     public var size: TerminalSize {
-        TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+        terminalSize ?? TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+    }
+
+    /// The size the terminal gave last, when it gives one.
+    private var terminalSize: TerminalSize?
+
+    /// The terminal's size from the kernel (what the visitor's terminal or sshd set).
+    static func measuredSize() -> TerminalSize? {
+        for descriptor in [STDOUT_FILENO, STDIN_FILENO] {
+            var size = winsize()
+            if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+                return TerminalSize(columns: Int(size.ws_col), rows: Int(size.ws_row))
+            }
+        }
+        return nil
+    }
+
+    /// Takes a new size: ncurses is resized to it, bounded by the maximum, and the next frame
+    /// is drawn whole.
+    private func resized() -> FrontInput {
+        if let measured = Self.measuredSize() {
+            terminalSize = measured
+            let bounded = measured.clamped
+            resizeterm(Int32(bounded.rows), Int32(bounded.columns))
+        }
+        // The terminal may have moved or cut what it showed: the next frame is sent whole.
+        clearok(window, true)
+        drawn = nil
+        return .event(.resize(size))
     }
 
     // MARK: - Drawing
@@ -121,9 +169,14 @@ public final class TerminalScreen {
             let look = palette.look(style)
             wattr_set(window, look.attributes, look.pair, nil)
             wmove(window, Int32(row), Int32(column))
+            // ncurses' waddnwstr reads the character after the n it is given (it tests for the
+            // terminating 0 before it counts): without one, a read past the array on every
+            // draw (valgrind). So the text ends with a 0, not counted.
+            let count = Int32(text.count)
+            text.append(0)
             // The last cell of the screen cannot be written without scrolling; ncurses writes
             // it and reports an error, which is harmless here.
-            _ = waddnwstr(window, text, Int32(text.count))
+            _ = waddnwstr(window, text, count)
             column = end
         }
         wattr_set(window, kiosk_a_normal(), 0, nil)
@@ -134,61 +187,137 @@ public final class TerminalScreen {
     /// Waits up to `milliseconds` for input and returns all that has arrived. Never spins:
     /// end of input, a hangup and the ending signals all come back as `.ended`. The wait also
     /// ends when one of `others` (a group tour's sockets) is readable; the caller reads them.
+    ///
+    /// Only a real end ends a session: EOF (an input that stays readable with nothing in it),
+    /// EIO (a terminal hung up), a hangup or an ending signal. A byte that is not UTF-8 is
+    /// read and ignored, and a character whose bytes come apart (a slow serial line, a paste
+    /// split across SSH packets) is assembled across reads.
     public func read(waitingUpTo milliseconds: Int64?, alsoWakingOn others: [Int32] = []) -> [FrontInput] {
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
-        var inputs = drainKeys()
+        if SignalTrap.takeResize() { return [resized()] }
+        var (inputs, _) = drainKeys()
         if !inputs.isEmpty { return inputs }
         let outcome = Waiting.wait(on: STDIN_FILENO, alsoOn: others, milliseconds: milliseconds)
         if let signal = SignalTrap.caught { return [.ended(.signal(signal))] }
-        // A resize interrupts poll(); ncurses then has KEY_RESIZE waiting.
-        guard outcome.events != 0 || outcome.interrupted else { return [] }
-        inputs = drainKeys()
+        // A resize interrupts poll().
+        if SignalTrap.takeResize() { return [resized()] + drainKeys().inputs }
+        guard outcome.events != 0 || outcome.interrupted else {
+            // Not readable: an input that has ended is always readable, so this one has not.
+            emptyWakes = 0
+            return []
+        }
+        let consumed: Bool
+        (inputs, consumed) = drainKeys()
         if case .ended = inputs.last { return inputs }
         let hungUp = outcome.events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-        // Readable yet nothing to read is not an end by itself: ncurses may have taken the
-        // first byte of a character whose next byte is still on its way. Only an input that
-        // stays readable and empty, wake after wake, is a closed one.
-        let readableButEmpty = outcome.events & Int16(POLLIN) != 0 && inputs.isEmpty && kiosk_bytes_waiting(STDIN_FILENO) <= 0
+        // Readable yet not a byte to read, wake after wake, is an input that has ended (EOF).
+        // A byte read counts as something, even one that makes no key.
+        let readableButEmpty = outcome.events & Int16(POLLIN) != 0 && !consumed && kiosk_bytes_waiting(STDIN_FILENO) <= 0
         emptyWakes = readableButEmpty ? emptyWakes + 1 : 0
         if hungUp || emptyWakes >= Self.emptyWakesAtTheEnd { inputs.append(.ended(.endOfInput)) }
         return inputs
     }
 
-    /// Every key ncurses can give without waiting, at most a screenful of typing at a time.
-    private func drainKeys() -> [FrontInput] {
+    /// Every key ncurses can give without waiting, at most a screenful of typing at a time,
+    /// and whether any byte was read at all.
+    private func drainKeys() -> (inputs: [FrontInput], consumed: Bool) {
         var inputs: [FrontInput] = []
-        while inputs.count < 256, let input = nextKey() {
-            inputs.append(input)
-            if case .ended = input { break }
+        var consumed = false
+        for _ in 0..<1024 where inputs.count < 256 {
+            switch nextKey() {
+            case .nothing:
+                return (inputs, consumed)
+            case .consumed:
+                consumed = true
+            case .input(let input):
+                consumed = true
+                inputs.append(input)
+                if case .ended = input { return (inputs, consumed) }
+            }
         }
-        return inputs
+        return (inputs, consumed)
     }
 
-    private func nextKey() -> FrontInput? {
-        var value: wint_t = 0
+    private enum Read {
+        /// Nothing was there to read.
+        case nothing
+        /// A byte was read that makes no key (yet): part of a character, or not UTF-8.
+        case consumed
+        case input(FrontInput)
+    }
+
+    /// The bytes of a character read so far, and how many it has in all.
+    private var utf8 = UTF8Assembler()
+
+    /// One byte or function key from ncurses (wgetch, not wget_wch: wget_wch drops a byte it
+    /// cannot decode, and a character whose second byte is late, and reports neither).
+    private func nextKey() -> Read {
         errno = 0
-        switch wget_wch(window, &value) {
-        case KEY_CODE_YES:
-            if Int32(value) == KEY_RESIZE { return .event(.resize(size)) }
-            return KeyDecoder.key(code: Int32(value)).map { .event(.key($0)) }
-        case OK:
-            return .event(.key(value == 27 ? escapeOrSequence() : KeyDecoder.key(character: UInt32(value))))
-        default:
-            return errno == EIO ? .ended(.endOfInput) : nil
+        let value = wgetch(window)
+        if value == ERR { return errno == EIO ? .input(.ended(.endOfInput)) : .nothing }
+        if value >= KEY_MIN {
+            utf8.reset()
+            if value == KEY_RESIZE { return .input(.event(.resize(size))) }
+            return KeyDecoder.key(code: value).map { .input(.event(.key($0))) } ?? .consumed
         }
+        guard let scalar = utf8.feed(UInt8(truncatingIfNeeded: value)) else { return .consumed }
+        if scalar == 27 { return .input(.event(.key(escapeOrSequence()))) }
+        return .input(.event(.key(KeyDecoder.key(character: scalar))))
     }
 
     /// A lone Esc is "back". Esc followed at once by more is a sequence ncurses did not know
     /// (a function key, a paste, Alt with a key): it is read whole and ignored, so none of
     /// its characters is taken for typing.
     private func escapeOrSequence() -> Key {
-        var value: wint_t = 0
-        guard wget_wch(window, &value) == OK else { return .escape }
-        guard value == 91 || value == 79 else { return .unknown }  // "[" or "O": CSI or SS3
+        let next = wgetch(window)
+        guard next != ERR else { return .escape }
+        guard next == 91 || next == 79 else { return .unknown }  // "[" or "O": CSI or SS3
         for _ in 0..<32 {
-            guard wget_wch(window, &value) == OK else { break }
+            let value = wgetch(window)
+            guard value != ERR else { break }
             if (0x40...0x7E).contains(value) { break }
         }
         return .unknown
+    }
+}
+
+/// Bytes from the terminal into characters, one byte at a time: a character is given once its
+/// last byte has come, however long after its first; a byte that cannot start or continue a
+/// character (0xFF, a stray continuation, Latin-1) is dropped, and a character cut short is
+/// dropped when the next one starts.
+struct UTF8Assembler {
+    private var bytes: [UInt8] = []
+    private var length = 0
+
+    mutating func reset() {
+        bytes = []
+        length = 0
+    }
+
+    /// The character `byte` completes, if it completes one.
+    mutating func feed(_ byte: UInt8) -> UInt32? {
+        if !bytes.isEmpty {
+            if (0x80...0xBF).contains(byte) {
+                bytes.append(byte)
+                guard bytes.count == length else { return nil }
+                defer { reset() }
+                // Overlong forms and surrogates are refused by the decoder.
+                var decoder = UTF8()
+                var iterator = bytes.makeIterator()
+                if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar.value }
+                return nil
+            }
+            // Cut short: what came so far is dropped, and this byte starts afresh.
+            reset()
+        }
+        switch byte {
+        case 0x00...0x7F: return UInt32(byte)
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return nil
+        }
+        bytes = [byte]
+        return nil
     }
 }

@@ -30,12 +30,15 @@ struct IdleWarning {
     let tour: Tour
     let language: String
     let seconds: Int
+    /// The visitor has words in the book's form, not saved, which the reset will discard.
+    let discardsWords: Bool
 
     func draw(into frame: inout Frame) {
         let size = frame.size
         let texts: [Run] = [
             Run(tour.say(.idleTitle, language), .title),
             Run(tour.say(.idleCountdown, language, count: seconds), .notice),
+        ] + (discardsWords ? [Run(tour.say(.bookIdleDiscards, language), .warning)] : []) + [
             Run(tour.say(.idleContinue, language), .body),
         ]
         let inner = min(PageGeometry.readingColumn - 4, max(1, size.columns - 6))

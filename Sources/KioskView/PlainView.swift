@@ -40,7 +40,8 @@ public struct PlainView: Sendable {
         }
         // A closed session's last page asks for nothing.
         if case .sessionClosed = state.screen.kind { return lines.map(Self.clean) }
-        lines += ["", tour.say(.plainPrompt, state.language)]
+        // On a part of the book's form, the next line is its text, not a command.
+        lines += ["", tour.say(tour.awaitsText(state) ? .bookPlainPrompt : .plainPrompt, state.language)]
         return lines.map(Self.clean)
     }
 

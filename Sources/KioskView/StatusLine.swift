@@ -25,7 +25,7 @@ extension TourView {
                      tour.say(.barPauses, language, "\(counts.pauses)"), tour.say(.barPressAgain, language)], .notice)
         case .cannotOpen: return ([tour.say(.barCannotOpen, language), tour.say(.barChooseAgain, language)], .notice)
         case .alreadyFollowing: return ([tour.say(.barFollowingGuide, language)], .notice)
-        case .noSuchGroup, nil: break
+        case .noSuchGroup, .tooManyJoinAttempts, nil: break
         }
         switch state.visit.group.role {
         case .guide(let leadership):
@@ -38,6 +38,8 @@ extension TourView {
                          tour.say(.barHere, language, "\(counts.here)/\(counts.participants)"),
                          tour.say(.barPauses, language, "\(counts.pauses)"),
                          tour.say(.barFollowers, language, "\(counts.following)")]
+            // Connections that have not yet joined: a guide sees them, and a flood of them.
+            if counts.connecting > 0 { parts.append(tour.say(.barConnecting, language, "\(counts.connecting)")) }
             if leadership.waitForEveryone { parts.append(tour.say(.barWaiting, language)) }
             return (parts, counts.pauses > 0 ? .notice : .strong)
         case .participant(let participation):

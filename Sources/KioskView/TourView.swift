@@ -10,7 +10,12 @@ public struct TourView: Sendable {
     }
 
     public func render(_ state: TourState) -> Frame {
-        var frame = Frame(size: state.session.size)
+        // Never larger than the maximum, whatever size the terminal says it is.
+        var frame = Frame(size: state.session.size.clamped)
+        if state.session.size.isAboveMaximum {
+            drawShrink(&frame, state)
+            return frame
+        }
         if state.session.size.isBelowMinimum {
             drawEnlarge(&frame, state)
             return frame
@@ -38,7 +43,8 @@ public struct TourView: Sendable {
         drawFooter(&frame, state)
         drawStatus(&frame, state)
         if let seconds = tour.idleCountdown(state) {
-            IdleWarning(tour: tour, language: state.language, seconds: seconds).draw(into: &frame)
+            IdleWarning(tour: tour, language: state.language, seconds: seconds,
+                        discardsWords: state.visit.book.hasUnsentWords).draw(into: &frame)
         }
         return frame
     }
@@ -150,5 +156,16 @@ public struct TourView: Sendable {
         let lines = Wrap.lines([Run(tour.say(.enlarge, state.language), .warning)], width: width)
             + Wrap.lines([Run(tour.say(.enlargeSize, state.language, TerminalSize.minimum.description), .hint)], width: width)
         frame.putCentred(lines)
+    }
+
+    /// Beyond the maximum the frame is the maximum's size, in the top left corner of the
+    /// window, and asks for a smaller window there, where the visitor's eye starts.
+    private func drawShrink(_ frame: inout Frame, _ state: TourState) {
+        let width = min(72, max(1, frame.size.columns - 2))
+        let lines = Wrap.lines([Run(tour.say(.shrink, state.language), .warning)], width: width)
+            + Wrap.lines([Run(tour.say(.shrinkSize, state.language, TerminalSize.maximum.description), .hint)], width: width)
+        for (offset, line) in lines.enumerated() where 1 + offset < frame.size.rows {
+            _ = frame.put(line, row: 1 + offset, column: 1)
+        }
     }
 }

@@ -29,6 +29,17 @@ enum ContentLocation {
         return nil
     }
 
+    /// The kiosk's console font, whose characters `validate` checks a pack against: in a
+    /// clone, `deploy/console/`; installed, `share/consolefonts/` beside `share/museum-kiosk/`
+    /// (`/usr/share/consolefonts/museum-kiosk-16.psf`, as the package puts it). The three
+    /// sizes show the same characters; nil when there is none.
+    static func consoleFont() -> String? {
+        guard let pack = bundled() else { return nil }
+        return [pack + "/deploy/console/" + fontFile, parent(of: pack) + "/consolefonts/" + fontFile].first(where: pathExists)
+    }
+
+    static let fontFile = "museum-kiosk-16.psf"
+
     /// The running binary's absolute path: /proc/self/exe, else how it was called.
     private static func executable() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

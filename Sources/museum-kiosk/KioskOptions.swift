@@ -32,6 +32,11 @@ struct KioskOptions: ParsableArguments {
         valueName: "DIR"))
     var packs: String?
 
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp(
+        "Where a kiosk keeps the staff exit's lock across restarts (--kiosk; default: $STATE_DIRECTORY, which systemd sets).",
+        valueName: "DIR"))
+    var stateDirectory: String?
+
     /// Exit status of the staff exit, which the service manager does not restart on.
     static let staffExitStatus: Int32 = 10
     /// How often a kiosk with no pack it can show tries again.
@@ -43,6 +48,15 @@ struct KioskOptions: ParsableArguments {
         guard (20...1_000).contains(demoWpm) else { throw ValidationError("--demo-wpm must be from 20 to 1000 words a minute") }
         if plain, kiosk || demo { throw ValidationError("--plain reads commands line by line; it cannot be combined with --kiosk or --demo") }
         if config != nil, !kiosk { throw ValidationError("--config is read by --kiosk only") }
+        if stateDirectory != nil, !kiosk { throw ValidationError("--state-dir is used by --kiosk only") }
+    }
+
+    /// Where the staff exit's lock is kept across restarts: --state-dir, else the service's
+    /// state directory; none when the kiosk is not a public one or has neither.
+    func staffLockFile(environment: [String: String]) -> StaffLockFile? {
+        guard kiosk, let directory = stateDirectory ?? environment["STATE_DIRECTORY"].flatMap({ $0.split(separator: ":").first.map(String.init) }),
+              !directory.isEmpty else { return nil }
+        return StaffLockFile(directory: directory)
     }
 
     /// The settings for the tour, and the staff PIN's hash. A kiosk reads its configuration: a

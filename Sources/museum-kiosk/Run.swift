@@ -24,6 +24,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var stand: StandOptions
 
+    @OptionGroup var book: BookOptions
+
     func validate() throws {
         if mode.kiosk, ssh.lead || ssh.join != nil || ssh.groupDirectory != nil {
             throw ValidationError("a public kiosk takes no part in group tours: --lead, --join and --group-dir are for sessions over SSH")
@@ -54,10 +56,19 @@ struct Run: ParsableCommand {
             }
             named = tour
         }
+        let lockFile = mode.staffLockFile(environment: environment)
         SignalTrap.install()
         let front: Front
         var screen: TerminalScreen?
-        if mode.plain {
+        // A screen needs a terminal that can place the cursor. Without one (TERM=dumb, output
+        // to a file or a pipe) the tour is read line by line, not drawn as a garbled screen.
+        let canDraw = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+            && !["", "dumb", "unknown"].contains(environment["TERM"] ?? "")
+        if !canDraw, !mode.plain, mode.kiosk || mode.demo {
+            printToStandardError("museum-kiosk: --kiosk and --demo draw a screen, and this is not a terminal that can show one (TERM=\(environment["TERM"] ?? "unset"), or input or output is not a terminal)")
+            throw ExitCode(1)
+        }
+        if mode.plain || !canDraw {
             front = PlainFront(source: DescriptorLines()) { lines in
                 writeAll(STDOUT_FILENO, lines.joined(separator: "\n") + "\n")
             }
@@ -81,8 +92,20 @@ struct Run: ParsableCommand {
         }
         // A public stand offers no group tours, whatever the host has set up for SSH.
         let group = mode.kiosk ? nil : try ssh.groupLink(tour: tour, environment: environment)
-        let start = ssh.sessionStart(language: lang, group: group)
-        let effects = EffectRunner(group: group, noticeBoard: stand.notice.map { NoticeBoard(path: $0) }) { staff.pin?.matches($0) ?? false }
+        var start = ssh.sessionStart(language: lang, group: group)
+        if let lockFile { start.staffLock = lockFile.load() }
+        // Where an entry came from, as the book records it.
+        let way = mode.kiosk ? "stand" : environment["SSH_CONNECTION"] != nil ? "ssh" : mode.plain ? "plain" : "laptop"
+        let bookService = book.location(standing: mode.kiosk, environment: environment)?
+            .service(stand: stand.standName, front: way, clock: clock)
+        start.bookAvailable = bookService != nil
+        let effects = EffectRunner(group: group, noticeBoard: stand.notice.map { NoticeBoard(path: $0) }, book: bookService,
+                                   checkStaffPIN: { staff.pin?.matches($0) ?? false }, saveStaffLock: { lock in
+            guard let lockFile, !lockFile.save(lock) else { return }
+            // The kiosk goes on (never a word on the visitor's screen); the operator reads in the
+            // log that a restart would forget the lock.
+            Logger(label: "museum-kiosk.staff").error("cannot keep the staff exit's lock in \(lockFile.path): \(String(cString: strerror(errno)))")
+        })
         let content = ContentLocation.resolve(content.content)
         let health = stand.metrics.map { directory in
             StandHealth(directory: directory, stand: stand.standName, session: mode.kiosk ? nil : getpid(), clock: clock,
@@ -127,7 +150,8 @@ func loadPack(_ given: String?) throws -> Pack {
         for finding in result.sortedFindings where finding.severity == .error {
             printToStandardError(finding.description)
         }
-        printToStandardError("museum-kiosk: the content pack in \(directory) cannot be shown; fix the errors above (museum-kiosk validate \(directory))")
+        let shown = Finding.escaped(directory)
+        printToStandardError("museum-kiosk: the content pack in \(shown) cannot be shown; fix the errors above (museum-kiosk validate \(shown))")
         throw ExitCode(1)
     }
     return pack

@@ -28,9 +28,24 @@ struct SSHOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write the log to this file (default: the system log).", valueName: "FILE"))
     var log: String?
 
+    @Option(name: .customLong("group-size"), help: ArgumentHelp(
+        "The most participants a group led here takes (--lead; 1 to \(GroupLink.largestGroup), default \(GroupLink.largestGroup)).",
+        valueName: "N"))
+    var groupSize: Int = GroupLink.largestGroup
+
+    /// The longest --idle-exit or --max-session: a week.
+    static let longestLimit = 604_800
+
     func validate() throws {
+        // A week at most: more is no limit at all, and a number near Int.max overflowed when
+        // the session counted it in milliseconds (a crash at start).
         for (name, value) in [("--idle-exit", idleExit), ("--max-session", maxSession)] {
-            if let value, value <= 0 { throw ValidationError("\(name) takes a number of seconds above 0") }
+            if let value, !(1...Self.longestLimit).contains(value) {
+                throw ValidationError("\(name) takes a number of seconds from 1 to \(Self.longestLimit) (a week)")
+            }
+        }
+        if !(1...GroupLink.largestGroup).contains(groupSize) {
+            throw ValidationError("--group-size takes a number of participants from 1 to \(GroupLink.largestGroup)")
         }
         if lead, join != nil { throw ValidationError("--lead and --join: a visitor either leads a group or joins one") }
         if let join, joinCode(join) == nil {
@@ -49,13 +64,14 @@ struct SSHOptions: ParsableArguments {
     func groupLink(tour: Tour, environment: [String: String]) throws -> GroupLink? {
         let path = groupDirectory ?? environment["MUSEUM_KIOSK_GROUP_DIR"] ?? GroupDirectory.standard
         let directory = GroupDirectory(path: path)
-        guard directory.isUsable else {
+        // A guide makes groups there; a participant only enters it to reach one.
+        guard lead ? directory.canLead : directory.canJoin else {
             if lead || join != nil {
-                throw ValidationError("group tours need the directory \(path), writable by this account (see docs/operations.md), or --group-dir DIR")
+                throw ValidationError("group tours need the directory \(path), \(lead ? "writable" : "open") to this account (see docs/operations.md), or --group-dir DIR")
             }
             return nil
         }
-        return GroupLink(directory: directory, tour: tour, logger: Logger(label: "museum-kiosk.group"))
+        return GroupLink(directory: directory, tour: tour, logger: Logger(label: "museum-kiosk.group"), groupSize: groupSize)
     }
 
     /// How the session starts: its language, limits and group. A guide is offered the groups

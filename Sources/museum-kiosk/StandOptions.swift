@@ -15,7 +15,7 @@ struct StandOptions: ParsableArguments {
         valueName: "DIR"))
     var metrics: String?
 
-    @Option(name: .long, help: ArgumentHelp("This stand's name in its health file (default: the host's name).", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp("This stand's name, in its health file and beside the book's entries (default: the host's name).", valueName: "NAME"))
     var stand: String?
 
     /// Where Debian's prometheus-node-exporter reads text files.
@@ -25,7 +25,6 @@ struct StandOptions: ParsableArguments {
         if let stand, !StandHealth.isValidStand(stand) {
             throw ValidationError("--stand must be letters, digits, '-', '_' and '.', at most 64, such as hall-4-east")
         }
-        if stand != nil, metrics == nil { throw ValidationError("--stand names the health file --metrics writes") }
     }
 
     /// The stand's name: --stand, else the host's name made safe for a file name.

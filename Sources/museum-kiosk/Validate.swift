@@ -18,8 +18,23 @@ struct Validate: ParsableCommand {
     @Flag(help: "Also print a table of what each language covers, hall by hall, and of the kiosk's own words.")
     var coverage = false
 
+    @Option(help: ArgumentHelp(
+        "Warn about characters of the pack this console font (PSF, uncompressed) cannot show (default: the kiosk's own font, when it is installed).",
+        valueName: "FILE"))
+    var consoleFont: String?
+
     func run() throws {
-        let result = PackLoader(directory: ContentLocation.resolve(directory), kioskWords: ContentLocation.bundled()).load()
+        let pack = ContentLocation.resolve(directory)
+        var result = PackLoader(directory: pack, kioskWords: ContentLocation.bundled()).load()
+        if !result.isUnreadable, let path = consoleFont ?? ContentLocation.consoleFont() {
+            do {
+                result.findings += try ConsoleFont.read(path: path).findings(inPack: pack)
+            } catch {
+                // A font named on the command line must be usable; the default is only a help.
+                printToStandardError("museum-kiosk: the console font \(path) \(error)")
+                if consoleFont != nil { throw ExitCode(64) }
+            }
+        }
         for finding in result.sortedFindings {
             print(finding)
         }

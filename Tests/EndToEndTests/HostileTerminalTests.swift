@@ -200,7 +200,7 @@ final class PseudoTerminal {
 
     deinit { closeMaster() }
 
-    func spawn(_ executable: String, _ arguments: [String]) throws -> Int32 {
+    func spawn(_ executable: String, _ arguments: [String], term: String = "xterm-256color") throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -208,7 +208,7 @@ final class PseudoTerminal {
             posix_spawn_file_actions_addopen(&actions, descriptor, slaveName, O_RDWR | O_NOCTTY, 0)
         }
         // A session of its own: no controlling terminal, so closing the pty sends no SIGHUP.
-        let environment = ["TERM=xterm-256color", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+        let environment = ["TERM=\(term)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
         guard let pid = EndToEndTests.spawn(executable, arguments, environment: environment, actions: &actions,
                                             flags: Self.spawnNewSession) else {
             throw POSIXError(.ECHILD)
@@ -216,10 +216,10 @@ final class PseudoTerminal {
         return pid
     }
 
-    /// Reads the kiosk's output until it shows `text`, for at most ten seconds.
-    func read(until text: String) -> Bool {
+    /// Reads the kiosk's output until it shows `text`, for at most `seconds`.
+    func read(until text: String, seconds: Double = 10) -> Bool {
         var output: [UInt8] = []
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while Date() < deadline {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)

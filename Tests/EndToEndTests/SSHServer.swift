@@ -85,11 +85,15 @@ final class SSHServer {
         let files = FileManager.default
         let group = getgrnam("museum-kiosk").map { $0.pointee.gr_gid } ?? 0
         try? files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        for shared in ["groups", "logs"] {
-            try? files.createDirectory(atPath: path(shared), withIntermediateDirectories: true)
-            chown(path(shared), 0, group)
-            chmod(path(shared), 0o2770)
-        }
+        // The group directory as deploy/ssh/add-accounts makes /run/museum-kiosk: the guides'
+        // (2710 guide:museum-kiosk), entered by visitors; the logs' folder shared and sticky.
+        let guide = getpwnam("guide").map { $0.pointee.pw_uid } ?? 0
+        try? files.createDirectory(atPath: path("groups"), withIntermediateDirectories: true)
+        chown(path("groups"), guide, group)
+        chmod(path("groups"), 0o2710)
+        try? files.createDirectory(atPath: path("logs"), withIntermediateDirectories: true)
+        chown(path("logs"), 0, group)
+        chmod(path("logs"), 0o3770)
         try? files.createDirectory(atPath: path("keys"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         try? files.createDirectory(atPath: path("bin"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         try? files.createDirectory(atPath: path("share/museum-kiosk"), withIntermediateDirectories: true,
@@ -109,7 +113,7 @@ final class SSHServer {
         // The snippet as an operator installs it; only its paths change.
         let snippet = (try? String(contentsOfFile: Built.packageRoot.appendingPathComponent("deploy/ssh/museum-kiosk.conf").path, encoding: .utf8)) ?? ""
         let adapted = snippet
-            .replacingOccurrences(of: "/usr/local/bin/museum-kiosk", with: "\(kiosk) --group-dir \(groups) --log \(path("logs/kiosk.log"))")
+            .replacingOccurrences(of: "/usr/bin/museum-kiosk", with: "\(kiosk) --group-dir \(groups) --log \(path("logs/kiosk.log"))")
             .replacingOccurrences(of: "/etc/museum-kiosk/authorized_keys", with: path("keys"))
         try? adapted.write(toFile: path("museum-kiosk.conf"), atomically: true, encoding: .utf8)
         // The rest is what Debian's sshd_config says, for a server of the test's own. The
@@ -172,8 +176,12 @@ final class SSHServer {
     }
 
     /// Runs the ssh client (or scp, sftp) with this server's options.
-    func client(_ tool: String, _ user: String, _ arguments: [String], portFlag: String = "-p") -> (status: Int32, output: String, error: String) {
-        run("/usr/bin/env", [tool] + clientOptions(port: portFlag) + identity(for: user) + arguments)
+    /// With `timeoutSeconds`, the client is stopped then (status 124) if it has not ended.
+    func client(_ tool: String, _ user: String, _ arguments: [String], portFlag: String = "-p",
+                timeoutSeconds: Int? = nil) -> (status: Int32, output: String, error: String) {
+        let command = [tool] + clientOptions(port: portFlag) + identity(for: user) + arguments
+        guard let timeoutSeconds else { return run("/usr/bin/env", command) }
+        return run("/usr/bin/timeout", ["\(timeoutSeconds)"] + command)
     }
 
     /// The processes this server's ForceCommand started (the account's shell and the kiosk

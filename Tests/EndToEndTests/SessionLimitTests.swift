@@ -44,7 +44,7 @@ import Testing
     @Test func badOptionsAreClearErrors() {
         let limit = run(Built.kiosk, ["--idle-exit", "0"])
         #expect(limit.status != 0)
-        #expect(limit.error.contains("--idle-exit takes a number of seconds above 0"))
+        #expect(limit.error.contains("--idle-exit takes a number of seconds from 1 to 604800 (a week)"))
         let code = run(Built.kiosk, ["--join", "12ab"])
         #expect(code.error.contains("--join takes the group's six-digit code"))
         let both = run(Built.kiosk, ["--lead", "--join", "123456"])

@@ -91,9 +91,9 @@ final class TestFolder {
 
     @Test func aPINAVisitorWouldTryFirstIsRefused() {
         let made = run("/bin/sh", ["-c", "echo 19900101 | \"$0\" staff-pin", Built.kiosk])
-        #expect(made.status == 1)
+        #expect(made.status != 0)
         #expect(made.output == "")
-        #expect(made.error == "museum-kiosk: that PIN is a date, among the first a visitor would try; choose 6 or more digits that are none of these\n")
+        #expect(made.error.contains("that PIN is one a visitor would try first (a date or a year)"))
     }
 
     @Test func aPublicKioskOffersNoGroupTourEvenWhereTheHostHasThem() throws {

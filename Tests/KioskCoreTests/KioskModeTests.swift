@@ -239,7 +239,7 @@ extension Visit {
         #expect(visit.effects == [.checkStaffPIN(Kiosks.staffPIN)], "the hash is the runtime's to check")
         #expect(visit.state.visit.staffPrompt.checking)
         visit.answerPINCheck()
-        #expect(visit.effects == [.endSession(.staffExit)])
+        #expect(visit.effects == [.saveStaffLock(StaffLock()), .endSession(.staffExit)])
         #expect(visit.state.visit.staffPrompt == StaffPrompt())
     }
 
@@ -284,7 +284,7 @@ extension Visit {
         #expect(visit.state.visit.notice == .wrongPIN)
         #expect(visit.state.visit.overlay?.kind == .staffExit, "open for the next try")
         #expect(visit.state.visit.staffPrompt.entry == "")
-        #expect(visit.effects == [])
+        #expect(visit.effects == [.saveStaffLock(StaffLock(failures: 1))], "kept for the next process")
         visit.type("1111")
         #expect(visit.state.visit.staffPrompt.entry == "1111", "digits typed again at once go to the prompt")
         #expect(visit.state.visit.digits == "", "never to the stop entry, for all to see")
@@ -294,6 +294,7 @@ extension Visit {
         visit.press(.enter)
         visit.answerPINCheck()
         #expect(visit.state.session.staffLock.lockedUntil == at(60))
+        #expect(visit.effects == [.saveStaffLock(StaffLock(failures: 0, lockedUntil: at(60)))])
         #expect(visit.state.visit.overlay == nil, "locked: the prompt closes")
         #expect(visit.state.visit.notice == .staffExitLocked)
         visit.tick(59)
@@ -319,6 +320,35 @@ extension Visit {
         visit.press(.control("x"), .control("c"))
         #expect(visit.state.visit.overlay == nil)
         #expect(visit.state.visit.notice == .staffExitLocked)
+    }
+
+    /// A kiosk restarted (by its service manager, however it ended) starts with the lock the
+    /// process before it kept: the wrong PINs typed still count, a lock still holds.
+    @Test func aLockKeptByAnEarlierProcessHolds() {
+        var config = Tour.SessionStart()
+        config.staffLock = StaffLock(failures: 0, lockedUntil: at(50))
+        var visit = Visit(tour: Kiosks.standing, config: config)
+        visit.tick(1)
+        visit.press(.character(" "))
+        visit.press(.control("x"), .control("c"))
+        #expect(visit.state.visit.overlay == nil)
+        #expect(visit.state.visit.notice == .staffExitLocked)
+
+        config.staffLock = StaffLock(failures: 2)
+        visit = Visit(tour: Kiosks.standing, config: config)
+        visit.tick(1)
+        visit.press(.character(" "))
+        visit.press(.control("x"), .control("c"))
+        visit.press(.enter)
+        visit.answerPINCheck()
+        #expect(visit.state.session.staffLock.lockedUntil == at(61), "the third wrong PIN, across a restart, locks")
+    }
+
+    /// A kept lock never lasts longer than a lock's full time from the start (a machine
+    /// restarted starts its monotonic clock again; a file may be edited by hand).
+    @Test func aKeptLockIsCutToItsFullTime() {
+        #expect(StaffLock(failures: 7, lockedUntil: at(100_000)).resumed(at: at(0)) == StaffLock(failures: 2, lockedUntil: at(60)))
+        #expect(StaffLock(failures: 1, lockedUntil: at(-5)).resumed(at: at(0)) == StaffLock(failures: 1))
     }
 
     @Test func withoutAPINTheChordDoesNothing() {

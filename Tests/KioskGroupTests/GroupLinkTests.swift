@@ -160,7 +160,8 @@ func write(_ text: String, to descriptor: Int32) {
         #expect(guide.runtime.ending == .tour(.visitorLeft))
         settle(participants)
         #expect(participants.allSatisfy { $0.state.visit.group.role == .ended(.guideEnded) })
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["join-attempts"],
+                "only the host's count of wrong codes stays")
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
     }
 
@@ -200,7 +201,8 @@ func write(_ text: String, to descriptor: Int32) {
         var times = [timespec(tv_sec: time(nil) - 61, tv_nsec: 0), timespec(tv_sec: time(nil) - 61, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, state, &times, 0) == 0)
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["join-attempts"],
+                "only the host's count of wrong codes stays")
     }
 
     @Test func aLiveGroupIsNoOrphanAndItsCodeIsNotHandedOutAgain() throws {

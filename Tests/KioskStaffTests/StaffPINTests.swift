@@ -61,19 +61,6 @@ import KioskCore
         #expect(!hash.matches("1234\0"))
     }
 
-    /// The PINs a visitor would try first, in the three tries before the lock: staff-pin
-    /// refuses them.
-    @Test func aPINAVisitorWouldGuessIsNamed() {
-        for (pin, why) in [("1111", "one digit repeated"), ("123456", "digits in a row"), ("9876", "digits in a row"),
-                           ("1990", "a year"), ("19900101", "a date"), ("01011990", "a date"), ("12251990", "a date"),
-                           ("150390", "a date"), ("900315", "a date")] {
-            #expect(StaffPINHash.guessability(of: pin) == why, "\(pin)")
-        }
-        for pin in ["482916", "2468", "73915482", "5829", "993217"] {
-            #expect(StaffPINHash.guessability(of: pin) == nil, "\(pin)")
-        }
-    }
-
     @Test func aCostLibxcryptDoesNotMakeIsAnError() {
         #expect(performing: { try StaffPINHash.make(pin: "1234", cost: StaffPINHash.costs.upperBound + 1) },
                 throws: { if case StaffPINError.cannotHash = $0 { true } else { false } })
@@ -119,7 +106,7 @@ import KioskCore
     @Test func mistakesAreNamedWithTheirLine() {
         let cases: [(String, String)] = [
             ("# a comment\nstaff-pin 1234\n", "kiosk.conf:2: error: expected 'name = value'"),
-            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen"),
+            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping"),
             ("\n\nstaff-pin = 1234\n", "kiosk.conf:3: error: not a staff PIN hash: make one with `museum-kiosk staff-pin`"),
         ]
         for (text, message) in cases {
@@ -174,5 +161,19 @@ import KioskCore
     @Test func aMissingFileIsAClearError() {
         #expect(performing: { try KioskConfiguration.load(path: "/nonexistent/kiosk.conf") },
                 throws: { ($0 as? ConfigurationError)?.description == "/nonexistent/kiosk.conf: error: cannot read: No such file or directory" })
+    }
+}
+
+/// The PINs a visitor would try first are refused when a PIN is made.
+@Suite struct TrivialPINTests {
+    @Test(arguments: ["0000", "999999", "1234", "123456", "987654", "0123456789", "1212", "474747", "1990", "2024",
+                      "19900101", "01011990", "12311999", "010190", "311299", "991231"])
+    func aPINAVisitorWouldTryFirstIsRefused(pin: String) {
+        #expect(StaffPINHash.weakness(of: pin) != nil, "\(pin)")
+    }
+
+    @Test(arguments: ["482916", "2468", "739152", "5820", "8047316", "13579246"])
+    func anOrdinaryPINIsTaken(pin: String) {
+        #expect(StaffPINHash.weakness(of: pin) == nil, "\(pin)")
     }
 }

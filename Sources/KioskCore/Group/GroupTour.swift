@@ -44,7 +44,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return nil
         }
     }
 
@@ -107,6 +107,10 @@ extension Tour {
         case (.noSuchGroup(let code), .joining(let asked)) where code == asked:
             visit.group.role = .none
             visit.group.notice = .noSuchGroup(code)
+            visit.overlay = Screen(.joinGroup)
+        case (.tooManyJoinAttempts(let code, let seconds), .joining(let asked)) where code == asked:
+            visit.group.role = .none
+            visit.group.notice = .tooManyJoinAttempts(seconds)
             visit.overlay = Screen(.joinGroup)
         case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil:
             if participation.guidePlace?.gathering != place.gathering { participation.pause = false }
@@ -347,6 +351,9 @@ extension Tour {
                                        Run(GroupVisit.display(typed + blanks), .strong)]))
         if case .noSuchGroup(let code) = visit.group.notice {
             page.append(.paragraph, say(.noSuchGroup, language, GroupVisit.display(code)), .notice)
+        }
+        if case .tooManyJoinAttempts(let seconds) = visit.group.notice {
+            page.append(.paragraph, say(.tooManyJoinAttempts, language, "\(seconds)"), .notice)
         }
         page.append(.paragraph, say(.joinGroupBack, language), .hint)
         return page

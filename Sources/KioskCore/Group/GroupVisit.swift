@@ -45,12 +45,16 @@ public struct GroupCounts: Hashable, Sendable {
     public var here: Int
     /// "I need a pause" signals, anonymous.
     public var pauses: Int
+    /// Connections that have not yet said where they are (a participant's kiosk does at once;
+    /// one that stays silent is let go after a few seconds). Not counted as participants.
+    public var connecting: Int
 
-    public init(participants: Int = 0, following: Int = 0, here: Int = 0, pauses: Int = 0) {
+    public init(participants: Int = 0, following: Int = 0, here: Int = 0, pauses: Int = 0, connecting: Int = 0) {
         self.participants = participants
         self.following = following
         self.here = here
         self.pauses = pauses
+        self.connecting = connecting
     }
 
     /// Everyone is at the guide's stop and nobody asked for a pause.
@@ -139,6 +143,8 @@ public enum GroupNotice: Hashable, Sendable {
     /// The guide's move waits: not everyone is here. The same move again goes anyway.
     case notEveryoneHere(GroupCounts)
     case noSuchGroup(String)
+    /// Too many wrong codes: the next try may be made in so many seconds.
+    case tooManyJoinAttempts(Int)
     case cannotOpen
     case alreadyFollowing
 }
@@ -208,6 +214,8 @@ public enum GroupEvent: Hashable, Sendable {
     // A participant's kiosk.
     case joined(String)
     case noSuchGroup(String)
+    /// Too many wrong codes: the try was not made; the next may be made in `seconds`.
+    case tooManyJoinAttempts(String, seconds: Int)
     case guideMoved(GuidePlace)
     /// The connection to the guide dropped without a goodbye.
     case guideLost

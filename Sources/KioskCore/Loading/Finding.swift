@@ -23,9 +23,33 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The finding as one line. The file's name and the message quote what the pack holds
+    /// (names, keys, ids, exits), which may carry escape sequences or newlines: each character
+    /// that may not reach a terminal is shown escaped here, the one place every finding is
+    /// printed through, so no pack can set a curator's clipboard or forge a finding line.
     public var description: String {
+        let file = Self.escaped(file)
         let place = column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
-        return "\(place): \(severity.rawValue): \(message)"
+        return "\(place): \(severity.rawValue): \(Self.escaped(message))"
+    }
+
+    /// `text` with every character that may not reach a terminal (controls, newlines, tabs,
+    /// bidirectional and invisible format characters) written as `\u{1B}`, visible and inert.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\t" || TerminalSafety.problem(with: scalar) != nil
     }
 }
 

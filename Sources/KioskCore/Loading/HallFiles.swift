@@ -60,7 +60,7 @@ extension PackReading {
         let folder = "Exhibits/\(hall.id)"
         guard files.kind(of: folder) == .directory else { return [] }
         var exhibits: [Exhibit] = []
-        for name in files.list(folder) {
+        for name in files.list(folder, log: log) {
             guard let (id, language) = PackNames.split(fileName: name), language == nil else { continue }
             if !PackNames.isValidID(id) {
                 log.error(files.displayPath("\(folder)/\(name)"), line: 1,

@@ -19,7 +19,7 @@ extension PackReading {
             log.error(files.displayPath(Self.messagesFolder), line: 1, "Messages must be a folder of catalogues, Messages/<language>.po")
             return [:]
         }
-        for name in files.list(Self.messagesFolder) {
+        for name in files.list(Self.messagesFolder, log: log) {
             let relative = Self.messagesFolder + "/" + name
             let language = String(name.dropLast(3))
             guard name.hasSuffix(".po"), PackNames.isValidLanguage(language) else {

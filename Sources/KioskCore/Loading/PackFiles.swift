@@ -47,12 +47,20 @@ struct PackFiles {
         }
     }
 
-    /// The names in a directory of the pack, sorted by name; hidden files left out.
-    func list(_ relative: String) -> [String] {
+    /// The names in a directory of the pack, sorted by name; hidden files left out. A folder
+    /// that is there but cannot be read (its permissions, as the reading account sees them)
+    /// is an error in `log`: its files would otherwise vanish without a word.
+    func list(_ relative: String, log: FindingLog) -> [String] {
         guard case .found(let parent, let name) = locate(relative) else { return [] }
         let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let openError = errno
         guard descriptor >= 0, let stream = fdopendir(descriptor) else {
             if descriptor >= 0 { close(descriptor) }
+            // A missing folder, a link or a file are said by the checks that expect a folder.
+            if descriptor >= 0 || ![ENOENT, ELOOP, ENOTDIR].contains(openError) {
+                log.error(displayPath(relative), line: 1,
+                          "folder cannot be read (\(String(cString: strerror(openError)))): none of its files is checked or shown; validate as the account the kiosk runs as")
+            }
             return []
         }
         defer { closedir(stream) }
@@ -111,8 +119,8 @@ struct PackFiles {
             return nil
         }
         let unix = Self.withoutCarriageReturns(bytes)
-        if let text = String(validating: unix, as: UTF8.self) { return text }
-        let repaired = String(decoding: unix, as: UTF8.self)
+        if let text = String(validating: unix, as: UTF8.self) { return CombiningMarks.bounded(text, file: shown, log: log) }
+        let repaired = CombiningMarks.bounded(String(decoding: unix, as: UTF8.self), file: shown, log: log)
         let scalars = repaired.unicodeScalars
         let firstBad = scalars.firstIndex(of: "\u{FFFD}") ?? scalars.endIndex
         let good = scalars[..<firstBad]

@@ -5,13 +5,13 @@ extension PackReading {
     /// the curator may believe is shown and is not.
     func checkFolders(tour: TourSpec) {
         let hallIDs = tour.listedIDs
-        for name in files.list("Narratives") where name != "tour.yaml" {
+        for name in files.list("Narratives", log: log) where name != "tour.yaml" {
             checkPackFile(name, in: "Narratives", belongsTo: hallIDs, noun: "hall")
         }
         let exhibits = files.kind(of: "Exhibits")
         if exhibits == .link { log.error(files.displayPath("Exhibits"), line: 1, Self.linkNotRead) }
         guard exhibits == .directory else { return }
-        for name in files.list("Exhibits") {
+        for name in files.list("Exhibits", log: log) {
             let relative = "Exhibits/\(name)"
             switch files.kind(of: relative) {
             case .directory: break
@@ -26,7 +26,7 @@ extension PackReading {
                 log.error(files.displayPath(relative), line: 1, "a folder for no hall: tour.yaml lists no hall '\(name)', so these exhibits are never shown")
                 continue
             }
-            let names = files.list(relative)
+            let names = files.list(relative, log: log)
             let originals = Set(names.compactMap { PackNames.split(fileName: $0) }
                 .filter { $0.language == nil }.map(\.id))
             for file in names {

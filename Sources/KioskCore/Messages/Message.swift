@@ -14,7 +14,7 @@ public enum Message: String, CaseIterable, Sendable {
     case demonstrationRecord, collectionRecord, recordHeading, exhibitPosition, stop
     case mapTitle, youAreHere, mapHint
     case endTitle, endText, endRemembrance, startAgain
-    case enlarge, enlargeSize
+    case enlarge, enlargeSize, shrink, shrinkSize
     // Help, the footer and the key hints.
     case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
     case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone
@@ -29,6 +29,10 @@ public enum Message: String, CaseIterable, Sendable {
     // The public kiosk.
     case staffExitTitle, staffExitHowTo, staffPIN, wrongPIN, staffExitLocked, outOfOrder
     case attractPress, idleTitle, idleCountdown, idleContinue, demoBanner
+    // The book of remembrance.
+    case writeInBook, readBook, bookTitle, bookStatement, bookWords, bookName, bookPlace, bookCount
+    case bookSave, bookLeave, bookReturn, bookSaving, bookSaved, bookNotSaved, bookNoWords, bookLeaveConfirm
+    case bookIdleDiscards, bookOpening, bookUnreadable, bookEmpty, bookNewer, bookOlder, bookPlainPrompt
     // The museum's day: opening hours and commemorations.
     case museumClosed, opensToday, opensMonday, opensTuesday, opensWednesday, opensThursday, opensFriday
     case opensSaturday, opensSunday, closingSoon, silenceTitle
@@ -44,16 +48,18 @@ public enum Message: String, CaseIterable, Sendable {
     case barPauseAsked, barWithdrawPause, barSteppedAway, barBackToGuide, barGettingReady, barContinueToJoin
     case barGuideLost, barWaitingForGuide, barGuideEnded, barGuideDidNotReturn, barGoOnAlone
     case barChooseGroup, barNotEveryoneHere, barPressAgain, barCannotOpen, barChooseAgain
+    case tooManyJoinAttempts, barConnecting
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
     public var arguments: Int {
         switch self {
         case .exhibitPosition: return 3
-        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .plainUnknown,
+        case .bookCount: return 2
+        case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere,
              .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
-             .opensSunday, .closingSoon:
+             .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting:
             return 1
         default: return 0
         }
@@ -81,26 +87,28 @@ public enum Message: String, CaseIterable, Sendable {
             // Under the drawn map, which a two-hall-wide floor leaves 64 columns at 80.
             return 64
         case .languageName, .objectNumber, .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights,
-             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop:
+             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords:
             return 24
         case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
              .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .plainChoose, .plainGo, .plainRepeat:
             return 56
         case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
-             .joinGroup, .takeBackGroup, .startGroup:
+             .joinGroup, .takeBackGroup, .startGroup, .writeInBook, .readBook, .bookSave, .bookLeave, .bookReturn,
+             .bookNewer, .bookOlder:
             return 66
         case .barGroup, .barFollowers, .barHere, .barPauses, .barWaiting, .barFollowingGuide, .barAskPause,
              .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
              .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
-             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain:
+             .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
+             .barConnecting, .bookIdleDiscards:
             return 70
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
-             .plainCommands, .museumClosed, .silenceTitle, .closingSoon:
+             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle:
             // closingSoon: over the page, in the header's rows (StaffNotice.fitsOverThePage).
             return 72
         case .typingStop, .noSuchStop, .firstStop, .noSuchChoice, .wrongPIN, .staffExitLocked, .demoBanner,
-             .warnIdle, .warnTimeLimit:
+             .warnIdle, .warnTimeLimit, .bookNoWords, .bookLeaveConfirm:
             return 76
         default:
             return nil

@@ -113,13 +113,14 @@ extension Tour {
 
     /// The remembrance hall's text with a way back after its first part, or, for a pack that
     /// names no such hall, a few quiet words of the kiosk's own.
-    func remembrancePage(_ language: String) -> Page {
+    func remembrancePage(_ language: String, _ session: SessionState) -> Page {
         var page = Page()
         guard let hall = pack.remembranceHall else {
             page.append(.title, say(.quietTitle, language), .title)
             page.append(.paragraph, say(.quietText, language))
             page.append(.paragraph, say(.quietSupport, language))
             page.append(.item(.returnToTour), say(.returnToTour, language), .item)
+            appendBookChoices(to: &page, session, language)
             return page
         }
         let resolved = pack.narrative(hall, language)
@@ -128,6 +129,7 @@ extension Tour {
         if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
         page.append(narrative.label)
         page.append(.item(.returnToTour), say(.returnToTour, language), .item)
+        appendBookChoices(to: &page, session, language)
         page.append(narrative.more)
         sources(narrative.sources, into: &page, language)
         return page

@@ -100,7 +100,7 @@ extension Tour {
         if matches {
             closeStaffExit(&state.visit)
             state.session.staffLock = StaffLock()
-            return [.endSession(.staffExit)]
+            return [.saveStaffLock(StaffLock()), .endSession(.staffExit)]
         }
         state.visit.notice = .wrongPIN
         state.visit.staffPrompt.entry = ""
@@ -112,7 +112,7 @@ extension Tour {
             closeStaffExit(&state.visit)
             state.visit.notice = .staffExitLocked
         }
-        return []
+        return [.saveStaffLock(state.session.staffLock)]
     }
 
     private func closeStaffExit(_ visit: inout VisitState) {

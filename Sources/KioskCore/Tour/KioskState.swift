@@ -81,5 +81,17 @@ public struct StaffLock: Hashable, Sendable {
     /// No prompt opens before this time, after too many wrong PINs.
     public var lockedUntil: Instant?
 
-    public init() {}
+    public init(failures: Int = 0, lockedUntil: Instant? = nil) {
+        self.failures = failures
+        self.lockedUntil = lockedUntil
+    }
+
+    /// A lock kept by an earlier process, taken at `now`: the wrong PINs still count, and a
+    /// lock lasts at most its full time from now (a lock kept across a restart of the machine,
+    /// whose monotonic clock starts again, or a file changed by hand, cannot lock for longer).
+    public func resumed(at now: Instant) -> StaffLock {
+        let longest = now.adding(seconds: KioskSettings.staffLockSeconds)
+        return StaffLock(failures: min(max(0, failures), KioskSettings.staffTries - 1),
+                         lockedUntil: lockedUntil.map { min($0, longest) }.flatMap { $0 > now ? $0 : nil })
+    }
 }

@@ -56,7 +56,7 @@ extension Tour {
             let page = page(for: kind, visit, session)
             return LayoutCache.Entry(page: page, layout: PageLayout(page, width: width))
         }
-        guard let key = cacheKey(kind, visit, width: width, medium: session.medium) else { return make() }
+        guard let key = cacheKey(kind, visit, width: width, medium: session.medium, bookAvailable: session.bookAvailable) else { return make() }
         return layouts.entry(key, make: make)
     }
 
@@ -64,17 +64,19 @@ extension Tour {
     /// a key holds (the welcome and help with a group's state, the staff and group screens):
     /// small pages, laid out each time. Keep in step with `page(for:in:)`; RandomVisitorTests
     /// checks at every step that a remembered layout is the one laid out anew.
-    private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium) -> LayoutCache.Key? {
+    private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium, bookAvailable: Bool) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {
-        case .welcome, .help, .staffExit, .joinGroup, .sessionClosed:
+        case .welcome, .help, .staffExit, .joinGroup, .sessionClosed, .book:
             return nil
         case .map:
             detail = visit.place.kind.stop?.hall
         case .exhibit(let hall, let exhibit):
             detail = isHidden(.exhibit(hall, exhibit), visit.care) ? 1 : nil
-        case .chooseLanguage, .languageMenu, .tourAdvisory, .hall, .hallMore, .exhibitMore, .end, .hallAdvisory,
-             .remembrance:
+        case .end, .remembrance:
+            // They offer the book where it is kept.
+            detail = bookAvailable ? 1 : nil
+        case .chooseLanguage, .languageMenu, .tourAdvisory, .hall, .hallMore, .exhibitMore, .hallAdvisory:
             detail = nil
         }
         return LayoutCache.Key(kind: kind, language: visit.language, width: width, medium: medium, detail: detail)

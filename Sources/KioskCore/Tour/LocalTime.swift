@@ -1,3 +1,5 @@
+import Glibc
+
 /// The time on the stand's wall clock, in its own time zone, as the runtime read it. The tour
 /// has no clock: this reaches it as `.localTime` events, as the monotonic time reaches it as
 /// `.tick`, so a test can set any day.
@@ -30,8 +32,16 @@ public struct LocalTime: Hashable, Sendable, CustomStringConvertible {
     /// next (a notice's expiry against now).
     var minuteStamp: Int { ((year * 13 + month) * 32 + day) * 1440 + minuteOfDay }
 
-    public var description: String {
-        "\(year)-\(twoDigits(month))-\(twoDigits(day)) \(OpeningHours.clock(minuteOfDay))"
+    /// The day, as 2026-12-04.
+    public var date: String { "\(year)-\(twoDigits(month))-\(twoDigits(day))" }
+
+    public var description: String { date + " " + OpeningHours.clock(minuteOfDay) }
+
+    /// The C library's broken-down time (`localtime_r`'s), Sunday its weekday 0.
+    public init(_ parts: tm) {
+        self.init(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+                  weekday: parts.tm_wday == 0 ? 7 : Int(parts.tm_wday),
+                  hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
     }
 }
 

@@ -18,6 +18,12 @@ public enum PageAction: Hashable, Sendable {
     case joinGroup
     case startGroup
     case takeBackGroup(String)
+    /// The book of remembrance: open the form or the entries; on the form, a part to fill in,
+    /// save, or leave; on the entries, another page.
+    case writeInBook, readBook
+    case bookField(BookField)
+    case saveInBook, leaveBook
+    case bookPage(Int)
 }
 
 /// One block of a page's body, in reading order.

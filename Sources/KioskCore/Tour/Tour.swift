@@ -32,6 +32,10 @@ public struct Tour: Sendable {
         /// Whether group tours can be joined here.
         public var groupsAvailable: Bool
         public var group: GroupStart?
+        /// The staff exit's lock as an earlier process of this kiosk left it.
+        public var staffLock = StaffLock()
+        /// Whether the book of remembrance is kept here.
+        public var bookAvailable = false
 
         public init(language: String? = nil, idleExit: Int? = nil, maxSession: Int? = nil, groupsAvailable: Bool = false,
                     group: GroupStart? = nil) {
@@ -52,9 +56,11 @@ public struct Tour: Sendable {
         // where they are.
         let limits = SessionLimits(idleExit: config.idleExit, maxSession: config.maxSession, startedAt: now,
                                    lastScreenSeconds: config.medium == .screen ? SessionLimits.lastScreenSeconds : 0)
-        let session = SessionState(now: now, size: size, startLanguage: language, limits: limits,
+        var session = SessionState(now: now, size: size, startLanguage: language, limits: limits,
                                    groupsAvailable: config.groupsAvailable, medium: config.medium)
+        session.bookAvailable = config.bookAvailable
         var state = TourState(session: session, visit: newVisit(session))
+        state.session.staffLock = config.staffLock.resumed(at: now)
         var effects = config.group.map { startGroup($0, &state.visit) } ?? []
         // Without an attract loop or a demonstration, the visit begins with the session.
         if state.visit.attention.control == .visitor { effects.append(.record(.began(language: state.language))) }
@@ -80,7 +86,7 @@ public struct Tour: Sendable {
             effects += passTime(&state)
             effects += checkGroup(&state.visit, now: now)
             effects += checkLimits(&state)
-        case .key, .command, .goToStop, .choose:
+        case .key, .command, .goToStop, .choose, .text:
             // On the last screen of a closed session, anything the visitor does only ends it sooner.
             if let closing = state.session.limits.closing {
                 effects.append(.endSession(.closed(closing.reason)))
@@ -90,7 +96,8 @@ public struct Tour: Sendable {
             let kioskAnswer = kioskTakes(event, &state)
             effects += kioskAnswer.effects
             if !kioskAnswer.usedUp {
-                effects += act(event, inGroup: &state.visit, state.session)
+                // The book's form takes what is typed into it before any key means a command.
+                effects += bookTakes(event, &state.visit, state.session) ?? act(event, inGroup: &state.visit, state.session)
             }
         case .staffPINChecked(let matches):
             effects += staffPINChecked(matches, &state)
@@ -98,6 +105,8 @@ public struct Tour: Sendable {
             effects += reduceLocalTime(time, &state)
         case .staffNotice(let notice):
             reduceStaffNotice(notice, &state)
+        case .book(let news):
+            reduceBook(news, &state.visit, state.session)
         case .group(let event):
             effects += reduceGroup(event, &state.visit, state.session)
         }

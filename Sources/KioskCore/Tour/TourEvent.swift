@@ -25,6 +25,20 @@ public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
 
     public var isBelowMinimum: Bool { columns < Self.minimum.columns || rows < Self.minimum.rows }
 
+    /// The largest terminal the kiosk draws. A terminal's size is the visitor's to choose (over
+    /// SSH an ordinary window-change message), and every cell costs memory in the frames and in
+    /// ncurses' screens, about 145 bytes: 65535 × 65535 would be hundreds of gigabytes. Beyond
+    /// this the kiosk draws at this size and asks for a smaller window; 512 × 256 is wider and
+    /// taller than a 4K screen in an 8-pixel font, and costs about 20 MB.
+    public static let maximum = TerminalSize(columns: 512, rows: 256)
+
+    public var isAboveMaximum: Bool { columns > Self.maximum.columns || rows > Self.maximum.rows }
+
+    /// The size drawn: this one, at most the maximum (and never negative).
+    public var clamped: TerminalSize {
+        TerminalSize(columns: min(max(0, columns), Self.maximum.columns), rows: min(max(0, rows), Self.maximum.rows))
+    }
+
     public var description: String { "\(columns) × \(rows)" }
 }
 
@@ -72,6 +86,11 @@ public enum TourEvent: Hashable, Sendable {
     case localTime(LocalTime)
     /// The staff's notice as the notice file now says it; nil when there is none.
     case staffNotice(StaffNotice?)
+    /// A line of text for the part of a form being filled in (the line-by-line mode, where a
+    /// line is typed whole).
+    case text(String)
+    /// The book's answer to `TourEffect.book`.
+    case book(BookNews)
 }
 
 /// Work the tour asks the runtime to do: `reduce` returns these as values and never touches
@@ -90,6 +109,12 @@ public enum TourEffect: Hashable, Sendable {
     case newVisit
     /// Count what happened in a visit (the stand's health, the museum's statistics).
     case record(VisitRecord)
+    /// Keep the staff exit's wrong PINs and its lock where the next process finds them: a
+    /// kiosk restarted by its service manager must not forget a lock (issue 11).
+    case saveStaffLock(StaffLock)
+    /// Keep a visitor's words in the book of remembrance, or read a page of it; answered by
+    /// `.book` when done, never while a key waits.
+    case book(BookRequest)
 }
 
 /// What happened in a visit, as it is counted: never who, never a key, never a text.

@@ -17,14 +17,18 @@ extension Tour {
         case .exhibit(let hall, let exhibit):
             return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), visit.care))
         case .exhibitMore(let hall, let exhibit): return morePage(pack.exhibitText(hall, exhibit, language, layer: .more), language)
-        case .end: return endPage(language)
+        case .end:
+            var page = endPage(language)
+            appendBookChoices(to: &page, session, language)
+            return page
         case .help: return helpPage(visit)
         case .map: return mapListPage(visit, session.medium)
         case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language, session.medium)
-        case .remembrance: return remembrancePage(language)
+        case .remembrance: return remembrancePage(language, session)
         case .staffExit: return staffExitPage(visit)
         case .joinGroup: return joinGroupPage(visit)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
+        case .book(let screen): return bookPage(screen, visit, session)
         }
     }
 

@@ -17,12 +17,14 @@ public enum ScreenKind: Hashable, Sendable {
     case map, help, languageMenu, staffExit
     /// Typing a group's join code.
     case joinGroup
+    /// The book of remembrance: writing in it, or reading it.
+    case book(BookScreen)
     /// The last screen of a session that closed itself.
     case sessionClosed(SessionClose)
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed: return true
+        case .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return true
         default: return false
         }
     }
@@ -61,6 +63,10 @@ public enum Notice: Hashable, Sendable {
     case wrongPIN
     /// Too many wrong PINs: the staff exit waits a while.
     case staffExitLocked
+    /// Save was chosen on a form with no words.
+    case bookNoWords
+    /// Esc on a form with words: once more leaves without saving them.
+    case bookLeaveConfirm
 }
 
 /// Everything about one session of the kiosk, in two parts by how long they last: what the
@@ -99,6 +105,8 @@ public struct SessionState: Hashable, Sendable {
     public var groupsAvailable: Bool
     /// Where the session is shown: a screen, or lines for a reader.
     public var medium: Medium
+    /// Whether the book of remembrance is kept here: a database is set up.
+    public var bookAvailable = false
     /// The time of day and the staff's notice (MuseumDay.swift).
     public var day = MuseumDayState()
 
@@ -134,6 +142,8 @@ public struct VisitState: Hashable, Sendable {
     public var staffPrompt = StaffPrompt()
     /// A group tour this visitor leads or follows.
     public var group = GroupVisit()
+    /// The book of remembrance: the visitor's draft and the page of entries shown.
+    public var book = BookVisit()
     /// The visitor has begun the tour from the welcome page: choosing a language then goes on
     /// to the tour's advisory rather than back to the welcome.
     public var welcomed = false

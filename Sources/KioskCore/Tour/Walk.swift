@@ -29,7 +29,10 @@ extension Tour {
             }
             visit.screen.selection = item
             return perform(actions[item], &visit, session)
-        case .resize, .tick, .group, .staffPINChecked, .localTime, .staffNotice:
+        case .resize, .tick, .group, .staffPINChecked, .localTime, .staffNotice, .book:
+            return []
+        case .text:
+            // A line only means something to a form's part, which the book took already.
             return []
         }
     }
@@ -139,7 +142,7 @@ extension Tour {
         case .remembrance:
             returnFromRemembrance(&visit, session)
             return
-        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed:
+        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
             let position = visit.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
@@ -151,7 +154,7 @@ extension Tour {
     func previous(_ visit: inout VisitState, _ session: SessionState) {
         let target: ScreenKind?
         switch visit.place.kind {
-        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed:
+        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book:
             target = nil
         case .chooseLanguage, .tourAdvisory:
             target = .welcome
@@ -247,6 +250,7 @@ extension Tour {
         case .returnToTour: returnFromRemembrance(&visit, session)
         case .showGraphic: revealGraphic(&visit, session)
         case .joinGroup, .startGroup, .takeBackGroup: return performGroup(action, &visit)
+        case .writeInBook, .readBook, .bookField, .saveInBook, .leaveBook, .bookPage: return performBook(action, &visit, session)
         }
         return []
     }
@@ -272,7 +276,7 @@ extension Tour {
             visit.place = viewport(of: from, visit, session).scrolled(from, by: 0)
         case .remembrance:
             returnFromRemembrance(&visit, session)
-        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed:
+        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book:
             break
         }
     }
@@ -291,6 +295,10 @@ extension Tour {
     /// Whether a command changes anything on the screen on top.
     func doesSomething(_ command: Command, _ state: TourState) -> Bool {
         let visit = state.visit
+        // On the book's form a letter is a letter: only choosing and leaving are commands.
+        if visit.overlay?.kind == .book(.write), !visit.book.saved {
+            return [.up, .down, .open, .back].contains(command)
+        }
         let onMap = visit.overlay?.kind == .map && MapGeometry(pack: pack, size: state.session.size).fits
         switch command {
         case .next: return visit.place.kind != .end

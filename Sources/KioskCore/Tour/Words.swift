@@ -47,6 +47,8 @@ extension Tour {
         case .noSuchChoice(let number): return say(Message.noSuchChoice, language, String(number))
         case .wrongPIN: return say(Message.wrongPIN, language)
         case .staffExitLocked: return say(Message.staffExitLocked, language)
+        case .bookNoWords: return say(Message.bookNoWords, language)
+        case .bookLeaveConfirm: return say(Message.bookLeaveConfirm, language)
         }
     }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Glibc
+import KioskBook
+import KioskRuntime
+import Logging
+
+/// Where the book of remembrance is kept: an SQLite file in a folder (`--data`), or a
+/// PostgreSQL database several stands share (`--database`). The kiosk and `museum-kiosk book`
+/// find it the same way.
+struct BookOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep the book of remembrance in this folder (an SQLite file, book.sqlite). Default: none on a stand or over SSH; $XDG_DATA_HOME/museum-kiosk (or ~/.local/share/museum-kiosk) elsewhere.",
+        valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep the book in a PostgreSQL database several stands share: a postgresql:// address, or a file that holds one.",
+        valueName: "URL|FILE"))
+    var database: String?
+
+    @Flag(name: .customLong("no-book"), help: "Keep no book of remembrance.")
+    var noBook = false
+
+    func validate() throws {
+        if data != nil, database != nil { throw ValidationError("--data and --database: the book is kept in one place") }
+        if noBook, data != nil || database != nil { throw ValidationError("--no-book keeps no book; leave out --data and --database") }
+    }
+
+    /// Where a stand keeps its book (the unit's --data): the kiosk's own state folder.
+    static let standFolder = "/var/lib/museum-kiosk-stand"
+
+    /// The book staff work on: the one named, else the stand's where there is one, else the
+    /// user's own (a laptop).
+    func staffLocation(environment: [String: String]) -> BookLocation {
+        if let database { return .postgresql(database) }
+        if let data { return .sqlite(folder: data) }
+        if access(Self.sqliteFile(in: Self.standFolder), F_OK) == 0 { return .sqlite(folder: Self.standFolder) }
+        return location(standing: false, environment: environment) ?? .sqlite(folder: Self.standFolder)
+    }
+
+    /// The SQLite file of a folder.
+    static func sqliteFile(in folder: String) -> String { folder + "/book.sqlite" }
+
+    /// Where the book is for a session: given, or, for a visitor's own laptop, the user's
+    /// data folder; nil where none is kept.
+    func location(standing: Bool, environment: [String: String]) -> BookLocation? {
+        if noBook { return nil }
+        if let database { return .postgresql(database) }
+        if let data { return .sqlite(folder: data) }
+        // A stand and an SSH host keep their book where the operator says, never by chance.
+        guard !standing, environment["SSH_CONNECTION"] == nil else { return nil }
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") { return .sqlite(folder: dataHome + "/museum-kiosk") }
+        if let home = environment["HOME"], home.hasPrefix("/"), home != "/" { return .sqlite(folder: home + "/.local/share/museum-kiosk") }
+        return nil
+    }
+}
+
+/// Where a book is kept.
+enum BookLocation {
+    case sqlite(folder: String)
+    case postgresql(String)
+
+    /// Opens the book, its folder made if need be; the error says where and why.
+    func open() throws(BookError) -> Book {
+        switch self {
+        case .sqlite(let folder):
+            try Self.makeFolder(folder)
+            return try Book(connection: try SQLiteConnection(path: BookOptions.sqliteFile(in: folder)))
+        case .postgresql:
+            throw BookError(.unavailable, "PostgreSQL is not built into this kiosk")
+        }
+    }
+
+    /// The folder and those above it, private to the kiosk's account: visitors' words wait
+    /// there for staff.
+    private static func makeFolder(_ folder: String) throws(BookError) {
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path += "/" + part
+            if mkdir(path, 0o700) != 0, errno != EEXIST {
+                throw BookError(.unavailable, "cannot make the book's folder \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// A book for one session: the runtime asks it, its queue opens the database when first
+    /// needed, and what fails is said in the journal.
+    func service(stand: String, front: String, clock: Clock) -> BookService {
+        let logger = Logger(label: "museum-kiosk.book")
+        return BookService(stand: stand, front: front, open: open, now: { [clock] in clock.wall.unixSeconds },
+                           report: { logger.error("\($0)") })
+    }
+}
