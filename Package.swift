@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(name: "KioskBookTests", dependencies: ["KioskBook", "KioskCore"]),
         // Whole sessions through the runtime's loop, with a test front and a test clock.
         .testTarget(name: "KioskRuntimeTests", dependencies: [
-            "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", .product(name: "Logging", package: "swift-log"),
+            "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
         ]),
         // Against a real PostgreSQL server the tests start themselves (initdb, on a free port).
         .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres"]),

@@ -109,6 +109,30 @@ public final class Book {
         }
     }
 
+    /// The database's own check of itself: SQLite's integrity check (every page, index and
+    /// constraint), or, for PostgreSQL, which keeps itself whole, that the book can be read.
+    /// Each problem it finds, or "ok".
+    public func check() throws(BookError) -> [String] {
+        switch connection.dialect {
+        case .sqlite:
+            return try connection.run("PRAGMA integrity_check", []).compactMap { $0.first ?? nil }
+        case .postgresql:
+            _ = try connection.run("SELECT count(*) FROM book_entries", [])
+            return ["ok"]
+        }
+    }
+
+    /// How many entries there are of each status.
+    public func counts() throws(BookError) -> [BookRecord.Status: Int] {
+        var counts: [BookRecord.Status: Int] = [:]
+        for row in try connection.run("SELECT status, count(*) FROM book_entries GROUP BY status", []) {
+            if row.count == 2, let status = row[0].flatMap(BookRecord.Status.init(rawValue:)), let count = row[1].flatMap({ Int($0) }) {
+                counts[status] = count
+            }
+        }
+        return counts
+    }
+
     /// Text as staff search it: case folded, and the dotted and dotless i of Azerbaijani and
     /// Turkish taken as one letter, so "XOCALI" finds "Xocalı" and "İ" finds "i".
     static func folded(_ text: String) -> String {

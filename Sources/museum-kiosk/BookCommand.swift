@@ -20,7 +20,7 @@ struct BookCommand: ParsableCommand {
             decision is kept with who made it and when. The book is the stand's (\(BookOptions.standFolder)) \
             unless --data or --database names another.
             """,
-        subcommands: [Desk.self, List.self, Approve.self, Hide.self, Delete.self, Export.self, Retain.self],
+        subcommands: [Desk.self, List.self, Approve.self, Hide.self, Delete.self, Export.self, Retain.self, Check.self],
         defaultSubcommand: Desk.self
     )
 
@@ -254,6 +254,23 @@ extension BookCommand {
                 try opened.retain(before: cutoff, action: rule.deletes ? .retainDelete : .retainHide, by: "retention", at: now)
             }
             print("\(count) \(count == 1 ? "entry" : "entries") written before \(BookCommand.localTime(cutoff)) \(rule.deletes ? "deleted" : "hidden")")
+        }
+    }
+}
+
+extension BookCommand {
+    /// Whether the book's database is whole, and what it holds.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check that the book's database is whole, and count its entries.")
+
+        @OptionGroup var book: BookOptions
+
+        func run() throws {
+            let opened = try BookCommand.open(book)
+            let (problems, counts) = try BookCommand.attempt { () throws(BookError) in (try opened.check(), try opened.counts()) }
+            print("integrity: " + problems.joined(separator: "; "))
+            print(BookRecord.Status.allCases.map { "\($0.rawValue): \(counts[$0] ?? 0)" }.joined(separator: ", "))
+            if problems != ["ok"] { throw ExitCode(1) }
         }
     }
 }

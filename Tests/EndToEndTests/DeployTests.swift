@@ -20,7 +20,10 @@ import Testing
         // A copy, not a link: the units' own links are absolute and resolved inside the root.
         let copied = run("/bin/cp", ["-a", "/usr/lib/systemd/system", root.appendingPathComponent("usr/lib/systemd").path])
         try #require(copied.status == 0, "no system units to verify against: \(copied.error)")
-        try files.copyItem(atPath: Self.unit, toPath: root.appendingPathComponent("etc/systemd/system/museum-kiosk.service").path)
+        for unit in ["museum-kiosk.service", "museum-kiosk-book-retention.service", "museum-kiosk-book-retention.timer"] {
+            try files.copyItem(atPath: Built.packageRoot.appendingPathComponent("deploy/" + unit).path,
+                               toPath: root.appendingPathComponent("etc/systemd/system/" + unit).path)
+        }
         for program in ["usr/bin/museum-kiosk", "usr/libexec/museum-kiosk/console-font"].map(root.appendingPathComponent) {
             try "#!/bin/sh\n".write(to: program, atomically: true, encoding: .utf8)
             chmod(program.path, 0o755)
@@ -28,7 +31,8 @@ import Testing
 
         // The manual page Documentation= names comes with the package, whose check
         // (scripts/check-deb) looks for it.
-        let result = run("/usr/bin/env", ["systemd-analyze", "verify", "--man=no", "--root=\(root.path)", "museum-kiosk.service"])
+        let result = run("/usr/bin/env", ["systemd-analyze", "verify", "--man=no", "--root=\(root.path)", "museum-kiosk.service",
+                                          "museum-kiosk-book-retention.service", "museum-kiosk-book-retention.timer"])
         #expect(result.status == 0)
         #expect(result.output.isEmpty && result.error.isEmpty, "systemd-analyze said:\n\(result.output)\(result.error)")
     }

@@ -49,8 +49,10 @@ extension Tour {
         case .key(.enter), .key(.tab), .command(.open):
             visit.screen.selection += 1
         default:
-            break
+            return []
         }
+        // On a small screen the statement fills it at first; what is typed is seen as it is typed.
+        ensureSelectionVisible(&visit, session)
         return []
     }
 
