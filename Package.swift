@@ -49,6 +49,18 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // OpenSSL's libssl and libcrypto, Debian's (libssl.a and libcrypto.a are linked into the
+        // static release): TLS and the hashes of PostgreSQL's authentication (SCRAM-SHA-256's
+        // PBKDF2, HMAC and SHA-256, MD5, random nonces) for KioskPostgres, never our own
+        // cryptography. Measured in a static probe (docs/performance.md, "PostgreSQL client: what
+        // it costs"): 3.4 MB of code and data, 4.4 MB more binary stripped, 5.5 MB unstripped;
+        // a connection's peak RSS 2.2 MB more for SCRAM's code pages, 0.9 MB more with TLS; a
+        // stand that opens no database touches none of it. Only KioskPostgres may depend on it.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Pure core: the content pack (model, loader, validator) and the tour state machine.
         .target(name: "KioskCore", dependencies: ["CYAML"]),
         // Pure view: a tour state and a terminal size become a frame of cells.
@@ -74,6 +86,12 @@ let package = Package(
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "KioskRuntime", "CNCursesW"]),
         // The pack as plain linked HTML pages: a web or lynx edition of the tour.
         .target(name: "KioskExport", dependencies: ["KioskCore"]),
+        // A small PostgreSQL client of our own (protocol 3.0, blocking, every wait bounded), for a
+        // book of remembrance several stands share (issue 16). libpq cannot be linked into a
+        // static binary on Debian (no static Kerberos), and postgres-nio brings all of Foundation
+        // with ICU, SwiftNIO and BoringSSL: a 134 MB probe against our 15 MB, 21 MB of RSS
+        // against 7 (docs/performance.md). Its own code is 0.1 MB; it builds in seconds.
+        .target(name: "KioskPostgres", dependencies: ["COpenSSL"]),
         // The thin executable: arguments, loading the pack, choosing the front, wiring.
         .executableTarget(
             name: "museum-kiosk",
@@ -132,6 +150,8 @@ let package = Package(
         .testTarget(name: "KioskRuntimeTests", dependencies: [
             "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
         ]),
+        // Against a real PostgreSQL server the tests start themselves (initdb, on a free port).
+        .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(
             name: "EndToEndTests",
