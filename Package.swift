@@ -74,7 +74,7 @@ let package = Package(
         ]),
         // The book of remembrance in its database: the schema and its migrations, the
         // visitors' entries and staff's decisions, over SQLite or PostgreSQL.
-        .target(name: "KioskBook", dependencies: ["KioskCore", "CSQLite"]),
+        .target(name: "KioskBook", dependencies: ["KioskCore", "CSQLite", "KioskPostgres"]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
         .target(name: "KioskStaff", dependencies: ["CCrypt", "KioskCore"]),
         // The one loop every front runs a session with, the fronts' protocol, the line-by-line
@@ -150,12 +150,16 @@ let package = Package(
         .testTarget(name: "KioskRuntimeTests", dependencies: [
             "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
         ]),
-        // Against a real PostgreSQL server the tests start themselves (initdb, on a free port).
-        .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres"]),
+        // The servers the tests run against, made by the tests themselves: PostgreSQL with
+        // initdb on a free port (a library for the test targets, never linked into the kiosk).
+        .target(name: "KioskTestServers", path: "Tests/Servers"),
+        // Against a real PostgreSQL server the tests start themselves: the client, and the book
+        // of remembrance on it.
+        .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres", "KioskBook", "KioskCore", "KioskTestServers"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KioskCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["KioskCore", "KioskTestServers", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -76,7 +76,7 @@ public final class Book {
     public func decisions(entry id: String? = nil) throws(BookError) -> [BookDecision] {
         let rows = try connection.run("""
             SELECT id, entry_id, decision, reason, decided_by, decided_at FROM book_decisions
-            WHERE $1 IS NULL OR entry_id = $1 ORDER BY decided_at, id
+            WHERE CAST($1 AS TEXT) IS NULL OR entry_id = $1 ORDER BY decided_at, id
             """, [id])
         return rows.compactMap { row in
             guard row.count == 6, let id = row[0], let entry = row[1], let action = row[2].flatMap(BookDecision.Action.init(rawValue:)),

@@ -66,9 +66,27 @@ enum BookLocation {
         case .sqlite(let folder):
             try Self.makeFolder(folder)
             return try Book(connection: try SQLiteConnection(path: BookOptions.sqliteFile(in: folder)))
-        case .postgresql:
-            throw BookError(.unavailable, "PostgreSQL is not built into this kiosk")
+        case .postgresql(let given):
+            return try Book(connection: try PostgresBookConnection(url: try Self.address(given)))
         }
+    }
+
+    /// The database's address: given, or read from the file given, whose first line it is
+    /// (so the password is on no command line, where `ps` would show it).
+    static func address(_ given: String) throws(BookError) -> String {
+        if given.hasPrefix("postgresql://") || given.hasPrefix("postgres://") { return given }
+        let descriptor = Glibc.open(given, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            throw BookError(.unavailable, "cannot read the book's database address from \(given): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = read(descriptor, &bytes, bytes.count)
+        let line = String(decoding: bytes[..<max(0, count)], as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        guard line.hasPrefix("postgresql://") || line.hasPrefix("postgres://") else {
+            throw BookError(.unavailable, "\(given) does not hold a postgresql:// address on its first line")
+        }
+        return line
     }
 
     /// The folder and those above it, private to the kiosk's account: visitors' words wait

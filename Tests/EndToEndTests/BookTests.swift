@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestServers
 import Testing
 
 /// The kiosk line by line on pipes of the test's own, for writing in the book as fast as it
@@ -111,11 +112,21 @@ final class PipedKiosk {
     /// the visitor was thanked for is in the book, and the book is whole.
     @Test func killedAtAnyMomentItLosesNoEntryItAcknowledged() throws {
         let folder = try TestFolder()
-        let runs = Int(ProcessInfo.processInfo.environment["MUSEUM_KIOSK_BOOK_KILLS"] ?? "") ?? 120
+        try Self.killAtRandom(book: ["--data", folder.path], runs: 120)
+    }
+
+    /// The same with the book in PostgreSQL, as stands sharing one book keep it.
+    @Test func killedAtAnyMomentItLosesNoEntryItAcknowledgedInPostgreSQL() throws {
+        let url = try PostgresServer.require().freshDatabase()
+        try Self.killAtRandom(book: ["--database", url], runs: 60)
+    }
+
+    static func killAtRandom(book: [String], runs defaultRuns: Int) throws {
+        let runs = Int(ProcessInfo.processInfo.environment["MUSEUM_KIOSK_BOOK_KILLS"] ?? "") ?? defaultRuns
         var acknowledged: [String] = []
         var generator = SystemRandomNumberGenerator()
-        for run in 0..<runs {
-            guard let kiosk = PipedKiosk(["--plain", "--lang", "en", "--content", Self.smallPack, "--data", folder.path]) else {
+        for attempt in 0..<runs {
+            guard let kiosk = PipedKiosk(["--plain", "--lang", "en", "--content", Self.smallPack] + book) else {
                 Issue.record("cannot start the kiosk")
                 return
             }
@@ -123,7 +134,7 @@ final class PipedKiosk {
             kiosk.send("x")
             var written = 0
             while Date() < killAt {
-                let words = "entry \(run)-\(written) Əbədi xatirə"
+                let words = "entry \(attempt)-\(written) Əbədi xatirə"
                 kiosk.send("2", words, "", "", "4")
                 // Thanked: the visitor was told it is saved.
                 guard kiosk.waitFor("Thank you. Your words are kept in the book.", count: written + 1, seconds: max(0, killAt.timeIntervalSinceNow)) else { break }
@@ -134,11 +145,11 @@ final class PipedKiosk {
             kiosk.kill9()
         }
         #expect(acknowledged.count > runs, "entries were written and acknowledged")
-        let listed = run(Built.kiosk, ["book", "export", "--data", folder.path, "--format", "jsonl"])
+        let listed = run(Built.kiosk, ["book", "export", "--format", "jsonl"] + book)
         #expect(listed.status == 0, "\(listed.error)")
         let lost = acknowledged.filter { !listed.output.contains("\"words\":\"\($0)\"") }
         #expect(lost.isEmpty, "acknowledged and lost: \(lost.prefix(5))")
-        let check = run(Built.kiosk, ["book", "check", "--data", folder.path])
+        let check = run(Built.kiosk, ["book", "check"] + book)
         #expect(check.status == 0, "\(check.output)\(check.error)")
         #expect(check.output.contains("integrity: ok"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KioskPostgres
+import KioskTestServers
 import Testing
 
 /// The client against a real PostgreSQL server (PostgresServer): each way of logging in, TLS,

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// A real PostgreSQL server for these tests, of their own: a cluster made with Debian's
+/// A real PostgreSQL server for the tests (the client's, and the book's end to end), of their own: a cluster made with Debian's
 /// `initdb` in a temporary directory, on a free port of 127.0.0.1 and a Unix socket in that
 /// directory, started once for the whole run and stopped when the test process ends. Its
 /// pg_hba.conf and roles are the tests' own, so each way of logging in is tested without
@@ -13,38 +13,38 @@ import Testing
 /// cluster is made and run as the `postgres` account, which the package creates (PostgreSQL
 /// refuses to run as root). Without them the tests fail in CI (CI is set: .ci/run installs
 /// them) and are skipped elsewhere, saying why.
-final class PostgresServer: Sendable {
-    let directory: String
-    let port: Int
+public final class PostgresServer: Sendable {
+    public let directory: String
+    public let port: Int
     /// The superuser, who made the cluster: `postgres` as root, else the user running the tests.
-    let superuser: String
+    public let superuser: String
     /// The user running the tests, for peer authentication over the Unix socket.
-    let osUser: String
+    public let osUser: String
     private let binaries: String
     private let runAs: String?
 
     /// Roles and their passwords: each way of logging in has a role of its own.
-    static let scramRole = "kiosk_scram"
+    public static let scramRole = "kiosk_scram"
     /// Characters a URL must percent-encode, and a quote, in a SCRAM password.
-    static let scramPassword = "pa:ss@w/rd%?#&'1"
-    static let unicodeRole = "kiosk_unicode"
+    public static let scramPassword = "pa:ss@w/rd%?#&'1"
+    public static let unicodeRole = "kiosk_unicode"
     /// Azerbaijani and Russian letters, as typed (precomposed): see SCRAMClient.
-    static let unicodePassword = "Şəhidlər-Ёлка-2026"
-    static let md5Role = "kiosk_md5"
-    static let md5Password = "md5-secret"
-    static let cleartextRole = "kiosk_clear"
-    static let cleartextPassword = "clear-secret"
-    static let trustRole = "kiosk_trust"
-    static let database = "kiosk_test"
+    public static let unicodePassword = "Şəhidlər-Ёлка-2026"
+    public static let md5Role = "kiosk_md5"
+    public static let md5Password = "md5-secret"
+    public static let cleartextRole = "kiosk_clear"
+    public static let cleartextPassword = "clear-secret"
+    public static let trustRole = "kiosk_trust"
+    public static let database = "kiosk_test"
 
     /// The URL of a TCP connection to the test database.
-    func tcpURL(user: String = scramRole, password: String? = scramPassword, sslmode: String = "disable") -> String {
+    public func tcpURL(user: String = scramRole, password: String? = scramPassword, sslmode: String = "disable") -> String {
         let credentials = password.map { "\(encode(user)):\(encode($0))" } ?? encode(user)
         return "postgresql://\(credentials)@127.0.0.1:\(port)/\(Self.database)?sslmode=\(sslmode)"
     }
 
     /// The URL of a connection over the Unix socket, the directory percent-encoded as a host.
-    func socketURL(user: String) -> String {
+    public func socketURL(user: String) -> String {
         "postgresql://\(encode(user))@\(encode(directory)):\(port)/\(Self.database)"
     }
 
@@ -56,7 +56,7 @@ final class PostgresServer: Sendable {
 
     /// The running server; without what it needs, the test fails in CI and is cancelled
     /// elsewhere, with the reason.
-    static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> PostgresServer {
+    public static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> PostgresServer {
         switch shared {
         case .success(let server): return server
         case .failure(.missing(let reason)): try skip(reason, sourceLocation: sourceLocation)
@@ -164,6 +164,16 @@ final class PostgresServer: Sendable {
                                          "-v", "ON_ERROR_STOP=1"] + statements.flatMap { ["-c", $0] }, what: "psql (the test roles)")
     }
 
+    /// A new, empty database owned by the SCRAM role, and the URL a kiosk logs in to it with:
+    /// a test that makes a schema starts from nothing.
+    public func freshDatabase() throws -> String {
+        let name = "fresh_\(UUID().uuidString.prefix(8).lowercased())"
+        try command("\(binaries)/psql", ["-h", directory, "-p", "\(port)", "-U", superuser, "-d", "postgres", "-X", "-q",
+                                         "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name) OWNER \(Self.scramRole)"],
+                    what: "psql (a fresh database)")
+        return tcpURL().replacingOccurrences(of: "/\(Self.database)?", with: "/\(name)?")
+    }
+
     /// Stops and removes the servers of earlier test runs that ended without stopping theirs
     /// (a crash, a kill): those in a /tmp/kiosk-pg-* directory whose owner.pid names a
     /// process that is gone. Nothing else is touched.
@@ -222,11 +232,11 @@ final class PostgresServer: Sendable {
 /// A socket listening on a free port of 127.0.0.1 that accepts nothing (the kernel completes
 /// connections into its backlog): a server that never answers. `accept()` takes one, for a
 /// test that answers by hand.
-final class Listener: @unchecked Sendable {
-    let descriptor: Int32
-    let port: Int
+public final class Listener: @unchecked Sendable {
+    public let descriptor: Int32
+    public let port: Int
 
-    init() {
+    public init() {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.descriptor = descriptor
         var address = sockaddr_in()
@@ -243,9 +253,9 @@ final class Listener: @unchecked Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    func accept() -> Int32 { Glibc.accept(descriptor, nil, nil) }
+    public func accept() -> Int32 { Glibc.accept(descriptor, nil, nil) }
 
-    func close() { Glibc.close(descriptor) }
+    public func close() { Glibc.close(descriptor) }
 }
 
 /// Stops a test that cannot run here: a failure in CI, where .ci/run must provide what it
