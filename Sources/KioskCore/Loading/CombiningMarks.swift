@@ -46,10 +46,14 @@ enum CombiningMarks {
         return String(kept)
     }
 
-    /// A combining mark (Unicode's Mn, Mc and Me). None is below U+0300, so ASCII and Latin-1
-    /// text is told apart without a look at Unicode's tables.
+    /// A combining mark (Unicode's Mn, Mc and Me). None is below U+0300, nor among Greek and
+    /// Cyrillic letters (but U+0483 to U+0489) and general punctuation, so a pack's Latin,
+    /// Azerbaijani and Russian text is told apart without a look at Unicode's tables.
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.value >= 0x300 else { return false }
+        switch scalar.value {
+        case 0..<0x300, 0x370..<0x483, 0x48A..<0x591, 0x2000..<0x20D0: return false
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
