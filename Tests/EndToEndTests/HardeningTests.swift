@@ -539,7 +539,7 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
     @Test func theUnitBoundsMemoryAndKeepsTheLock() throws {
         let unit = try String(contentsOfFile: DeployTests.unit, encoding: .utf8)
         let lines = Set(unit.split(separator: "\n").map(String.init))
-        for line in ["MemoryMax=384M", "MemorySwapMax=0", "StateDirectory=museum-kiosk"] {
+        for line in ["MemoryMax=384M", "MemorySwapMax=0", "StateDirectory=museum-kiosk-stand"] {
             #expect(lines.contains(line), "\(line)")
         }
     }
