@@ -162,7 +162,8 @@ public struct HTMLExport: Sendable {
         case .continueTour: return neighbours(of: here).next
         case .stepOut: return pack.remembranceHall.map(Location.hall)
         case .startAgain: return .home
-        case .chooseLanguage, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup: return nil
+        case .chooseLanguage, .chooseTour, .search, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup:
+            return nil
         }
     }
 

@@ -62,12 +62,23 @@ import Testing
                            az    \(words)
                            ru    \(words)
 
+            Tour  Stops  Minutes  Lang  Texts  Titles  Labels  Young
+            ────────────────────────────────────────────────────────
+            full  6      1        en    –      6/6     6/6     –
+                                  az    –      3/6     3/6     –
+                                  ru    –      1/6     1/6     –
+
             Narrative: complete = title, summary, label and "read more" in the language.
             Exhibits in the language: Titles = title and summary; Records = the record
             fields the original gives, object name to rights; Labels = the label; More = the
             "read more" layer, of the exhibits that have one. Machine = the language's files
             of the hall marked translation: machine. tour.yaml = museum name, address, floor
             and advisories.
+            Tours: Minutes = how long the tour takes to read, as the choice of tour says
+            (its words in the original at 160 a minute). Stop by stop in the language:
+            Texts = the tour's name and description; Titles = the title; Labels = the label
+            the tour shows (a young label on a tour for young visitors, where the stop has
+            one); Young = stops with a young label.
             """
         #expect(table == expected)
         #expect(table.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })

@@ -82,7 +82,7 @@ func write(_ text: String, to descriptor: Int32) {
         settle([guide])
         let warnings = guide.log.all.filter { $0.hasPrefix("warning") }
         #expect(warnings.contains { $0.contains("dropped a message from a participant: not a JSON message of the group protocol") })
-        #expect(warnings.contains { $0.contains("protocol version 9, this kiosk speaks 1") })
+        #expect(warnings.contains { $0.contains("protocol version 9, this kiosk speaks 2") })
         #expect(warnings.contains { $0.contains("a place is the guide's to send") })
         #expect(!warnings.contains { $0.contains("\u{1B}") }, "nothing a peer sent is logged raw")
         write(String(repeating: "x", count: 2000) + "\n" + "{}\n{}\n", to: rogue)

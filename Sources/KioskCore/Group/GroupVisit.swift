@@ -197,6 +197,8 @@ public enum GroupRequest: Hashable, Sendable {
     case report(ParticipantStatus)
     /// A guide tells the group where they are.
     case announce(GuidePlace)
+    /// A guide tells the group the tour they chose for it, by its id.
+    case announceTour(String)
     /// The visitor is no longer in the group they followed: the connection closes.
     case leave
     /// The guide ends the group for everyone.
@@ -209,6 +211,8 @@ public enum GroupEvent: Hashable, Sendable {
     case joined(String)
     case noSuchGroup(String)
     case guideMoved(GuidePlace)
+    /// The guide chose a tour for the group, by its id in the pack.
+    case guideChoseTour(String)
     /// The connection to the guide dropped without a goodbye.
     case guideLost
     case guideBack
