@@ -113,6 +113,29 @@ import Testing
         #expect(visit.kind == .welcome)
     }
 
+    /// A visitor who chose a tour alone and then joins a group walks the guide's: the pack's
+    /// first, until the guide names another.
+    @Test func aVisitorWhoJoinsAGroupTakesTheGuidesTour() {
+        var visit = Visit(tour: Self.tour, config: Tour.SessionStart(groupsAvailable: true))
+        visit.press(.enter, .down, .down, .enter)
+        #expect(visit.state.visit.tour.index == 2)
+        visit.press(.escape)
+        #expect(visit.kind == .welcome)
+        #expect(visit.chosen == .continueTour)
+        visit.press(.down)
+        #expect(visit.chosen == .joinGroup)
+        visit.press(.enter)
+        visit.type("123456")
+        visit.press(.enter)
+        #expect(visit.effects == [.group(.join("123456"))])
+        visit.group(.joined("123456"))
+        #expect(visit.state.visit.tour.index == 0, "the guide has named no tour: the pack's first")
+        visit.group(.guideChoseTour("short"))
+        #expect(visit.state.visit.tour.index == 1)
+        visit.group(.guideChoseTour("no-such-tour"))
+        #expect(visit.state.visit.tour.index == 1, "a tour this pack does not have changes nothing")
+    }
+
     // MARK: - Following
 
     func choosing(_ index: Int, doorsRead: Bool = true) -> Visit {

@@ -105,6 +105,10 @@ extension Tour {
         switch (event, visit.group.role) {
         case (.joined(let code), .joining(let asked)) where code == asked:
             visit.group.role = .participant(Participation(code: code))
+            // The guide's tour is the group's: the pack's first until the guide names another
+            // (the guide's kiosk says so as the participant joins), whatever the visitor
+            // chose before joining.
+            visit.tour = ChosenTour()
             // The tour's advisory comes first, whatever the guide is showing.
             // Carried past the welcome by the guide: the language chosen goes on to the advisory.
             visit.welcomed = true
