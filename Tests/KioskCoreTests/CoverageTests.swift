@@ -84,6 +84,26 @@ import Testing
         #expect(table.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
     }
 
+    /// Each tour, stop by stop: the short one its four stops, the young visitors' one what it
+    /// shows (a young label where a stop has one, in the original where a language lacks it).
+    @Test func eachTourIsMeasuredInEachLanguage() throws {
+        let table = try #require(PackLoader(directory: TestPacks.path("tours"), kioskWords: TestPacks.bundled).load().coverage).table()
+        let expected = """
+            Tour   Stops  Minutes  Lang  Texts  Titles  Labels  Young
+            ─────────────────────────────────────────────────────────
+            full   9      1        en    2/2    9/9     9/9     –
+                                   az    2/2    5/9     5/9     –
+                                   ru    2/2    4/9     4/9     –
+            short  4      1        en    2/2    4/4     4/4     –
+                                   az    2/2    2/4     2/4     –
+                                   ru    2/2    1/4     1/4     –
+            young  7      1        en    2/2    7/7     7/7     2/7
+                                   az    2/2    5/7     5/7     2/7
+                                   ru    2/2    4/7     3/7     1/7
+            """
+        #expect(table.contains(expected), "\(table)")
+    }
+
     @Test func aLanguageTheKioskHasNoWordsForIsShownSo() throws {
         let directory = try TemporaryPack.copy(of: "small")
         defer { TemporaryPack.remove(directory) }
