@@ -11,6 +11,9 @@ import KioskCore
 public enum GroupMessage: Hashable, Sendable {
     /// Guide to participants: where the group is now.
     case guide(GuidePlace)
+    /// Guide to participants: the tour the guide chose for the group, by its id in the pack
+    /// (version 2).
+    case tour(String)
     /// Guide to participants: the guide ended the group.
     case end
     /// Participant to guide: where they are, whether they follow, whether they need a pause.
@@ -39,7 +42,10 @@ public enum MessageProblem: Error, Hashable, Sendable, CustomStringConvertible {
 /// The wire format: versioned, size-limited, checked field by field. Peers are other kiosk
 /// processes, but a message is still treated as untrusted input.
 public enum GroupWire {
-    public static let version = 1
+    /// Version 2 added the guide's tour; a message of version 1, from a kiosk before tours,
+    /// means what it did, and is read.
+    public static let version = 2
+    static let readableVersions = 1...version
     /// The longest message, newline included. Real ones are under 150 bytes.
     public static let maximumBytes = 512
     /// The longest hall or exhibit id accepted.
@@ -61,6 +67,7 @@ public enum GroupWire {
         var v: Int
         var type: String
         var place: WirePlace?
+        var tour: String?
         var following: Bool?
         var pause: Bool?
     }
@@ -71,6 +78,8 @@ public enum GroupWire {
         switch message {
         case .guide(let place):
             wire = WireMessage(v: version, type: "guide", place: wirePlace(place))
+        case .tour(let id):
+            wire = WireMessage(v: version, type: "tour", tour: id)
         case .end:
             wire = WireMessage(v: version, type: "end")
         case .status(let status):
@@ -90,12 +99,15 @@ public enum GroupWire {
         let data = Data(line)
         let decoder = JSONDecoder()
         guard let envelope = try? decoder.decode(Envelope.self, from: data) else { return .failure(.notJSON) }
-        guard envelope.v == version else { return .failure(.unsupportedVersion(envelope.v)) }
+        guard readableVersions.contains(envelope.v) else { return .failure(.unsupportedVersion(envelope.v)) }
         guard let wire = try? decoder.decode(WireMessage.self, from: data) else { return .failure(.notJSON) }
         switch wire.type {
         case "guide":
             guard let place = wire.place else { return .failure(.invalid("place")) }
             return guidePlace(place).map(GroupMessage.guide)
+        case "tour" where envelope.v >= 2:
+            guard let tour = wire.tour, isID(tour) else { return .failure(.invalid("tour")) }
+            return .success(.tour(tour))
         case "end":
             return .success(.end)
         case "status":

@@ -63,6 +63,8 @@ public final class GroupLink {
             participant?.publish(status)
         case .announce(let place):
             host?.announce(place, now: now)
+        case .announceTour(let id):
+            host?.announce(tour: id)
         case .leave:
             participant?.close()
             participant = nil
@@ -82,6 +84,9 @@ public final class GroupLink {
                 // The tour ignores it; the operator hears of it.
                 if case .guideMoved(let place) = event, tour.screenKind(for: place) == nil {
                     logger.warning("group \(participant.code): ignored a place from the guide: this pack has no such hall or exhibit")
+                }
+                if case .guideChoseTour(let id) = event, !tour.pack.tours.contains(where: { $0.id == id }) {
+                    logger.warning("group \(participant.code): ignored the guide's tour: this pack has no such tour")
                 }
                 events.append(event)
             }

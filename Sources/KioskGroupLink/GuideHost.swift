@@ -18,6 +18,8 @@ final class GuideHost {
     private var nextPeer = 1
     private var roster = Roster()
     private var place: GuidePlace?
+    /// The tour the guide chose for the group.
+    private var tour: String?
     private var counts = GroupCounts()
     private var lastBeat: Instant?
     /// Participants this group takes (`--group-size`), connecting ones included.
@@ -110,6 +112,13 @@ final class GuideHost {
         for (id, peer) in peers where !peer.send(.guide(newPlace)) { drop(id, "it does not read", now: now) }
     }
 
+    /// Tells everyone the tour the guide chose, when it changed.
+    func announce(tour newTour: String) {
+        guard newTour != tour else { return }
+        tour = newTour
+        for (id, peer) in peers where !peer.send(.tour(newTour)) { drop(id, "it does not read") }
+    }
+
     /// When the state file is next touched, to show the guide is still there.
     var nextDeadline: Instant? {
         let heartbeat = lastBeat?.adding(seconds: Self.heartbeatSeconds)
@@ -164,6 +173,7 @@ final class GuideHost {
     private func kind(of message: GroupMessage) -> String {
         switch message {
         case .guide: return "a place"
+        case .tour: return "a tour"
         case .end: return "an end"
         case .status: return "a status"
         }
@@ -190,6 +200,7 @@ final class GuideHost {
                 continue
             }
             let peer = Peer(socket)
+            if let tour { peer.send(.tour(tour)) }
             if let place { peer.send(.guide(place)) }
             peers[nextPeer] = peer
             connecting[nextPeer] = now

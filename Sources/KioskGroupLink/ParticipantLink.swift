@@ -67,6 +67,7 @@ final class ParticipantLink {
         for item in received {
             switch item {
             case .message(.guide(let place)): events.append(.guideMoved(place))
+            case .message(.tour(let id)): events.append(.guideChoseTour(id))
             case .message(.end): events.append(.groupEnded)
             case .message(.status): logger.warning("group \(code): dropped a message from the guide: a status is a participant's to send")
             case .refused(let problem): logger.warning("group \(code): dropped a message from the guide: \(problem)")

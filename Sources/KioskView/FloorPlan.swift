@@ -1,8 +1,8 @@
 import KioskCore
 
 /// The floor map as a plan: a box per hall at its `map` cell, corridors where exits join
-/// neighbouring halls, a heavy box where the visitor is, and the hall under the cursor in
-/// reverse video.
+/// neighbouring halls, a heavy box where the visitor is, a dashed one for a hall the visitor's
+/// tour leaves out, and the hall under the cursor in reverse video.
 struct FloorPlan {
     let tour: Tour
     let state: TourState
@@ -14,6 +14,7 @@ struct FloorPlan {
         let top = PageGeometry.headerRows
         let here = state.visit.place.kind.stop?.hall
         let cursor = state.screen.selection
+        let onTour = tour.chosenTour(state.visit).halls
         let boxWidth = map.cellWidth - 2
         let boxHeight = map.cellHeight - 1
 
@@ -23,7 +24,8 @@ struct FloorPlan {
 
         for (index, hall) in pack.halls.enumerated() {
             let (x, y) = origin(hall.map)
-            frame.drawBox(x: x, y: y, width: boxWidth, height: boxHeight, heavy: index == here)
+            frame.drawBox(x: x, y: y, width: boxWidth, height: boxHeight,
+                          lines: index == here ? .heavy : onTour.contains(index) ? .light : .dashed)
             let title = tour.pack.narrative(index, state.language).value.title
             var text = "\(hall.stop) \(title)"
             if index == here { text = "◆ " + text }
@@ -60,5 +62,9 @@ struct FloorPlan {
             ? tour.say(.mapHint, language)
             : tour.pack.narrative(cursor, language).value.summary
         frame.put(summary, row: captionRow + 1, column: left, style: CellStyle(.hint), limit: state.session.size.columns - left)
+        if onTour.count < pack.halls.count {
+            frame.put("┄┄ " + tour.say(.notOnYourTour, language), row: captionRow + 2, column: left, style: CellStyle(.hint),
+                      limit: state.session.size.columns - left)
+        }
     }
 }

@@ -2,11 +2,21 @@ import KioskCore
 
 /// Shapes more than one screen draws: boxes, and lines set in the middle of the screen.
 extension Frame {
-    /// A box of light lines (or heavy ones, for the hall the visitor is in); `filled` blanks
-    /// what was under its inside.
-    mutating func drawBox(x: Int, y: Int, width: Int, height: Int, heavy: Bool = false, filled: Bool = false) {
-        let (h, v, tl, tr, bl, br) = heavy ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
-        let style = CellStyle(heavy ? .here : .chrome)
+    /// How a box is drawn: in light lines, heavy ones (the hall the visitor is in), or dashed
+    /// ones (a hall the visitor's tour leaves out). A shape, never a colour alone.
+    enum BoxLines {
+        case light, heavy, dashed
+    }
+
+    /// A box; `filled` blanks what was under its inside.
+    mutating func drawBox(x: Int, y: Int, width: Int, height: Int, lines: BoxLines = .light, filled: Bool = false) {
+        let (h, v, tl, tr, bl, br): (String, String, String, String, String, String)
+        switch lines {
+        case .light: (h, v, tl, tr, bl, br) = ("─", "│", "┌", "┐", "└", "┘")
+        case .heavy: (h, v, tl, tr, bl, br) = ("━", "┃", "┏", "┓", "┗", "┛")
+        case .dashed: (h, v, tl, tr, bl, br) = ("┄", "┆", "┌", "┐", "└", "┘")
+        }
+        let style = CellStyle(lines == .heavy ? .here : .chrome)
         let inside = max(0, width - 2)
         let rule = String(repeating: h, count: inside)
         put(tl + rule + tr, row: y, column: x, style: style)

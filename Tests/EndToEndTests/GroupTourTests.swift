@@ -30,6 +30,8 @@ import Testing
         guide.waitFor("here: 0/3")
 
         guide.send("Enter")
+        guide.waitFor("Choose a tour")
+        guide.send("Enter")
         guide.send("Enter")
         guide.waitFor("Stop 400")
         for participant in [first, second, third] { participant.send("Enter") }

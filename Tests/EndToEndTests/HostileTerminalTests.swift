@@ -82,6 +82,8 @@ import Testing
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru", environment: ["LANG": locale, "LC_ALL": locale])
         terminal.waitFor("Начать экскурсию")
         terminal.send("Enter")
+        terminal.waitFor("Выберите экскурсию")
+        terminal.send("Enter")
         terminal.waitFor("Прежде чем начать")
         // And Azerbaijani's: from Russian, one up in the language menu.
         terminal.send("l")

@@ -16,6 +16,8 @@ import Testing
         terminal.waitFor("Tura başla")
         #expect(!terminal.screen.contains("Press Enter to begin"))
         terminal.send("Enter")
+        terminal.waitFor("Tur seçin")
+        terminal.send("Enter")
         terminal.waitFor("Başlamazdan əvvəl")
         // Idle: the warning counts down, and a key continues the visit where it was.
         terminal.waitFor("Hələ buradasınız?")
@@ -55,7 +57,7 @@ import Testing
         terminal.send("Escape")
         #expect(terminal.wait { !terminal.screen.contains("Stop 4: Enter to go") })
         terminal.send("n")
-        terminal.waitFor("Before you begin")
+        terminal.waitFor("Choose a tour")
     }
 
     @Test func sigtermEndsAKioskAndRestoresTheTerminal() throws {

@@ -31,8 +31,19 @@ import Testing
         #expect(!result.output.unicodeScalars.contains { (0x2500...0x257F).contains($0.value) || $0 == "▸" })
     }
 
+    /// `s` and a word, as a reader types it: the results as numbered choices, and a number
+    /// goes there, through the hall's door.
+    @Test func sAndAWordFindsAndGoes() {
+        let result = plain(["s xocali", "1", "1", "q"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("1. 450  Khojaly, 25–26 February 1992"))
+        #expect(result.output.contains("Type s and the words to find, then the number of a result."))
+        #expect(result.output.contains("Before you enter"))
+        #expect(result.output.contains("Museum of Genocide · Fourth floor · Stop 450 · EN"))
+    }
+
     @Test func theEndOfInputEndsTheVisit() {
-        let result = plain(["", "1"])
+        let result = plain(["", "1", "1"])
         #expect(result.status == 0, "\(result.error)")
         // The last command was read and answered before the input ended.
         #expect(result.output.contains("Before you begin"))
@@ -62,6 +73,7 @@ import Testing
         let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead")
         guide.waitFor("Your group's code")
         let code = try #require(GroupScreen.code(of: guide))
+        guide.send("Enter")
         guide.send("Enter")
         guide.send("Enter")
         guide.waitFor("Stop 400")

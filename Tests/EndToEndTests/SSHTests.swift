@@ -14,6 +14,8 @@ import Testing
         terminal.send("Enter")
         terminal.waitFor("Choose a language")
         terminal.send("Enter")
+        terminal.waitFor("Choose a tour")
+        terminal.send("Enter")
         terminal.waitFor("Before you begin")
         terminal.send("n")
         terminal.waitFor("Stop 400")
@@ -111,6 +113,8 @@ import Testing
         // wherever the page is scrolled.
         guide.send("n")
         guide.waitFor("Choose a language")
+        guide.send("Enter")
+        guide.waitFor("Choose a tour")
         guide.send("Enter")
         guide.waitFor("Before you begin")
         guide.send("Enter")

@@ -8,6 +8,9 @@ import Testing
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
         terminal.waitFor("Begin the tour")
         terminal.send("Enter")
+        // The choice of tour, the whole floor chosen already.
+        terminal.waitFor("Choose a tour")
+        terminal.send("Enter")
         terminal.waitFor("Before you begin")
         // Three stops along the guided route.
         terminal.send("n")
@@ -44,10 +47,30 @@ import Testing
         #expect(terminal.restoredTerminal(), "the terminal was not restored")
     }
 
+    /// The visitor, on an English keyboard: "/", "xocali" and Enter reach the Khojaly
+    /// hall, through its door.
+    @Test func slashAndXocaliReachKhojaly() throws {
+        try Tool.require("tmux")
+        let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang en")
+        terminal.waitFor("Begin the tour")
+        terminal.send("/")
+        terminal.waitFor("Find: _")
+        terminal.type("xocali")
+        terminal.waitFor("Find: xocali_")
+        terminal.waitFor("▸ 450  Khojaly, 25–26 February 1992")
+        terminal.send("Enter")
+        terminal.waitFor("Before you enter")
+        terminal.send("Enter")
+        terminal.waitFor("Stop 450  EN")
+        #expect(terminal.screen.contains("Khojaly, 25–26 February 1992"))
+    }
+
     @Test func theLinuxConsolesKeysWork() throws {
         try Tool.require("tmux")
         let terminal = Tmux(columns: 80, rows: 24, command: "\(Built.kiosk) --lang ru", environment: ["TERM": "linux"])
         terminal.waitFor("Начать экскурсию")
+        terminal.send("Enter")
+        terminal.waitFor("Выберите экскурсию")
         terminal.send("Enter")
         terminal.waitFor("Прежде чем начать")
         terminal.send("Right")

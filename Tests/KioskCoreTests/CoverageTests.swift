@@ -62,15 +62,46 @@ import Testing
                            az    \(words)
                            ru    \(words)
 
+            Tour  Stops  Minutes  Lang  Texts  Titles  Labels  Young
+            ────────────────────────────────────────────────────────
+            full  6      1        en    –      6/6     6/6     –
+                                  az    –      3/6     3/6     –
+                                  ru    –      1/6     1/6     –
+
             Narrative: complete = title, summary, label and "read more" in the language.
             Exhibits in the language: Titles = title and summary; Records = the record
             fields the original gives, object name to rights; Labels = the label; More = the
             "read more" layer, of the exhibits that have one. Machine = the language's files
             of the hall marked translation: machine. tour.yaml = museum name, address, floor
             and advisories.
+            Tours: Minutes = how long the tour takes to read, as the choice of tour says
+            (its words in the original at 160 a minute). Stop by stop in the language:
+            Texts = the tour's name and description; Titles = the title; Labels = the label
+            the tour shows (a young label on a tour for young visitors, where the stop has
+            one); Young = stops with a young label.
             """
         #expect(table == expected)
         #expect(table.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+    }
+
+    /// Each tour, stop by stop: the short one its four stops, the young visitors' one what it
+    /// shows (a young label where a stop has one, in the original where a language lacks it).
+    @Test func eachTourIsMeasuredInEachLanguage() throws {
+        let table = try #require(PackLoader(directory: TestPacks.path("tours"), kioskWords: TestPacks.bundled).load().coverage).table()
+        let expected = """
+            Tour   Stops  Minutes  Lang  Texts  Titles  Labels  Young
+            ─────────────────────────────────────────────────────────
+            full   9      1        en    2/2    9/9     9/9     –
+                                   az    2/2    5/9     5/9     –
+                                   ru    2/2    4/9     4/9     –
+            short  4      1        en    2/2    4/4     4/4     –
+                                   az    2/2    2/4     2/4     –
+                                   ru    2/2    1/4     1/4     –
+            young  7      1        en    2/2    7/7     7/7     2/7
+                                   az    2/2    5/7     5/7     2/7
+                                   ru    2/2    4/7     3/7     1/7
+            """
+        #expect(table.contains(expected), "\(table)")
     }
 
     @Test func aLanguageTheKioskHasNoWordsForIsShownSo() throws {

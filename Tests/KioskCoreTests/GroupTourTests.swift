@@ -150,7 +150,7 @@ import Testing
         #expect(visit.effects == [.group(.leave)], "the connection to the guide closes")
         visit.group(.guideMoved(Self.archive))
         #expect(visit.kind == .hall(0))
-        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup])
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup, .search])
         visit.press(.character("q"))
         #expect(visit.effects == [.endSession(.visitorLeft)])
     }
@@ -196,13 +196,13 @@ import Testing
 @Suite struct JoinScreenTests {
     @Test func theWelcomeOffersToJoinAfterBeginning() {
         var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
-        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup])
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup, .search])
         visit.press(.down, .enter)
         #expect(visit.state.visit.overlay?.kind == .joinGroup)
     }
 
     @Test func withoutAGroupDirectoryThereIsNothingToJoin() {
-        #expect(Visit().tour.page(for: .welcome, in: Visit().state).actions == [.continueTour])
+        #expect(Visit().tour.page(for: .welcome, in: Visit().state).actions == [.continueTour, .search])
     }
 
     @Test func aCodeIsTypedCorrectedAndSent() {
@@ -266,7 +266,7 @@ import Testing
         let orphan = OrphanGroup(code: "111222", place: .stop(hall: "archive", exhibit: "01-ledger", more: false))
         var visit = leading(orphans: [orphan])
         #expect(visit.effects == [.record(.began(language: "en"))], "the guide chooses first")
-        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.takeBackGroup("111222"), .startGroup, .continueTour])
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.takeBackGroup("111222"), .startGroup, .continueTour, .search])
         visit.press(.enter)
         #expect(visit.effects == [.group(.open(.takeBack(orphan)))])
         visit.press(.enter)
@@ -281,7 +281,7 @@ import Testing
         var visit = leading()
         visit.group(.cannotOpen)
         #expect(visit.state.visit.group.notice == .cannotOpen)
-        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.startGroup, .continueTour])
+        #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.startGroup, .continueTour, .search])
         visit.press(.enter)
         #expect(visit.effects == [.group(.open(.new))])
     }

@@ -20,6 +20,23 @@ enum TestPacks {
 
     static let tour = Tour(pack: small)
 
+    /// Four halls and three tours over them (the whole floor, a short one in its own order,
+    /// one for young visitors), a name table, exhibits marked for adults.
+    static let tours: Pack = {
+        guard let pack = PackLoader(directory: path("tours"), kioskWords: bundled).load().pack else {
+            fatalError("the tours test pack does not load; run: swift run museum-kiosk validate \(path("tours"))")
+        }
+        return pack
+    }()
+
+    /// The pack the kiosk ships with.
+    static let bundledPack: Pack = {
+        guard let pack = PackLoader(directory: bundled, kioskWords: bundled).load().pack else {
+            fatalError("the bundled pack does not load; run: swift run museum-kiosk validate")
+        }
+        return pack
+    }()
+
     static let standard = TerminalSize(columns: 80, rows: 24)
 
     /// A session of `tour` started at `at(0)` on the fake clock; what it asks of the runtime

@@ -32,6 +32,60 @@ import Testing
     }
 }
 
+/// A guide leads a group on the short tour: the participants hear the guide's choice, follow
+/// its own order, and one who stepped away goes on along it.
+@Suite struct GroupTourChoiceTests {
+    @Test func aGuideLeadsAGroupOnTheShortTour() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path, group: .lead(orphans: []), tour: TestTour.tours)
+        let code = try #require(guide.code)
+        let participant = Kiosk(directory: directory.path, language: "az", group: .join(code), tour: TestTour.tours)
+        settle([guide, participant])
+        #expect(participant.state.visit.place.kind == .tourAdvisory, "a participant does not choose a tour")
+
+        guide.press(.enter)
+        #expect(guide.state.visit.place.kind == .chooseTour)
+        guide.press(.down, .enter)
+        settle([guide, participant])
+        #expect(guide.state.visit.tour.index == 1)
+        #expect(participant.state.visit.tour.index == 1, "the guide's tour is the group's")
+
+        guide.press(.enter)
+        participant.press(.enter)
+        settle([guide, participant])
+        #expect(participant.state.visit.place.kind == .hall(0))
+        // The short tour's own order: the entrance, the copper tray (through its hall's door),
+        // the plan of the floor, the garden.
+        guide.press(.character("n"), .enter)
+        settle([guide, participant])
+        participant.press(.enter)
+        settle([guide, participant])
+        #expect(guide.state.visit.place.kind == .exhibit(2, 0))
+        #expect(participant.state.visit.place.kind == .exhibit(2, 0))
+        guide.press(.character("n"))
+        settle([guide, participant])
+        #expect(participant.state.visit.place.kind == .exhibit(0, 0))
+        // A participant who steps away and presses n goes on along the guide's tour.
+        participant.press(.character("1"), .character("1"), .character("0"), .enter, .enter)
+        #expect(participant.state.visit.place.kind == .hall(1), "through its door")
+        #expect(participant.state.visit.group.participation?.following == .away)
+        participant.press(.character("n"))
+        #expect(participant.state.visit.place.kind == .hall(3))
+        #expect(!guide.log.all.contains { $0.hasPrefix("warning") } && !participant.log.all.contains { $0.hasPrefix("warning") })
+    }
+
+    /// Someone who joins after the guide chose hears the tour before the place.
+    @Test func aLateJoinerHearsTheTourToo() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path, group: .lead(orphans: []), tour: TestTour.tours)
+        let code = try #require(guide.code)
+        guide.press(.enter, .down, .down, .enter)
+        let participant = Kiosk(directory: directory.path, group: .join(code), tour: TestTour.tours)
+        settle([guide, participant])
+        #expect(participant.state.visit.tour.index == 2)
+    }
+}
+
 /// A group with a guide at the entrance hall and `count` participants following.
 func group(in directory: String, participants count: Int) throws -> (guide: Kiosk, participants: [Kiosk], code: String) {
     let guide = Kiosk(directory: directory, group: .lead(orphans: []))
@@ -82,7 +136,7 @@ func write(_ text: String, to descriptor: Int32) {
         settle([guide])
         let warnings = guide.log.all.filter { $0.hasPrefix("warning") }
         #expect(warnings.contains { $0.contains("dropped a message from a participant: not a JSON message of the group protocol") })
-        #expect(warnings.contains { $0.contains("protocol version 9, this kiosk speaks 1") })
+        #expect(warnings.contains { $0.contains("protocol version 9, this kiosk speaks 2") })
         #expect(warnings.contains { $0.contains("a place is the guide's to send") })
         #expect(!warnings.contains { $0.contains("\u{1B}") }, "nothing a peer sent is logged raw")
         write(String(repeating: "x", count: 2000) + "\n" + "{}\n{}\n", to: rogue)

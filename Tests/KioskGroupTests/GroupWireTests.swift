@@ -12,7 +12,7 @@ import Testing
         GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end),
         .guide(.stop(hall: "entrance", exhibit: nil, more: false)), .end,
         .status(ParticipantStatus(place: stop, following: true, pause: false)),
-        .status(ParticipantStatus(place: nil, following: false, pause: true)),
+        .status(ParticipantStatus(place: nil, following: false, pause: true)), .tour("short"),
     ])
     func everyMessageSurvivesTheWire(message: GroupMessage) throws {
         let line = GroupWire.encode(message)
@@ -22,11 +22,23 @@ import Testing
     }
 
     @Test func theLineIsPlainVersionedJSON() {
-        #expect(String(decoding: GroupWire.encode(.end), as: UTF8.self) == "{\"type\":\"end\",\"v\":1}\n")
+        #expect(String(decoding: GroupWire.encode(.end), as: UTF8.self) == "{\"type\":\"end\",\"v\":2}\n")
+        #expect(String(decoding: GroupWire.encode(.tour("young")), as: UTF8.self) == "{\"tour\":\"young\",\"type\":\"tour\",\"v\":2}\n")
+    }
+
+    /// Version 2 added the guide's tour; a kiosk of version 1 says the rest the same way, and
+    /// is understood.
+    @Test func aMessageOfTheVersionBeforeToursIsRead() {
+        #expect(decode("{\"v\":1,\"type\":\"end\"}") == .success(.end))
+        #expect(decode("{\"v\":1,\"type\":\"guide\",\"place\":{\"kind\":\"end\"}}") == .success(.guide(.end)))
     }
 
     @Test(arguments: [
-        ("{\"v\":2,\"type\":\"end\"}", MessageProblem.unsupportedVersion(2)),
+        ("{\"v\":3,\"type\":\"end\"}", MessageProblem.unsupportedVersion(3)),
+        ("{\"v\":0,\"type\":\"end\"}", .unsupportedVersion(0)),
+        ("{\"v\":1,\"type\":\"tour\",\"tour\":\"short\"}", .unknownType),
+        ("{\"v\":2,\"type\":\"tour\"}", .invalid("tour")),
+        ("{\"v\":2,\"type\":\"tour\",\"tour\":\"../etc\"}", .invalid("tour")),
         ("{\"type\":\"end\"}", .notJSON),
         ("not json", .notJSON),
         ("", .notJSON),
@@ -58,7 +70,7 @@ import Testing
     }
 
     @Test func problemsAreSaidInWords() {
-        #expect(MessageProblem.unsupportedVersion(7).description == "protocol version 7, this kiosk speaks 1")
+        #expect(MessageProblem.unsupportedVersion(7).description == "protocol version 7, this kiosk speaks 2")
     }
 }
 

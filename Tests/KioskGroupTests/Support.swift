@@ -19,6 +19,14 @@ enum TestTour {
     }()
 
     static let size = TerminalSize(columns: 80, rows: 24)
+
+    /// The tours test pack: three tours, the second a short one in its own order.
+    static let tours: Tour = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("KioskCoreTests/Packs/tours")
+        guard let pack = PackLoader(directory: folder.path, kioskWords: kioskWords).load().pack else { fatalError("the tours test pack does not load") }
+        return Tour(pack: pack)
+    }()
 }
 
 /// Log lines kept for a test to read.
@@ -60,13 +68,14 @@ final class TemporaryDirectory {
 /// One kiosk process's session and its group link, driven step by step through the runtime, on
 /// a test clock of its own.
 final class Kiosk {
-    let tour = TestTour.tour
+    let tour: Tour
     let clock = TestClock(start: Instant(milliseconds: 1_000_000))
     let link: GroupLink
     let log = LogRecord()
     let runtime: SessionRuntime
 
-    init(directory: String, language: String = "en", group: GroupStart? = nil) {
+    init(directory: String, language: String = "en", group: GroupStart? = nil, tour: Tour = TestTour.tour) {
+        self.tour = tour
         link = GroupLink(directory: GroupDirectory(path: directory), tour: tour, logger: log.logger)
         runtime = SessionRuntime(tour: tour, front: TestFront(size: TestTour.size, clock: clock), clock: clock,
                                  effects: EffectRunner(group: link),

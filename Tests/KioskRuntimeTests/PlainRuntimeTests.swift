@@ -47,6 +47,24 @@ import Testing
         #expect(printed.lines.first == "Test Museum · Ground floor · EN", "the first page starts at once")
     }
 
+    /// `s` and words: what they find, as numbered choices; a number goes there.
+    @Test func sAndWordsPrintTheResultsAsNumberedChoices() {
+        let (outcome, printed, _) = plain(TestPack.tours, start: Tour.SessionStart(language: "en")) { source in
+            source.type("s ISMAYILLI", after: 1)
+            source.type("1")
+            source.type("1")
+            source.type("q")
+        }
+        #expect(outcome.ending == .tour(.visitorLeft))
+        #expect(printed.lines.contains("Find: ISMAYILLI"))
+        #expect(printed.lines.contains("1. 120  İsmayıllı: copper"))
+        #expect(printed.lines.contains("2. 121  A copper tray from Lahij"))
+        #expect(printed.lines.contains(TestPack.tours.say(.searchHowToPlain, "en")))
+        // Through the hall's door, as any move goes.
+        #expect(printed.lines.contains(TestPack.tours.say(.beforeYouEnter, "en")))
+        #expect(printed.lines.contains("Test Museum · Ground floor · Stop 120 · EN"))
+    }
+
     @Test func aPlainParticipantFollowsTheGuideAndHearsWhereTheGroupWent() throws {
         let directory = TemporaryDirectory()
         let tour = TestPack.laptop

@@ -19,6 +19,13 @@ enum TestPack {
     }()
 
     static let laptop = Tour(pack: pack)
+
+    /// The tours test pack: three tours, a name table.
+    static let tours: Tour = {
+        let folder = URL(fileURLWithPath: Self.folder).deletingLastPathComponent().appendingPathComponent("tours").path
+        guard let pack = PackLoader(directory: folder, kioskWords: kioskWords).load().pack else { fatalError("the tours test pack does not load") }
+        return Tour(pack: pack)
+    }()
     static let kiosk = Tour(pack: pack, kiosk: KioskSettings(isKiosk: true, hasStaffPIN: true))
     static let booth = Tour(pack: pack, kiosk: KioskSettings(demoWordsPerMinute: 160))
     static let staffPIN = "2468"

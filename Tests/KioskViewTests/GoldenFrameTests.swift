@@ -188,3 +188,53 @@ extension Snapshotting where Value == Frame, Format == String {
                        as: .screen, named: "remembrance-\(columns)x\(rows)-\(language)")
     }
 }
+
+/// The tours test pack: three tours to choose from, a name table to search with.
+let toursPack: Pack = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("KioskCoreTests/Packs/tours")
+    guard let pack = PackLoader(directory: folder.path, kioskWords: kioskWords).load().pack else { fatalError("the tours test pack does not load") }
+    return pack
+}()
+
+/// The choice of tour, the search line, and what a tour changes on the map and a hall.
+@Suite struct TourGoldenFrameTests {
+    static let tour = Tour(pack: toursPack)
+    static let sizes = [(80, 24), (40, 12)]
+    static let queries = ["en": "sheki", "az": "ismayilli", "ru": "шеки"]
+
+    @Test(arguments: GoldenFrameTests.languages)
+    func theChoiceOfTour(language: String) {
+        for (columns, rows) in Self.sizes {
+            assertSnapshot(of: frame(columns, rows, language: language, keys(.character("n")), tour: Self.tour), as: .screen,
+                           named: "tour-choice-\(columns)x\(rows)-\(language)")
+        }
+    }
+
+    @Test(arguments: GoldenFrameTests.languages)
+    func theSearchLineWithWhatItFound(language: String) {
+        for (columns, rows) in Self.sizes {
+            let events = keys(.character("/")) + typed(Self.queries[language]!)
+            assertSnapshot(of: frame(columns, rows, language: language, events, tour: Self.tour), as: .screen,
+                           named: "search-\(columns)x\(rows)-\(language)")
+        }
+    }
+
+    @Test func theSearchLineBeforeAWordAndWhenNothingIsFound() {
+        assertSnapshot(of: frame(80, 24, keys(.character("/")), tour: Self.tour), as: .screen, named: "search-empty-80x24-en")
+        assertSnapshot(of: frame(40, 12, language: "ru", keys(.character("/")) + typed("zzz"), tour: Self.tour), as: .screen,
+                       named: "search-nothing-40x12-ru")
+    }
+
+    /// The short tour leaves the silk hall out: dashed on the plan, said in the list.
+    @Test func theMapMarksTheHallsTheTourLeavesOut() {
+        let events = keys(.character("n")) + [.choose(1)] + typed("100") + keys(.enter, .character("m"))
+        assertSnapshot(of: frame(80, 24, events, tour: Self.tour), as: .screen, named: "map-short-tour-80x24-en")
+        assertSnapshot(of: frame(40, 12, language: "az", events, tour: Self.tour), as: .screen, named: "map-short-tour-40x12-az")
+    }
+
+    @Test func aHallOnTheYoungVisitorsTour() {
+        let events = keys(.character("n")) + [.choose(2)] + typed("110") + keys(.enter)
+        assertSnapshot(of: frame(80, 24, events, tour: Self.tour), as: .screen, named: "hall-young-80x24-en")
+    }
+}

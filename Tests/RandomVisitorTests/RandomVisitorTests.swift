@@ -99,7 +99,7 @@ import Testing
 enum Visitor {
     static let known: [Key] = [
         .character("n"), .character("p"), .character("m"), .character("l"), .character("?"), .character("q"),
-        .character("x"), .character("N"), .character("т"), .character(" "), .up, .down, .left, .right, .pageUp, .pageDown,
+        .character("x"), .character("N"), .character("т"), .character(" "), .character("/"), .up, .down, .left, .right, .pageUp, .pageDown,
         .home, .end, .enter, .escape, .backspace, .tab, .control("c"), .unknown,
     ]
     static let digits: [Key] = (0...9).map { .character(Character(String($0))) }

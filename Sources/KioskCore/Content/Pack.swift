@@ -31,10 +31,16 @@ public struct Pack: Sendable {
     public var remembranceHall: Int? = nil
     /// The days the pack marks on every screen (`commemorations:` in tour.yaml).
     public var commemorations: [Commemoration] = []
+    /// The walks the pack offers (`tours:` in tour.yaml), the first offered first; a pack that
+    /// declares none has one, the whole floor in its order.
+    public internal(set) var tours: [GuidedTour] = []
+    /// Every hall and exhibit by the words in its title, summary, label and record, in every
+    /// language, made when the pack is read.
+    public let search: SearchIndex
 
     public init(languages: [String], museumName: LocalizedText, address: LocalizedText,
                 floor: LocalizedText, advisories: [Advisory], halls: [Hall], words: MuseumWords = MuseumWords(),
-                messages: Messages = .none) {
+                messages: Messages = .none, names: [[String]] = []) {
         self.languages = languages
         self.words = words
         self.messages = messages
@@ -59,6 +65,8 @@ public struct Pack: Sendable {
         advisoryTagsInside = halls.map { Set($0.advisories + $0.exhibits.flatMap(\.advisories)) }
         usedAdvisoryTags = advisoryTagsInside.reduce(into: []) { $0.formUnion($1) }
         hasDemonstrationRecords = halls.contains { $0.exhibits.contains { $0.recordSource == .demonstration } }
+        search = SearchIndex(halls: halls, route: route, languages: languages, names: names)
+        tours = [GuidedTour.wholeFloor(of: self)]
     }
 
     /// The language every text falls back to.
@@ -134,6 +142,8 @@ public struct Hall: Sendable {
     /// Indices of the halls one can walk to from here.
     public var exits: [Int]
     public var advisories: [String]
+    /// Left out of a tour for young visitors, with all its exhibits (`for_adults: true`).
+    public var forAdults: Bool
     public var narrative: Translated<Narrative>
     public var exhibits: [Exhibit]
 }
@@ -141,7 +151,7 @@ public struct Hall: Sendable {
 /// A part of a hall's or exhibit's text that a translation may leave to its original.
 public enum TextPart: Hashable, Sendable {
     case title, summary, objectName, date, maker, materials, dimensions, creditLine, rights, sources
-    case label, more
+    case label, more, youngLabel
 
     /// The parts of an exhibit's record, below its title.
     public static let record: [TextPart] = [.objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights]
@@ -155,6 +165,8 @@ public struct Narrative: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
+    /// The label for young readers (`young_label`), empty where the pack gives none.
+    public var youngLabel: [Block]
     public var fromOriginal: Set<TextPart>
 }
 
@@ -172,6 +184,8 @@ public struct Exhibit: Sendable {
     public var advisories: [String]
     /// Only the text alternative is shown until the visitor asks to see more.
     public var graphic: Bool
+    /// Left out of a tour for young visitors (`for_adults: true`).
+    public var forAdults: Bool
     public var text: Translated<ExhibitText>
 }
 
@@ -191,5 +205,7 @@ public struct ExhibitText: Sendable {
     public var translation: TranslationStatus
     public var label: [Block]
     public var more: [Block]
+    /// The label for young readers (`young_label`), empty where the pack gives none.
+    public var youngLabel: [Block]
     public var fromOriginal: Set<TextPart>
 }

@@ -7,6 +7,7 @@ public protocol StopText: Sendable {
     var translation: TranslationStatus { get }
     var label: [Block] { get }
     var more: [Block] { get }
+    var youngLabel: [Block] { get }
     /// What this text shows from the original, because the translation has none yet.
     var fromOriginal: Set<TextPart> { get }
 }

@@ -31,7 +31,7 @@ extension Tour {
     /// Where this visitor is, as a place every kiosk on the host understands.
     public func guidePlace(of kind: ScreenKind) -> GuidePlace? {
         switch kind {
-        case .welcome, .chooseLanguage: return .welcome
+        case .welcome, .chooseLanguage, .chooseTour: return .welcome
         case .tourAdvisory: return .advisory
         case .end: return .end
         case .hall(let hall): return .stop(hall: pack.halls[hall].id, exhibit: nil, more: false)
@@ -44,7 +44,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book: return nil
         }
     }
 
@@ -79,8 +79,16 @@ extension Tour {
         } else if before.visit.group.participation != nil {
             effects.append(.group(.leave))
         }
+        let opened = after.visit.group.leadership?.code != nil && before.visit.group.leadership?.code == nil
+        // The tour first: the group walks the guide's tour from the place that follows. Every
+        // visitor starts on the pack's first tour, so a group opened (or taken back) on it
+        // has nothing to hear: a group taken back keeps the tour its participants have.
+        if after.visit.group.leadership?.code != nil,
+           opened ? after.visit.tour.index != 0 : before.visit.tour.index != after.visit.tour.index {
+            effects.append(.group(.announceTour(chosenTour(after.visit).id)))
+        }
         if after.visit.group.leadership?.code != nil, let place = guidePlace(of: after.visit.place.kind),
-           before.visit.group.leadership?.code == nil || guidePlace(of: before.visit.place.kind) != place {
+           opened || guidePlace(of: before.visit.place.kind) != place {
             effects.append(.group(.announce(place)))
         }
         return effects
@@ -97,6 +105,10 @@ extension Tour {
         switch (event, visit.group.role) {
         case (.joined(let code), .joining(let asked)) where code == asked:
             visit.group.role = .participant(Participation(code: code))
+            // The guide's tour is the group's: the pack's first until the guide names another
+            // (the guide's kiosk says so as the participant joins), whatever the visitor
+            // chose before joining.
+            visit.tour = ChosenTour()
             // The tour's advisory comes first, whatever the guide is showing.
             // Carried past the welcome by the guide: the language chosen goes on to the advisory.
             visit.welcomed = true
@@ -120,6 +132,12 @@ extension Tour {
             if participation.following == .following, place.leads, let kind = screenKind(for: place),
                kind != visit.place.kind {
                 moveAlong(to: kind, &visit, session)
+            }
+        case (.guideChoseTour(let id), .participant):
+            // The guide's tour is the group's: its labels, its halls on the map, and the
+            // stops `n` goes on to for a participant who walked away.
+            if let index = pack.tours.firstIndex(where: { $0.id == id }), index != visit.tour.index {
+                visit.tour = ChosenTour(index: index)
             }
         case (.guideLost, .participant(var participation)):
             participation.guideLostAt = session.now

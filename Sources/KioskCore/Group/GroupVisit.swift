@@ -203,6 +203,8 @@ public enum GroupRequest: Hashable, Sendable {
     case report(ParticipantStatus)
     /// A guide tells the group where they are.
     case announce(GuidePlace)
+    /// A guide tells the group the tour they chose for it, by its id.
+    case announceTour(String)
     /// The visitor is no longer in the group they followed: the connection closes.
     case leave
     /// The guide ends the group for everyone.
@@ -217,6 +219,8 @@ public enum GroupEvent: Hashable, Sendable {
     /// Too many wrong codes: the try was not made; the next may be made in `seconds`.
     case tooManyJoinAttempts(String, seconds: Int)
     case guideMoved(GuidePlace)
+    /// The guide chose a tour for the group, by its id in the pack.
+    case guideChoseTour(String)
     /// The connection to the guide dropped without a goodbye.
     case guideLost
     case guideBack

@@ -71,6 +71,31 @@ public struct Coverage: Equatable, Sendable {
     /// The kiosk's own words, by language.
     public var uiStrings: [UIStrings]
 
+    /// One tour in one language.
+    public struct TourLanguage: Equatable, Sendable {
+        /// The tour's name and description in the language.
+        public var texts: Count
+        /// Stops whose title is in the language.
+        public var titles: Count
+        /// Stops whose label, as the tour shows it (a young label where a young visitors'
+        /// tour has one), is in the language.
+        public var labels: Count
+        /// On a young visitors' tour, stops with a young label in the language; nil on others.
+        public var youngLabels: Count?
+    }
+
+    public struct TourRow: Equatable, Sendable {
+        public var id: String
+        public var stops: Int
+        /// How long the tour takes to read, as the choice of tour says.
+        public var minutes: Int
+        /// By language, in the order of `languages`.
+        public var languages: [TourLanguage]
+    }
+
+    /// The pack's tours (the whole floor, for a pack that declares none).
+    public var tours: [TourRow]
+
     /// The coverage of `pack`, whose halls are those of `tour` that could be read; the others
     /// are listed as not read.
     init(pack: Pack, tour: [(id: String, stop: Int)]) {
@@ -95,6 +120,37 @@ public struct Coverage: Equatable, Sendable {
             return UIStrings(count: Count(have: Message.allCases.count - missing.count, of: Message.allCases.count),
                              missing: missing)
         }
+        tours = pack.tours.map { tour in
+            TourRow(id: tour.id, stops: tour.route.count, minutes: tour.minutes,
+                    languages: pack.languages.map { Self.measure(tour, in: $0, pack) })
+        }
+    }
+
+    private static func measure(_ tour: GuidedTour, in language: String, _ pack: Pack) -> TourLanguage {
+        // The whole floor of a pack that declares no tour has no name: nothing to count.
+        let named = [tour.name, tour.description].filter { !$0.byLanguage.isEmpty }
+        let texts = named.count { $0.byLanguage[language] != nil }
+        var titles = Count.zero, labels = Count.zero, young = Count.zero
+        for stop in tour.route {
+            // The stop's text as the language has it, nil where it has no file for it.
+            let text: (any StopText)?
+            switch stop {
+            case .hall(let hall):
+                let narrative = pack.halls[hall].narrative
+                text = language == pack.defaultLanguage ? narrative.original : narrative.translations[language]
+            case .exhibit(let hall, let exhibit):
+                let texts = pack.halls[hall].exhibits[exhibit].text
+                text = language == pack.defaultLanguage ? texts.original : texts.translations[language]
+            }
+            let has = { (part: TextPart) in text.map { !$0.fromOriginal.contains(part) } ?? false }
+            let hasYoung = text.map { !$0.youngLabel.isEmpty && !$0.fromOriginal.contains(.youngLabel) } ?? false
+            let showsYoung = tour.isForYoungVisitors && (text?.youngLabel.isEmpty == false)
+            titles = titles + Count(have: has(.title) ? 1 : 0, of: 1)
+            labels = labels + Count(have: (showsYoung ? hasYoung : has(.label)) ? 1 : 0, of: 1)
+            young = young + Count(have: hasYoung ? 1 : 0, of: 1)
+        }
+        return TourLanguage(texts: Count(have: texts, of: named.count), titles: titles, labels: labels,
+                            youngLabels: tour.isForYoungVisitors ? young : nil)
     }
 
     private static func measure(_ hall: Hall, in language: String, original: String) -> HallLanguage {
@@ -180,6 +236,17 @@ extension Coverage {
             other.append([index == 0 ? "kiosk's words" : "", language, "\(count)", note])
         }
         lines += Self.aligned(other)
+        lines.append("")
+        var tourRows: [[String]] = [["Tour", "Stops", "Minutes", "Lang", "Texts", "Titles", "Labels", "Young"]]
+        for tour in tours {
+            for (index, language) in languages.enumerated() {
+                let cell = tour.languages[index]
+                let first = index == 0
+                tourRows.append([first ? tour.id : "", first ? "\(tour.stops)" : "", first ? "\(tour.minutes)" : "", language,
+                                 "\(cell.texts)", "\(cell.titles)", "\(cell.labels)", cell.youngLabels.map { "\($0)" } ?? "–"])
+            }
+        }
+        lines += Self.aligned(tourRows)
         lines += [
             "",
             "Narrative: complete = title, summary, label and \"read more\" in the language.",
@@ -188,6 +255,11 @@ extension Coverage {
             "\"read more\" layer, of the exhibits that have one. Machine = the language's files",
             "of the hall marked translation: machine. tour.yaml = museum name, address, floor",
             "and advisories.",
+            "Tours: Minutes = how long the tour takes to read, as the choice of tour says",
+            "(its words in the original at 160 a minute). Stop by stop in the language:",
+            "Texts = the tour's name and description; Titles = the title; Labels = the label",
+            "the tour shows (a young label on a tour for young visitors, where the stop has",
+            "one); Young = stops with a young label.",
         ]
         return lines.joined(separator: "\n")
     }

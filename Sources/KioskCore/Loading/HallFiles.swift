@@ -3,6 +3,7 @@ extension PackReading {
     struct NarrativeReading {
         var text: Translated<Narrative>
         var advisories: [String]
+        var forAdults: Bool
     }
 
     /// `Narratives/<id>.md` and its translations.
@@ -15,45 +16,51 @@ extension PackReading {
         }
         guard let document = readDocument(relative) else { return nil }
         let fields = document.fields
-        fields.warnUnknown(known: ["title", "summary", "advisory", "sources", "translation"])
+        fields.warnUnknown(known: ["title", "summary", "advisory", "sources", "translation", "for_adults", "young_label"])
         let title = fields.string("title")
         let summary = self.summary(fields)
         let advisories = self.advisoryTags(fields)
+        let forAdults = fields.bool("for_adults") ?? false
         let sources = self.sources(fields, required: true)
         let status = translationStatus(fields, isTranslation: false)
         let (label, more) = layers(of: document, moreLimit: (TextChecks.hallMoreWordLimit, "a hall's"))
         if label.isEmpty { fields.error(at: nil, "the narrative is empty: write the hall's label after the front matter") }
+        let youngLabel = self.youngLabel(fields)
         guard let title, let summary, let sources else { return nil }
         let original = Narrative(title: title, summary: summary, sources: sources, translation: status,
-                                 label: label, more: more, fromOriginal: [])
+                                 label: label, more: more, youngLabel: youngLabel, fromOriginal: [])
 
         var translations: [String: Narrative] = [:]
         for (language, relative) in translationFiles(of: hall.id, in: "Narratives") {
             guard let document = readDocument(relative) else { continue }
             let fields = document.fields
-            fields.warnUnknown(known: ["title", "summary", "sources", "translation", "advisory"])
-            if let advisory = fields.node("advisory") {
-                fields.warning(at: advisory, "'advisory' is read from the original, \(hall.id).md, for every language")
+            fields.warnUnknown(known: ["title", "summary", "sources", "translation", "young_label", "advisory", "for_adults"])
+            for key in ["advisory", "for_adults"] {
+                if let node = fields.node(key) {
+                    fields.warning(at: node, "'\(key)' is read from the original, \(hall.id).md, for every language")
+                }
             }
             let title = fields.string("title")
             let summary = self.summary(fields)
             let sources = self.sources(fields, required: false)
             let status = translationStatus(fields, isTranslation: true)
             let layers = layers(of: document, moreLimit: nil)
+            let youngLabel = self.youngLabel(fields)
             guard let title, let summary else { continue }
             var fromOriginal: Set<TextPart> = sources == nil ? [.sources] : []
             let (label, more) = Self.translated(layers, original: original, &fromOriginal)
             translations[language] = Narrative(
                 title: title, summary: summary, sources: sources ?? original.sources, translation: status,
-                label: label, more: more, fromOriginal: fromOriginal)
+                label: label, more: more, youngLabel: Self.translated(youngLabel, original: original, &fromOriginal),
+                fromOriginal: fromOriginal)
         }
         return NarrativeReading(text: Translated(original: original, translations: translations),
-                                advisories: advisories)
+                                advisories: advisories, forAdults: forAdults)
     }
 
-    static let exhibitRecordFields = ["object_number", "stop", "record_source", "advisory", "graphic"]
+    static let exhibitRecordFields = ["object_number", "stop", "record_source", "advisory", "graphic", "for_adults"]
     static let exhibitTextFields = ["title", "summary", "object_name", "date", "maker", "materials",
-                                    "dimensions", "credit_line", "rights", "sources", "translation"]
+                                    "dimensions", "credit_line", "rights", "sources", "translation", "young_label"]
 
     /// `Exhibits/<hall-id>/*.md`, in file-name order, each with its translations.
     func readExhibits(of hall: TourSpec.HallEntry) -> [Exhibit] {
@@ -83,6 +90,7 @@ extension PackReading {
         let recordSource = readRecordSource(fields)
         let advisories = self.advisoryTags(fields)
         let graphic = fields.bool("graphic") ?? false
+        let forAdults = fields.bool("for_adults") ?? false
         let original = readExhibitText(fields, document: document, fallback: nil)
         if let objectNumber, let recordSource {
             let isDemo = objectNumber.hasPrefix("DEMO")
@@ -109,7 +117,7 @@ extension PackReading {
             }
         }
         return Exhibit(id: id, stop: stop, objectNumber: objectNumber, recordSource: recordSource,
-                       advisories: advisories, graphic: graphic,
+                       advisories: advisories, graphic: graphic, forAdults: forAdults,
                        text: Translated(original: original, translations: translations))
     }
 
@@ -156,8 +164,10 @@ extension PackReading {
         let sources = given(self.sources(fields, required: !isTranslation), .sources, \.sources)
         let status = translationStatus(fields, isTranslation: isTranslation)
         var (label, more) = layers(of: document, moreLimit: isTranslation ? nil : (TextChecks.exhibitMoreWordLimit, "an exhibit's"))
+        var youngLabel = self.youngLabel(fields)
         if let fallback {
             (label, more) = Self.translated((label, more), original: fallback, &fromOriginal)
+            youngLabel = Self.translated(youngLabel, original: fallback, &fromOriginal)
         } else if label.isEmpty {
             fields.error(at: nil, "the label is empty: write it after the front matter")
         }
@@ -165,7 +175,8 @@ extension PackReading {
         return ExhibitText(
             title: title, summary: summary, objectName: objectName, date: date, maker: maker,
             materials: materials, dimensions: dimensions, creditLine: creditLine, rights: rights,
-            sources: sources, translation: status, label: label, more: more, fromOriginal: fromOriginal)
+            sources: sources, translation: status, label: label, more: more, youngLabel: youngLabel,
+            fromOriginal: fromOriginal)
     }
 
     /// A translation's label and "read more" layer, the original's standing in for each one
@@ -175,5 +186,14 @@ extension PackReading {
         if layers.label.isEmpty { fromOriginal.insert(.label) }
         if layers.more.isEmpty && !original.more.isEmpty { fromOriginal.insert(.more) }
         return (layers.label.isEmpty ? original.label : layers.label, layers.more.isEmpty ? original.more : layers.more)
+    }
+
+    /// A translation's label for young readers, or the original's where it gives none and
+    /// the original has one: a young visitor reads the young label in the original rather
+    /// than the label for adults in their language.
+    static func translated(_ youngLabel: [Block], original: some StopText, _ fromOriginal: inout Set<TextPart>) -> [Block] {
+        guard youngLabel.isEmpty, !original.youngLabel.isEmpty else { return youngLabel }
+        fromOriginal.insert(.youngLabel)
+        return original.youngLabel
     }
 }

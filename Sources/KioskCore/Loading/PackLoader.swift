@@ -67,7 +67,7 @@ public struct PackLoader {
         let halls = read.map { entry, narrative, exhibits in
             Hall(id: entry.id, stop: entry.stop, map: entry.map,
                  exits: entry.exits.compactMap { exit in read.firstIndex { $0.entry.id == exit.id } },
-                 advisories: narrative.advisories, narrative: narrative.text, exhibits: exhibits)
+                 advisories: narrative.advisories, forAdults: narrative.forAdults, narrative: narrative.text, exhibits: exhibits)
         }
         reading.settleClaims()
         // Without a readable list of halls every file would look unused: that error is enough.
@@ -76,9 +76,10 @@ public struct PackLoader {
         let messages = readMessages(reading, declared: tour.languages)
         var pack = Pack(languages: tour.languages, museumName: tour.museumName, address: tour.address,
                         floor: tour.floor, advisories: tour.advisories, halls: halls, words: tour.museumWords,
-                        messages: messages)
+                        messages: messages, names: tour.names)
         pack.remembranceHall = tour.remembrance.flatMap { id in halls.firstIndex { $0.id == id } }
         pack.commemorations = tour.commemorations
+        pack.tours = reading.tours(tour.tours, in: pack)
         return PackLoadResult(findings: reading.log.findings, isUnreadable: false,
                               read: (pack, tour.halls.map { ($0.id, $0.stop) }))
     }
@@ -123,6 +124,9 @@ struct TourSpec {
     var remembrance: String?
     var museumWords: MuseumWords
     var commemorations: [Commemoration]
+    var tours: [PackReading.TourEntry]
+    /// The name table: the spellings of each name, for search.
+    var names: [[String]]
 }
 
 /// Names a curator chooses for halls and exhibits: they become file and folder names, so

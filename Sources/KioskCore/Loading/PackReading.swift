@@ -30,7 +30,7 @@ final class PackReading {
         else { return nil }
 
         fields.warnUnknown(known: ["format", "languages", "museum", "floor", "advisories", "halls", "remembrance", "welcome",
-                                   "advisory_introduction", "age_guidance", "commemorations"])
+                                   "advisory_introduction", "age_guidance", "commemorations", "tours", "names"])
         // Another format may mean other things by the same fields: read no further.
         guard let format = fields.int("format", in: 0...Int.max) else { return nil }
         guard format == Self.supportedFormat else {
@@ -57,7 +57,8 @@ final class PackReading {
                         address: address ?? LocalizedText([:]), floor: floor ?? LocalizedText([:]),
                         advisories: advisories, halls: halls, listedIDs: listedIDs,
                         remembrance: readRemembrance(fields, listedIDs: listedIDs), museumWords: words,
-                        commemorations: readCommemorations(fields, languages: languages))
+                        commemorations: readCommemorations(fields, languages: languages),
+                        tours: readTours(fields, languages: languages), names: readNames(fields))
     }
 
     /// `remembrance:`, the hall `x` steps out to; it must be a hall the tour lists.
@@ -330,6 +331,14 @@ final class PackReading {
             }
         }
         return joined.text
+    }
+
+    /// `young_label`: a label for young readers, in the front matter, in Markdown; checked as
+    /// a label is. Empty where the file gives none.
+    func youngLabel(_ fields: YAMLFields) -> [Block] {
+        guard let node = fields.node("young_label"), let text = fields.string("young_label", required: false) else { return [] }
+        if log.keepsWarnings { TextChecks.checkLabel(text, file: fields.file, firstLine: fields.place(of: node).line, log: log) }
+        return Markdown.parse(text)
     }
 
     /// Summary, with its shape checked.

@@ -7,6 +7,10 @@ public enum Message: String, CaseIterable, Sendable {
     // The welcome and the language.
     case begin, pressEnter, welcomeDemonstrationRecords, welcomeHowTo, welcomeHowToPlain
     case chooseLanguage, languageTitle, languageName
+    // The choice of tour.
+    case chooseTour, tourMinutes, tourAge, notOnYourTour
+    // The search line.
+    case searchChoice, searchTitle, searchField, searchHowTo, searchHowToPlain, searchNothing, searchMore
     // The tour's advisory, a hall's page, an exhibit's page.
     case advisoryTitle, advisoryEachHall, continueTour
     case readMore, inThisHall, walkOn, sources, advisoryNote, machineTranslation, notTranslated
@@ -17,10 +21,10 @@ public enum Message: String, CaseIterable, Sendable {
     case enlarge, enlargeSize, shrink, shrinkSize
     // Help, the footer and the key hints.
     case helpTitle, helpClose, keyNext, keyPrevious, keySelect, keyPage, keyOpen, keyBack, keyMap
-    case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone
-    case keyNameEnter, keyNameEscape, keyNameBackspace, keyNamePageUp, keyNamePageDown, keyNameDigits
+    case keyStop, keyLanguage, keyHelp, keyQuit, keyStepOut, keyRejoin, keyPause, keyWaitForEveryone, keySearch
+    case keyNameEnter, keyNameEscape, keyNameBackspace, keyNamePageUp, keyNamePageDown, keyNameDigits, keyNameWords
     case footerNext, footerPrevious, footerChoose, footerOpen, footerBack, footerMap, footerHelp
-    case footerLanguage, footerQuit, footerStepOut
+    case footerLanguage, footerQuit, footerStepOut, footerSearch
     case typingStop, noSuchStop, firstStop, noSuchChoice
     // Care for the visitor.
     case textAlternative, graphicHidden, showGraphic
@@ -37,7 +41,7 @@ public enum Message: String, CaseIterable, Sendable {
     case museumClosed, opensToday, opensMonday, opensTuesday, opensWednesday, opensThursday, opensFriday
     case opensSaturday, opensSunday, closingSoon, silenceTitle
     // The line-by-line mode (--plain).
-    case plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat
+    case plainPrompt, plainUnknown, plainCommands, plainChoose, plainGo, plainRepeat, plainSearch
     // A session that closes itself.
     case closedTitle, closedIdle, closedTimeLimit, closedComeBack
     case warnIdle, warnIdleStay, warnIdleStayPlain, warnTimeLimit
@@ -59,7 +63,7 @@ public enum Message: String, CaseIterable, Sendable {
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere,
              .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
-             .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting:
+             .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting, .tourMinutes, .tourAge, .searchNothing, .searchMore:
             return 1
         default: return 0
         }
@@ -69,7 +73,7 @@ public enum Message: String, CaseIterable, Sendable {
     /// form by the catalogue's `Plural-Forms`, as "1 секунду", "3 секунды", "5 секунд".
     public var isPlural: Bool {
         switch self {
-        case .idleCountdown, .warnIdle, .warnTimeLimit, .closingSoon: return true
+        case .idleCountdown, .warnIdle, .warnTimeLimit, .closingSoon, .tourMinutes, .tourAge, .searchMore: return true
         default: return false
         }
     }
@@ -79,22 +83,23 @@ public enum Message: String, CaseIterable, Sendable {
     public var columns: Int? {
         switch self {
         case .footerNext, .footerPrevious, .footerChoose, .footerOpen, .footerBack, .footerMap, .footerHelp,
-             .footerLanguage, .footerQuit, .footerStepOut:
+             .footerLanguage, .footerQuit, .footerStepOut, .footerSearch:
             return 14
-        case .keyNameEnter, .keyNameEscape, .keyNameBackspace, .keyNamePageUp, .keyNamePageDown, .keyNameDigits:
+        case .keyNameEnter, .keyNameEscape, .keyNameBackspace, .keyNamePageUp, .keyNamePageDown, .keyNameDigits, .keyNameWords:
             return 10
         case .mapHint:
             // Under the drawn map, which a two-hall-wide floor leaves 64 columns at 80.
             return 64
         case .languageName, .objectNumber, .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights,
-             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords:
+             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords, .searchField, .notOnYourTour:
             return 24
         case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
-             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .plainChoose, .plainGo, .plainRepeat:
+             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .plainChoose, .plainGo, .plainRepeat,
+             .keySearch, .plainSearch:
             return 56
         case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
              .joinGroup, .takeBackGroup, .startGroup, .writeInBook, .readBook, .bookSave, .bookLeave, .bookReturn,
-             .bookNewer, .bookOlder:
+             .bookNewer, .bookOlder, .searchChoice, .tourMinutes, .tourAge:
             return 66
         case .barGroup, .barFollowers, .barHere, .barPauses, .barWaiting, .barFollowingGuide, .barAskPause,
              .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
@@ -104,7 +109,7 @@ public enum Message: String, CaseIterable, Sendable {
             return 70
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
-             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle:
+             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle, .chooseTour, .searchTitle:
             // closingSoon: over the page, in the header's rows (StaffNotice.fitsOverThePage).
             return 72
         case .typingStop, .noSuchStop, .firstStop, .noSuchChoice, .wrongPIN, .staffExitLocked, .demoBanner,

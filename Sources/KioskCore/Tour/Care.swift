@@ -30,7 +30,7 @@ extension Tour {
               !pack.advisoryTagsInside[stop.hall].isEmpty else { return nil }
         // The tour's advisory, just read, names every advisory on the floor; the first hall
         // follows it at once.
-        if visit.place.kind == .tourAdvisory, stop == pack.route.first { return nil }
+        if visit.place.kind == .tourAdvisory, stop == chosenTour(visit).route.first { return nil }
         // From one door to another, "back" still leads to where the visitor stood before both.
         if case .hallAdvisory(_, let from) = visit.place.kind { return .hallAdvisory(stop, from: from) }
         return .hallAdvisory(stop, from: visit.place)

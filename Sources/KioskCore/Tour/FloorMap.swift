@@ -10,8 +10,9 @@ public struct MapGeometry: Equatable, Sendable {
     public static let minimumCellWidth = 12
     public static let minimumCellHeight = 4
     public static let maximumCellHeight = 5
-    /// Lines under the plan: where the visitor is, and what the chosen hall holds.
-    public static let captionRows = 2
+    /// Lines under the plan: where the visitor is, what the chosen hall holds, and what the
+    /// dashed halls are.
+    public static let captionRows = 3
 
     public init(pack: Pack, size: TerminalSize) {
         columns = (pack.halls.map(\.map.column).max() ?? 0) + 1

@@ -7,6 +7,8 @@ public enum Command: Hashable, Sendable {
     case pageUp, pageDown, top, bottom
     case open, back
     case map
+    /// Open the search line: `/`, or the line-by-line mode's `s` with the words to find.
+    case search
     /// Go to a stop by its number: digits then Enter, or the line-by-line mode's `g 450`.
     case goToStop
     case language, stepOut, help, quit
@@ -71,11 +73,11 @@ public enum KeyMap {
                    help: (["n", "→"], .keyNext), footer: ("n→", .footerNext, 2), lineByLine: (["n"], .keyNext), scope: .everyone),
         KeyBinding(command: .right, keys: [.right], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .previous, keys: [], letters: ["p", "з"], words: ["previous", "prev"],
-                   help: (["p", "←"], .keyPrevious), footer: ("p←", .footerPrevious, 7), lineByLine: (["p"], .keyPrevious),
+                   help: (["p", "←"], .keyPrevious), footer: ("p←", .footerPrevious, 8), lineByLine: (["p"], .keyPrevious),
                    scope: .everyone),
         KeyBinding(command: .left, keys: [.left], letters: [], words: [], help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .up, keys: [.up], letters: [], words: [],
-                   help: (["↑", "↓"], .keySelect), footer: ("↑↓", .footerChoose, 8), lineByLine: nil, scope: .everyone),
+                   help: (["↑", "↓"], .keySelect), footer: ("↑↓", .footerChoose, 9), lineByLine: nil, scope: .everyone),
         KeyBinding(command: .down, keys: [.down, .tab], letters: [], words: [],
                    help: nil, footer: nil, lineByLine: nil, scope: .everyone),
         KeyBinding(command: .pageUp, keys: [.pageUp], letters: [], words: [],
@@ -91,6 +93,10 @@ public enum KeyMap {
                    scope: .everyone),
         KeyBinding(command: .map, keys: [], letters: ["m", "ь"], words: ["map"],
                    help: (["m"], .keyMap), footer: ("m", .footerMap, 5), lineByLine: (["m"], .keyMap), scope: .everyone),
+        // "/" on a Latin keyboard is "." on a Russian one.
+        KeyBinding(command: .search, keys: [], letters: ["/", "."], words: ["s", "search", "ы"],
+                   help: (["/"], .keySearch), footer: ("/", .footerSearch, 7),
+                   lineByLine: (["s", .named(.keyNameWords)], .plainSearch), scope: .everyone),
         KeyBinding(command: .goToStop, keys: [], letters: [], words: ["g", "go", "п"],
                    help: ([.named(.keyNameDigits), .named(.keyNameEnter)], .keyStop), footer: nil, lineByLine: (["g", .firstStop], .plainGo), scope: .everyone),
         KeyBinding(command: .language, keys: [], letters: ["l", "д"], words: ["language"],
@@ -103,7 +109,7 @@ public enum KeyMap {
         KeyBinding(command: .help, keys: [], letters: ["?"], words: ["h", "help"],
                    help: (["?"], .keyHelp), footer: ("?", .footerHelp, 1), lineByLine: (["?"], .keyHelp), scope: .everyone),
         KeyBinding(command: .quit, keys: [], letters: ["q", "й"], words: ["quit"],
-                   help: (["q"], .keyQuit), footer: ("q", .footerQuit, 9), lineByLine: (["q"], .keyQuit), scope: .notOnKiosk),
+                   help: (["q"], .keyQuit), footer: ("q", .footerQuit, 10), lineByLine: (["q"], .keyQuit), scope: .notOnKiosk),
         KeyBinding(command: .rejoinGuide, keys: [], letters: ["g", "п"], words: [],
                    help: (["g"], .keyRejoin), footer: nil, lineByLine: nil, scope: .participant),
         KeyBinding(command: .askPause, keys: [], letters: ["w", "ц"], words: [],
@@ -156,6 +162,11 @@ public enum KeyMap {
     /// Whether a word, followed by a number, asks for a stop (`g 450`).
     public static func isGoToStop(_ word: String) -> Bool {
         bindings.contains { $0.command == .goToStop && $0.words.contains(word.lowercased()) }
+    }
+
+    /// Whether a word, followed by others, asks to search for them (`s Guba`).
+    public static func isSearch(_ word: String) -> Bool {
+        bindings.contains { $0.command == .search && $0.words.contains(word.lowercased()) }
     }
 
     /// Help's lines for this visitor: the keys, and what they do.

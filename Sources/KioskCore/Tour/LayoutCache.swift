@@ -13,6 +13,9 @@ final class LayoutCache: Sendable {
         var language: String
         var width: Int
         var medium: Medium
+        /// The visitor's tour: a young visitors' tour shows young labels and leaves out what
+        /// is for adults; the map marks the tour's halls.
+        var tour: Int
         /// What else of the visit the page shows: the hall the visitor is in, for the map; 1
         /// when an exhibit's graphic material is hidden.
         var detail: Int?
@@ -62,12 +65,12 @@ extension Tour {
 
     /// The key a page is remembered by, or nil for the pages that show more of the visit than
     /// a key holds (the welcome and help with a group's state, the staff and group screens):
-    /// small pages, laid out each time. Keep in step with `page(for:in:)`; RandomVisitorTests
+    /// small pages, laid out each time, and the search, which changes with every key. Keep in step with `page(for:in:)`; RandomVisitorTests
     /// checks at every step that a remembered layout is the one laid out anew.
     private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium, bookAvailable: Bool) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {
-        case .welcome, .help, .staffExit, .joinGroup, .sessionClosed, .book:
+        case .welcome, .help, .staffExit, .joinGroup, .sessionClosed, .book, .search:
             return nil
         case .map:
             detail = visit.place.kind.stop?.hall
@@ -76,9 +79,10 @@ extension Tour {
         case .end, .remembrance:
             // They offer the book where it is kept.
             detail = bookAvailable ? 1 : nil
-        case .chooseLanguage, .languageMenu, .tourAdvisory, .hall, .hallMore, .exhibitMore, .hallAdvisory:
+        case .chooseLanguage, .chooseTour, .languageMenu, .tourAdvisory, .hall, .hallMore, .exhibitMore, .hallAdvisory:
             detail = nil
         }
-        return LayoutCache.Key(kind: kind, language: visit.language, width: width, medium: medium, detail: detail)
+        return LayoutCache.Key(kind: kind, language: visit.language, width: width, medium: medium, tour: visit.tour.index,
+                               detail: detail)
     }
 }

@@ -6,6 +6,10 @@ public enum PageAction: Hashable, Sendable {
     case openExhibit(Int, Int)
     case walk(toHall: Int)
     case chooseLanguage(String)
+    /// One of the pack's tours, by its place in `Pack.tours`.
+    case chooseTour(Int)
+    /// Open the search line (the welcome page and the map offer it).
+    case search
     case goToHall(Int)
     case startAgain
     /// At a hall's door: go in, or go back.

@@ -47,7 +47,11 @@ public struct PageLayout: Equatable, Sendable {
                 let indent = [Run(String(repeating: " ", count: Self.itemIndent), .body)]
                 let hang = [Run(String(repeating: " ", count: Self.itemIndent + min(block.hangingIndent ?? 0, width / 2)), .body)]
                 append(block.runs, width: width, block: index, item: item, first: indent, rest: hang)
-            case .title, .heading, .paragraph, .note:
+            case .note:
+                // A note about the item above it (a tour's description) lines up under it.
+                let indent = [Run(String(repeating: " ", count: min(block.hangingIndent ?? 0, width / 2)), .body)]
+                append(block.runs, width: width, block: index, item: nil, first: indent, rest: indent)
+            case .title, .heading, .paragraph:
                 append(block.runs, width: width, block: index, item: nil, first: [], rest: [])
             }
             if item != nil { itemLines.append(start..<lines.count) }
@@ -58,7 +62,7 @@ public struct PageLayout: Equatable, Sendable {
     public static func needsSpace(between previous: PageBlock.Kind, and next: PageBlock.Kind) -> Bool {
         switch (previous, next) {
         case (.listItem, .listItem), (.field, .field), (.item, .item), (.note, .note), (.heading, .item),
-             (.heading, .listItem), (.title, .note):
+             (.heading, .listItem), (.title, .note), (.item, .note):
             return false
         default:
             return true

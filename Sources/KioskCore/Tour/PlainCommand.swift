@@ -1,6 +1,6 @@
 /// A line typed in the line-by-line mode (`--plain`), for screen readers, braille displays and
 /// pipes: one command a line, the same letters as the keys or a word (`KeyMap`), a number for
-/// a numbered choice, `g 450` for a stop.
+/// a numbered choice, `g 450` for a stop, `s Guba` to search.
 public enum PlainCommand: Equatable, Sendable {
     /// Events for the tour.
     case events([TourEvent])
@@ -22,6 +22,12 @@ public enum PlainCommand: Equatable, Sendable {
         }
         if words.count == 2, KeyMap.isGoToStop(first), isNumber(words[1], digits: 6) {
             return .events([.goToStop(words[1])])
+        }
+        // The words to find typed into the search line, as they were written.
+        if words.count > 1, KeyMap.isSearch(first) {
+            let command = line.drop(while: { (character: Character) in character.isWhitespace })
+            let typed = command.drop(while: { !$0.isWhitespace }).drop(while: { $0.isWhitespace })
+            return .events([TourEvent.command(.search)] + typed.map { TourEvent.key(.character($0)) })
         }
         guard words.count == 1, let command = KeyMap.command(forWord: first, context) else { return .unknown(line) }
         switch command {

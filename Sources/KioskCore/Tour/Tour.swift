@@ -3,8 +3,8 @@
 /// clock, socket or file involved.
 ///
 /// `reduce` composes the features, each of which owns its part of the state: the walk through
-/// the halls (Walk.swift) and care for the visitor (Care.swift) own the visit's place and what
-/// was shown; the public kiosk (KioskMode.swift) owns who has the screen and the staff exit;
+/// the halls (Walk.swift), the tour chosen (TourChoice.swift), the search line (Search.swift) and
+/// care for the visitor (Care.swift) own the visit's place and what was shown; the public kiosk (KioskMode.swift) owns who has the screen and the staff exit;
 /// the session's limits (SessionLimits.swift) own the session's clocks; the group
 /// (GroupTour.swift) owns the visitor's part in a group tour.
 public struct Tour: Sendable {
@@ -95,7 +95,7 @@ public struct Tour: Sendable {
             state.visit.notice = nil
             let kioskAnswer = kioskTakes(event, &state)
             effects += kioskAnswer.effects
-            if !kioskAnswer.usedUp {
+            if !kioskAnswer.usedUp, !searchTakes(event, &state.visit) {
                 // The book's form takes what is typed into it before any key means a command.
                 effects += bookTakes(event, &state.visit, state.session) ?? act(event, inGroup: &state.visit, state.session)
             }

@@ -11,11 +11,12 @@ extension Tour {
         case .welcome: return welcomePage(visit, session)
         case .chooseLanguage: return languagePage(title: trilingual(.chooseLanguage), selection: nil)
         case .languageMenu: return languagePage(title: say(.languageTitle, language), selection: language)
+        case .chooseTour: return tourChoicePage(language)
         case .tourAdvisory: return advisoryPage(language, session.medium)
-        case .hall(let hall): return hallPage(hall, language, session.medium)
+        case .hall(let hall): return hallPage(hall, visit, session.medium)
         case .hallMore(let hall): return morePage(pack.narrative(hall, language, layer: .more), language)
         case .exhibit(let hall, let exhibit):
-            return exhibitPage(hall, exhibit, language, showing: !isHidden(.exhibit(hall, exhibit), visit.care))
+            return exhibitPage(hall, exhibit, visit, showing: !isHidden(.exhibit(hall, exhibit), visit.care))
         case .exhibitMore(let hall, let exhibit): return morePage(pack.exhibitText(hall, exhibit, language, layer: .more), language)
         case .end:
             var page = endPage(language)
@@ -23,6 +24,7 @@ extension Tour {
             return page
         case .help: return helpPage(visit)
         case .map: return mapListPage(visit, session.medium)
+        case .search: return searchPage(visit, session.medium)
         case .hallAdvisory(let stop, _): return hallAdvisoryPage(stop, language, session.medium)
         case .remembrance: return remembrancePage(language, session)
         case .staffExit: return staffExitPage(visit)
@@ -38,7 +40,7 @@ extension Tour {
         spokenLanguages.map { say(text, $0) }.joined(separator: " · ")
     }
 
-    private func localized(_ text: LocalizedText, _ language: String) -> String {
+    func localized(_ text: LocalizedText, _ language: String) -> String {
         text.text(in: language, fallback: pack.defaultLanguage)
     }
 
@@ -50,7 +52,7 @@ extension Tour {
     }
 
     /// The same for a text of `tour.yaml`, which falls back to the default language.
-    private func originalLanguage(of text: LocalizedText, _ language: String) -> String? {
+    func originalLanguage(of text: LocalizedText, _ language: String) -> String? {
         text.byLanguage[language] == nil && text.byLanguage[pack.defaultLanguage] != nil ? pack.defaultLanguage : nil
     }
 
@@ -79,6 +81,7 @@ extension Tour {
         appendGroupWelcome(&page, visit, session, beforeBegin: true)
         page.append(.item(.continueTour), say(.begin, language), .item)
         appendGroupWelcome(&page, visit, session, beforeBegin: false)
+        page.append(.item(.search), say(.searchChoice, language), .item)
         return page
     }
 
@@ -136,7 +139,8 @@ extension Tour {
         for source in sources { page.append(.listItem, source, .source) }
     }
 
-    private func hallPage(_ index: Int, _ language: String, _ medium: Medium) -> Page {
+    private func hallPage(_ index: Int, _ visit: VisitState, _ medium: Medium) -> Page {
+        let language = visit.language
         let hall = pack.halls[index]
         let resolved = pack.narrative(index, language)
         let narrative = resolved.value
@@ -144,22 +148,15 @@ extension Tour {
         page.append(.title, narrative.title, .title, language: originalLanguage(of: .title, resolved))
         if let note = advisoryNote(hall.advisories, language) { page.append(note) }
         if let note = translationNote(status: narrative.translation, isFallback: resolved.isFallback, language) { page.append(note) }
-        page.append(narrative.label, language: originalLanguage(of: .label, resolved))
-        if !narrative.more.isEmpty {
+        let label = label(resolved, visit)
+        page.append(label.blocks, language: originalLanguage(of: label.part, resolved))
+        if label.part == .label, !narrative.more.isEmpty {
             page.append(.item(.readMore), say(.readMore, language), .item)
         }
-        if !hall.exhibits.isEmpty {
+        let exhibits = hall.exhibits.indices.map { Stop.exhibit(index, $0) }.filter { admits($0, visit) }
+        if !exhibits.isEmpty {
             page.append(.heading, say(.inThisHall, language), .heading)
-            // Stop numbers in a column of their own, so the titles line up.
-            let numberWidth = hall.exhibits.compactMap { $0.stop.map { String($0).count + 2 } }.max() ?? 0
-            for exhibitIndex in hall.exhibits.indices {
-                let number = hall.exhibits[exhibitIndex].stop.map(String.init) ?? ""
-                let padding = String(repeating: " ", count: numberWidth - number.count)
-                let title = pack.exhibitText(index, exhibitIndex, language)
-                page.append(PageBlock(.item(.openExhibit(index, exhibitIndex)),
-                                      [Run(number + padding, .hint), Run(title.value.title, .item)],
-                                      hangingIndent: numberWidth, language: originalLanguage(of: .title, title)))
-            }
+            for block in stopItems(exhibits, language, medium) { page.append(block) }
         }
         if !hall.exits.isEmpty {
             page.append(.heading, say(.walkOn, language), .heading)
@@ -174,6 +171,26 @@ extension Tour {
         }
         sources(narrative.sources, into: &page, language)
         return page
+    }
+
+    /// Halls and exhibits as items to open, each with its stop number in a column of its
+    /// own, so that the titles line up.
+    func stopItems(_ stops: [Stop], _ language: String, _ medium: Medium) -> [PageBlock] {
+        let numberWidth = stops.compactMap { pack.number(of: $0).map { String($0).count + 2 } }.max() ?? 0
+        return stops.map { stop in
+            let number = pack.number(of: stop).map(String.init) ?? ""
+            let padding = String(repeating: " ", count: numberWidth - number.count)
+            switch stop {
+            case .hall(let hall):
+                let title = pack.narrative(hall, language)
+                return PageBlock(.item(.goToHall(hall)), [Run(number + padding, .hint), Run(title.value.title, .item)],
+                                 hangingIndent: numberWidth, language: originalLanguage(of: .title, title))
+            case .exhibit(let hall, let exhibit):
+                let title = pack.exhibitText(hall, exhibit, language)
+                return PageBlock(.item(.openExhibit(hall, exhibit)), [Run(number + padding, .hint), Run(title.value.title, .item)],
+                                 hangingIndent: numberWidth, language: originalLanguage(of: .title, title))
+            }
+        }
     }
 
     /// A "read more" layer, of a hall or an exhibit: its title, the longer text, its sources.
@@ -191,7 +208,8 @@ extension Tour {
     /// An exhibit's label, then its record: where it is (its hall, and which of the hall's
     /// exhibits), the label (a graphic exhibit not `showing` gives its summary as the text
     /// alternative instead, and offers to show more), then the record fields the pack gives.
-    private func exhibitPage(_ hall: Int, _ index: Int, _ language: String, showing: Bool) -> Page {
+    private func exhibitPage(_ hall: Int, _ index: Int, _ visit: VisitState, showing: Bool) -> Page {
+        let language = visit.language
         let exhibit = pack.halls[hall].exhibits[index]
         let resolved = pack.exhibitText(hall, index, language)
         let text = resolved.value
@@ -202,8 +220,9 @@ extension Tour {
         page.append(.note, say(.exhibitPosition, language, pack.narrative(hall, language).value.title, String(index + 1),
                                                       String(pack.halls[hall].exhibits.count)), .hint)
         if showing {
-            page.append(text.label, language: originalLanguage(of: .label, resolved))
-            if !text.more.isEmpty {
+            let label = label(resolved, visit)
+            page.append(label.blocks, language: originalLanguage(of: label.part, resolved))
+            if label.part == .label, !text.more.isEmpty {
                 page.append(.item(.readMore), say(.readMore, language), .item)
             }
         } else {
@@ -258,16 +277,19 @@ extension Tour {
         return page
     }
 
-    /// The floor map as a list, for a screen too small to draw it (and for reading aloud).
+    /// The floor map as a list, for a screen too small to draw it (and for reading aloud),
+    /// with the halls the visitor's tour leaves out said to be so.
     private func mapListPage(_ visit: VisitState, _ medium: Medium) -> Page {
         let language = visit.language
         var page = Page()
         page.append(.title, say(.mapTitle, language) + " · " + localized(pack.floor, language), .title)
         let here = visit.place.kind.stop?.hall
+        let tour = chosenTour(visit)
         for index in pack.halls.indices {
             let title = pack.narrative(index, language)
             var runs = [Run("\(pack.halls[index].stop)  ", .hint), Run(title.value.title, .item)]
             if index == here { runs.append(Run((medium == .screen ? "  ◆ " : "  ") + say(.youAreHere, language), .here)) }
+            if !tour.halls.contains(index) { runs.append(Run("  (" + say(.notOnYourTour, language) + ")", .hint)) }
             page.append(PageBlock(.item(.goToHall(index)), runs, language: originalLanguage(of: .title, title)))
         }
         return page

@@ -2,6 +2,8 @@
 public enum ScreenKind: Hashable, Sendable {
     case welcome
     case chooseLanguage
+    /// The walks the pack offers, after the language, when it offers more than one.
+    case chooseTour
     case tourAdvisory
     case hall(Int)
     case hallMore(Int)
@@ -13,8 +15,9 @@ public enum ScreenKind: Hashable, Sendable {
     indirect case hallAdvisory(Stop, from: Screen)
     /// The quiet page `x` steps out to, from anywhere; see `TourState.stepOut`.
     case remembrance
-    /// Shown over a place and closed to return to it. `staffExit` asks for the staff PIN.
-    case map, help, languageMenu, staffExit
+    /// Shown over a place and closed to return to it. `staffExit` asks for the staff PIN;
+    /// `search` finds a hall or exhibit by a word (`VisitState.search`).
+    case map, help, languageMenu, staffExit, search
     /// Typing a group's join code.
     case joinGroup
     /// The book of remembrance: writing in it, or reading it.
@@ -24,7 +27,7 @@ public enum ScreenKind: Hashable, Sendable {
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return true
+        case .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book: return true
         default: return false
         }
     }
@@ -147,6 +150,10 @@ public struct VisitState: Hashable, Sendable {
     /// The visitor has begun the tour from the welcome page: choosing a language then goes on
     /// to the tour's advisory rather than back to the welcome.
     public var welcomed = false
+    /// The walk the visitor chose, and how far along it they are (TourChoice.swift).
+    public var tour = ChosenTour()
+    /// What is typed in the search line, and what it found (Search.swift).
+    public var search = SearchLine()
 
     public init(place: Screen, language: String, languageChosen: Bool, attention: Attention) {
         self.place = place

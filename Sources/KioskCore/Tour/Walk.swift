@@ -52,6 +52,7 @@ extension Tour {
         case .open: return enter(&visit, session)
         case .back: back(&visit, session)
         case .map: toggle(.map, &visit, session)
+        case .search: openSearch(&visit, session)
         case .help: toggle(.help, &visit, session)
         case .language: toggle(.languageMenu, &visit, session)
         case .stepOut: stepOut(&visit, session)
@@ -129,24 +130,31 @@ extension Tour {
         switch visit.place.kind {
         case .welcome:
             visit.welcomed = true
-            target = visit.languageChosen ? .tourAdvisory : .chooseLanguage
+            guard visit.languageChosen else {
+                go(to: .chooseLanguage, &visit, session)
+                return
+            }
+            goPastLanguage(&visit, session)
+            return
         case .chooseLanguage:
             let languages = pack.languages
             choose(language: languages[min(visit.place.selection, languages.count - 1)], &visit, session)
             return
+        case .chooseTour:
+            choose(tour: min(visit.place.selection, pack.tours.count - 1), &visit, session)
+            return
         case .tourAdvisory:
-            target = pack.route.first.map(kind(of:)) ?? .end
+            target = chosenTour(visit).route.first.map(kind(of:)) ?? .end
         case .hallAdvisory(let stop, _):
             enterHall(at: stop, &visit, session)
             return
         case .remembrance:
             returnFromRemembrance(&visit, session)
             return
-        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book:
+        case .end, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
-            let position = visit.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
-            target = position + 1 < pack.route.count ? kind(of: pack.route[position + 1]) : .end
+            target = stop(after: visit.place.kind, visit)
         }
         if let target { go(to: target, &visit, session) } else { visit.overlay = nil }
     }
@@ -154,18 +162,15 @@ extension Tour {
     func previous(_ visit: inout VisitState, _ session: SessionState) {
         let target: ScreenKind?
         switch visit.place.kind {
-        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book:
+        case .welcome, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book:
             target = nil
-        case .chooseLanguage, .tourAdvisory:
+        case .chooseLanguage, .chooseTour, .tourAdvisory:
             target = .welcome
         case .hallAdvisory, .remembrance:
             back(&visit, session)
             return
-        case .end:
-            target = pack.route.last.map(kind(of:)) ?? .tourAdvisory
-        case .hall, .hallMore, .exhibit, .exhibitMore:
-            let position = visit.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
-            target = position > 0 ? kind(of: pack.route[position - 1]) : .tourAdvisory
+        case .end, .hall, .hallMore, .exhibit, .exhibitMore:
+            target = stop(before: visit.place.kind, visit)
         }
         if let target { go(to: target, &visit, session) } else { visit.notice = .firstStop }
     }
@@ -194,6 +199,7 @@ extension Tour {
         visit.care.stepOut = nil
         visit.place = Screen(target)
         if let hall = target.stop?.hall { visit.care.acknowledgedHalls.insert(hall) }
+        noteTourPosition(target, &visit)
     }
 
     private func choose(language: String, _ visit: inout VisitState, _ session: SessionState) {
@@ -204,7 +210,7 @@ extension Tour {
         if visit.overlay?.kind == .languageMenu {
             visit.overlay = nil
         } else if visit.place.kind == .chooseLanguage {
-            go(to: visit.welcomed ? .tourAdvisory : .welcome, &visit, session)
+            if visit.welcomed { goPastLanguage(&visit, session) } else { go(to: .welcome, &visit, session) }
         }
     }
 
@@ -242,6 +248,8 @@ extension Tour {
         case .openExhibit(let hall, let exhibit): go(to: .exhibit(hall, exhibit), &visit, session)
         case .walk(let hall), .goToHall(let hall): go(to: .hall(hall), &visit, session)
         case .chooseLanguage(let language): choose(language: language, &visit, session)
+        case .chooseTour(let index): choose(tour: index, &visit, session)
+        case .search: openSearch(&visit, session)
         case .startAgain: go(to: .welcome, &visit, session)
         case .enterHall:
             if case .hallAdvisory(let stop, _) = visit.place.kind { enterHall(at: stop, &visit, session) }
@@ -268,7 +276,7 @@ extension Tour {
             go(to: .hall(hall), selecting: .openExhibit(hall, exhibit), &visit, session)
         case .hallMore(let hall):
             go(to: .hall(hall), selecting: .readMore, &visit, session)
-        case .chooseLanguage, .tourAdvisory:
+        case .chooseLanguage, .chooseTour, .tourAdvisory:
             go(to: .welcome, &visit, session)
         case .end:
             previous(&visit, session)
@@ -276,7 +284,7 @@ extension Tour {
             visit.place = viewport(of: from, visit, session).scrolled(from, by: 0)
         case .remembrance:
             returnFromRemembrance(&visit, session)
-        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book:
+        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book:
             break
         }
     }
@@ -300,6 +308,8 @@ extension Tour {
             return [.up, .down, .open, .back].contains(command)
         }
         let onMap = visit.overlay?.kind == .map && MapGeometry(pack: pack, size: state.session.size).fits
+        // In the search line, keys that write a character write it.
+        if visit.overlay?.kind == .search, command != .back, command != .open, command != .up { return false }
         switch command {
         case .next: return visit.place.kind != .end
         case .previous: return visit.place.kind != .welcome
@@ -312,6 +322,10 @@ extension Tour {
         case .open, .up:
             let items = laidOut(visit.screen.kind, visit, state.session).page.actions.count
             return onMap || items >= (command == .up ? 2 : 1)
+        // Offered where a visitor looks for a place; help lists it, and it works everywhere.
+        case .search: return visit.overlay?.kind == .map
+        // On the map, m closes it as Esc does, and the footer's room goes to the search.
+        case .map: return visit.overlay?.kind != .map
         default: return true
         }
     }
