@@ -83,6 +83,9 @@ public final class StandHealth: SessionWatcher {
         case .ended(let end):
             if end == .idleReset { idleResets += 1 }
             visitInProgress = false
+        // What a visitor does within a visit is the statistics' to keep, not the health's.
+        case .showing, .readMore, .door, .steppedOut, .steppedBack, .graphicRevealed, .languageChanged, .joinedGroup, .ledGroup:
+            return
         }
         write()
     }
