@@ -75,12 +75,16 @@ let package = Package(
         // The book of remembrance in its database: the schema and its migrations, the
         // visitors' entries and staff's decisions, over SQLite or PostgreSQL.
         .target(name: "KioskBook", dependencies: ["KioskCore", "CSQLite", "KioskPostgres"]),
+        // The visit statistics in the book's database: the events as kept, the queue that keeps
+        // the loop free of them, and the report staff read.
+        .target(name: "KioskStatistics", dependencies: ["KioskCore", "KioskBook"]),
         // What staff configure: the configuration file and the staff PIN's salted hash.
         .target(name: "KioskStaff", dependencies: ["CCrypt", "KioskCore"]),
         // The one loop every front runs a session with, the fronts' protocol, the line-by-line
-        // front, the clocks, the effect runner (group link, staff PIN), and the log handler.
+        // front, the clocks, the effect runner (group link, staff PIN), the recorder of visits,
+        // and the log handler.
         .target(name: "KioskRuntime", dependencies: [
-            "KioskCore", "KioskView", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
+            "KioskCore", "KioskView", "KioskGroupLink", "KioskBook", "KioskStatistics", .product(name: "Logging", package: "swift-log"),
         ]),
         // The only module that touches the terminal: the ncurses front.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskView", "KioskRuntime", "CNCursesW"]),
@@ -96,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "museum-kiosk",
             dependencies: [
-                "KioskCore", "KioskRuntime", "KioskTerminal", "KioskStaff", "KioskGroupLink", "KioskExport",
+                "KioskCore", "KioskRuntime", "KioskTerminal", "KioskStaff", "KioskGroupLink", "KioskExport", "KioskStatistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -104,7 +108,7 @@ let package = Package(
         // Measurements inside one process (loading, one key); Benchmarks/run.py drives it.
         .executableTarget(
             name: "kiosk-bench",
-            dependencies: ["KioskCore", "KioskView", "KioskRuntime", "KioskTerminal"],
+            dependencies: ["KioskCore", "KioskView", "KioskRuntime", "KioskTerminal", "KioskBook", "KioskStatistics"],
             path: "Benchmarks/kiosk-bench"
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], exclude: ["Packs"]),
@@ -146,16 +150,26 @@ let package = Package(
         .testTarget(name: "KioskStaffTests", dependencies: ["KioskStaff", "KioskCore"]),
         // The book against real databases: SQLite files, and PostgreSQL where a server runs.
         .testTarget(name: "KioskBookTests", dependencies: ["KioskBook", "KioskCore"]),
+        // The visit statistics in SQLite files, and the report's golden text.
+        .testTarget(
+            name: "KioskStatisticsTests",
+            dependencies: [
+                "KioskStatistics", "KioskBook", "KioskCore",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         // Whole sessions through the runtime's loop, with a test front and a test clock.
         .testTarget(name: "KioskRuntimeTests", dependencies: [
-            "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", "KioskBook", .product(name: "Logging", package: "swift-log"),
+            "KioskCore", "KioskView", "KioskRuntime", "KioskGroupLink", "KioskBook", "KioskStatistics",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The servers the tests run against, made by the tests themselves: PostgreSQL with
         // initdb on a free port (a library for the test targets, never linked into the kiosk).
         .target(name: "KioskTestServers", path: "Tests/Servers"),
         // Against a real PostgreSQL server the tests start themselves: the client, and the book
         // of remembrance on it.
-        .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres", "KioskBook", "KioskCore", "KioskTestServers"]),
+        .testTarget(name: "KioskPostgresTests", dependencies: ["KioskPostgres", "KioskBook", "KioskCore", "KioskStatistics", "KioskTestServers"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(
             name: "EndToEndTests",

@@ -14,7 +14,7 @@ public final class Book {
     /// Opens the book, bringing its tables to this kiosk's version.
     public init(connection: SQLConnection) throws(BookError) {
         self.connection = connection
-        try BookSchema.migrate(connection)
+        try DatabaseSchema.migrate(connection)
     }
 
     /// Keeps a visitor's entry, waiting for staff. The words are kept as typed, bounded.

@@ -21,51 +21,19 @@ public enum BookArchive {
                 return [record.id, utc(record.writtenAt), record.language, record.words, record.name, record.place,
                         record.stand, record.front, record.status.rawValue, history]
             }
-            // RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote or a line end.
-            return ([header] + rows).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+            return ([header] + rows).map(DataText.csvLine).joined()
         case .jsonl:
             return records.map { record in
                 let history = (byEntry[record.id] ?? []).map { decision in
-                    json([("action", decision.action.rawValue), ("by", decision.decidedBy), ("at", utc(decision.decidedAt)),
-                          ("reason", decision.reason)])
+                    DataText.json([("action", decision.action.rawValue), ("by", decision.decidedBy), ("at", utc(decision.decidedAt)),
+                                   ("reason", decision.reason)])
                 }
                 let fields = [("id", record.id), ("written_at", utc(record.writtenAt)), ("language", record.language),
                               ("words", record.words), ("name", record.name), ("place", record.place), ("stand", record.stand),
                               ("front", record.front), ("status", record.status.rawValue)]
-                return String(json(fields).dropLast()) + ",\"decisions\":[" + history.joined(separator: ",") + "]}\n"
+                return String(DataText.json(fields).dropLast()) + ",\"decisions\":[" + history.joined(separator: ",") + "]}\n"
             }.joined()
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
-
-    /// An object of text fields, in order.
-    static func json(_ fields: [(String, String)]) -> String {
-        "{" + fields.map { jsonString($0.0) + ":" + jsonString($0.1) }.joined(separator: ",") + "}"
-    }
-
-    /// A JSON string: quote, backslash and every control character escaped, the rest as is
-    /// (UTF-8).
-    static func jsonString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
     }
 
     /// Seconds since 1970 as UTC: 2026-12-04T14:02:00Z.

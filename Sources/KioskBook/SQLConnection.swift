@@ -17,14 +17,14 @@ public enum SQLDialect: Sendable {
 
 extension SQLConnection {
     @discardableResult
-    func run(_ sql: String, _ parameters: String?...) throws(BookError) -> [[String?]] {
+    public func run(_ sql: String, _ parameters: String?...) throws(BookError) -> [[String?]] {
         try run(sql, parameters)
     }
 
     /// `body` in one transaction, which only one writer at a time may hold (SQLite's
     /// IMMEDIATE; a PostgreSQL lock for the book's migrations), committed when it returns and
     /// rolled back when it throws.
-    func transaction<Result>(exclusive: Bool = false, _ body: () throws(BookError) -> Result) throws(BookError) -> Result {
+    public func transaction<Result>(exclusive: Bool = false, _ body: () throws(BookError) -> Result) throws(BookError) -> Result {
         switch dialect {
         case .sqlite: try script(exclusive ? "BEGIN IMMEDIATE" : "BEGIN")
         case .postgresql:

@@ -13,7 +13,7 @@ public final class SessionRuntime {
     private let start: Tour.SessionStart
     private let clock: Clock
     private let effects: EffectRunner
-    private let watcher: SessionWatcher?
+    private let watchers: [SessionWatcher]
     public private(set) var state: TourState
     /// Set once the session has ended.
     public private(set) var ending: SessionOutcome.Ending?
@@ -25,21 +25,21 @@ public final class SessionRuntime {
     /// Starts a session: its first state, and what it asks first (joining or opening a group)
     /// done.
     /// `packs`, when given, is asked for a newer pack whenever a visit begins by itself;
-    /// `watcher` is told what happens (the stand's health).
+    /// `watchers` are told what happens (the stand's health, the visit statistics).
     public init(tour: Tour, front: Front, clock: Clock, effects: EffectRunner, start: Tour.SessionStart, packs: PackSource? = nil,
-                watcher: SessionWatcher? = nil) {
+                watchers: [SessionWatcher] = []) {
         self.tour = tour
         self.front = front
         self.clock = clock
         self.effects = effects
         self.packs = packs
-        self.watcher = watcher
+        self.watchers = watchers
         var start = start
         start.medium = front.medium
         self.start = start
         let started = tour.start(now: clock.now, size: front.size, config: start)
         state = started.state
-        watcher?.shows(tour)
+        for watcher in watchers { watcher.shows(tour) }
         perform(started.effects)
         readWallClock()
     }
@@ -62,7 +62,7 @@ public final class SessionRuntime {
         while ending == nil {
             front.present(state, tour)
             let now = clock.now
-            let deadline = [tour.nextDeadline(state), effects.nextDeadline, watcher?.nextDeadline].compactMap { $0 }.min()
+            let deadline = ([tour.nextDeadline(state), effects.nextDeadline] + watchers.map(\.nextDeadline)).compactMap { $0 }.min()
             let inputs = front.read(waitingUpTo: deadline.map { max(0, now.milliseconds(until: $0)) },
                                     wakingOn: effects.descriptors)
             wake()
@@ -74,7 +74,7 @@ public final class SessionRuntime {
             }
         }
         effects.close()
-        watcher?.ended()
+        for watcher in watchers { watcher.ended() }
         guard let ending else { preconditionFailure("the loop ends with an ending") }
         return SessionOutcome(ending: ending, state: state)
     }
@@ -86,7 +86,7 @@ public final class SessionRuntime {
         send(.tick(now))
         readWallClock()
         for event in effects.news(now: now) where ending == nil { send(event) }
-        watcher?.wake()
+        for watcher in watchers { watcher.wake() }
     }
 
     /// The time of day, sent when its minute has changed, or when the tour waited for the
@@ -103,7 +103,7 @@ public final class SessionRuntime {
     public func send(_ event: TourEvent) {
         guard ending == nil else { return }
         switch event {
-        case .key, .command, .goToStop, .choose: watcher?.visitorActed()
+        case .key, .command, .goToStop, .choose: for watcher in watchers { watcher.visitorActed() }
         default: break
         }
         perform(tour.reduce(&state, event))
@@ -116,7 +116,7 @@ public final class SessionRuntime {
         let day = state.session.day
         state = tour.start(now: clock.now, size: front.size, config: start).state
         state.session.day = day
-        watcher?.shows(tour)
+        for watcher in watchers { watcher.shows(tour) }
     }
 
     /// Performs effects in order, reducing their answers, round after round until none come.
@@ -127,9 +127,9 @@ public final class SessionRuntime {
             for effect in pending {
                 if case .endSession(let end) = effect, ending == nil { ending = .tour(end) }
                 if case .newVisit = effect {
-                    if let newer = packs?.newerTour() { changePack(to: newer) } else { watcher?.shows(tour) }
+                    if let newer = packs?.newerTour() { changePack(to: newer) } else { for watcher in watchers { watcher.shows(tour) } }
                 }
-                if case .record(let record) = effect { watcher?.recorded(record) }
+                if case .record(let record) = effect { for watcher in watchers { watcher.recorded(record) } }
                 answers += effects.perform(effect, now: clock.now)
             }
             pending = answers.flatMap { tour.reduce(&state, $0) }

@@ -5,7 +5,8 @@ import Logging
 /// A kiosk's health in the Prometheus text format, in a file for node_exporter's textfile
 /// collector (`--metrics DIR`), so a museum's own monitoring sees each stand: when it started,
 /// the pack it shows and the last pack that failed, visits begun, idle resets, the last key,
-/// and the sessions open. No server of its own; no visitor's identity, key or text.
+/// the sessions open, and the visit statistics' events dropped. No server of its own; no
+/// visitor's identity, key or text.
 ///
 /// A stand (`--kiosk`) writes `museum-kiosk-STAND.prom`. Each session of a host serving
 /// many (SSH) writes `museum-kiosk-STAND.session-PID.prom`, labelled `session`, removed when it
@@ -16,6 +17,7 @@ public final class StandHealth: SessionWatcher {
     private let session: Int32?
     private let clock: Clock
     private let pack: () -> PackStatus
+    private let statisticsDropped: () -> Int
     private let logger: Logger
     private let upSince: Int64
     private var shownVersion = ""
@@ -43,13 +45,15 @@ public final class StandHealth: SessionWatcher {
     }
 
     /// `session`: this process's id, for a host where each session is a process; nil for a
-    /// stand.
+    /// stand. `statisticsDropped`: the visit statistics' events dropped so far (the file says it
+    /// at its next writing, within a minute).
     public init(directory: String, stand: String, session: Int32?, clock: Clock, pack: @escaping () -> PackStatus,
-                logger: Logger = Logger(label: "museum-kiosk.health")) {
+                statisticsDropped: @escaping () -> Int = { 0 }, logger: Logger = Logger(label: "museum-kiosk.health")) {
         self.stand = stand
         self.session = session
         self.clock = clock
         self.pack = pack
+        self.statisticsDropped = statisticsDropped
         self.logger = logger
         path = directory + "/museum-kiosk-" + stand + (session.map { ".session-\($0)" } ?? "") + ".prom"
         upSince = clock.wall.unixSeconds
@@ -83,6 +87,9 @@ public final class StandHealth: SessionWatcher {
         case .ended(let end):
             if end == .idleReset { idleResets += 1 }
             visitInProgress = false
+        // What a visitor does within a visit is the statistics' to keep, not the health's.
+        case .showing, .readMore, .door, .steppedOut, .steppedBack, .graphicRevealed, .languageChanged, .joinedGroup, .ledGroup:
+            return
         }
         write()
     }
@@ -128,6 +135,8 @@ public final class StandHealth: SessionWatcher {
                lastKey ?? 0)
         metric("sessions_open", "gauge", "Sessions this kiosk has open: 1 while it runs.", Int64(sessionsOpen))
         metric("visit_in_progress", "gauge", "1 while a visitor is in a visit, 0 at rest.", visitInProgress ? 1 : 0)
+        metric("statistics_dropped_total", "counter", "Visit statistics events dropped since the kiosk started: the database was full or unavailable.",
+               Int64(statisticsDropped()))
         return lines.joined(separator: "\n") + "\n"
     }
 

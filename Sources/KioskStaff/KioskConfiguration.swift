@@ -10,8 +10,8 @@ import KioskCore
 
 /// The kiosk's configuration file (`/etc/museum-kiosk/kiosk.conf` by default): lines of
 /// `name = value`, `#` comments and blank lines. It holds what staff set and visitors must
-/// never see: the staff PIN's hash, and the museum's opening hours. docs/operations.md
-/// describes it.
+/// never see: the staff PIN's hash, the museum's opening hours, and how long the book and the
+/// visit statistics keep what they keep. docs/operations.md describes it.
 public struct KioskConfiguration: Equatable, Sendable {
     /// The hash the staff exit checks a PIN against; nil: the staff exit is off.
     public var staffPIN: StaffPINHash?
@@ -19,10 +19,19 @@ public struct KioskConfiguration: Equatable, Sendable {
     public var openingHours: OpeningHours?
     /// How long the book of remembrance keeps entries; nil: for ever.
     public var bookRetention: BookRetention?
+    /// Whether a stand keeps visit statistics (`statistics = on|off`); nil: the default, on.
+    public var statistics: Bool?
+    /// How many months the visit statistics are kept.
+    public var statisticsKeepMonths = KioskConfiguration.standardStatisticsMonths
+
+    /// Thirteen months: a month can be set beside the same month a year before, and no more is
+    /// kept than that needs.
+    public static let standardStatisticsMonths = 13
 
     public static let defaultPath = "/etc/museum-kiosk/kiosk.conf"
     static let hoursNames = OpeningHours.weekdayNames.map { "open-" + $0 }
-    static let knownNames = ["staff-pin"] + hoursNames + ["closed-screen", "book-keep-months", "book-after-keeping"]
+    static let knownNames = ["staff-pin"] + hoursNames
+        + ["closed-screen", "book-keep-months", "book-after-keeping", "statistics", "statistics-keep-months"]
 
     public init(staffPIN: StaffPINHash? = nil, openingHours: OpeningHours? = nil) {
         self.staffPIN = staffPIN
@@ -48,7 +57,7 @@ public struct KioskConfiguration: Equatable, Sendable {
             let name = parts[0].trimmingBlanks()
             let value = parts[1].trimmingBlanks()
             guard Self.knownNames.contains(name) else {
-                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping")
+                throw ConfigurationError(file: file, line: number, message: "unknown setting '\(name)'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping, statistics, statistics-keep-months")
             }
             guard seen.insert(name).inserted else {
                 throw ConfigurationError(file: file, line: number, message: "'\(name)' is set twice")
@@ -64,6 +73,16 @@ public struct KioskConfiguration: Equatable, Sendable {
                     throw ConfigurationError(file: file, line: number, message: "book-keep-months must be a number of months, 1 to 1200")
                 }
                 keepMonths = months
+            } else if name == "statistics" {
+                guard value == "on" || value == "off" else {
+                    throw ConfigurationError(file: file, line: number, message: "statistics must be 'on' (the stand keeps visit statistics) or 'off'")
+                }
+                statistics = value == "on"
+            } else if name == "statistics-keep-months" {
+                guard let months = Int(value), (1...120).contains(months), value.allSatisfy(\.isNumber) else {
+                    throw ConfigurationError(file: file, line: number, message: "statistics-keep-months must be a number of months, 1 to 120")
+                }
+                statisticsKeepMonths = months
             } else if name == "book-after-keeping" {
                 guard value == "hide" || value == "delete" else {
                     throw ConfigurationError(file: file, line: number, message: "book-after-keeping must be 'hide' (kept for the archive, shown to nobody) or 'delete'")
@@ -161,7 +180,14 @@ public struct BookRetention: Equatable, Sendable {
     }
 
     /// The moment `months` calendar months before `now`, on the stand's calendar.
-    public func cutoff(before now: Int64) -> Int64 {
+    public func cutoff(before now: Int64) -> Int64 { StandCalendar.moment(months: months, before: now) }
+}
+
+/// Months as the stand's calendar counts them: the book's and the statistics' retention count
+/// the same way.
+public enum StandCalendar {
+    /// The moment so many calendar months before `now` (seconds since 1970).
+    public static func moment(months: Int, before now: Int64) -> Int64 {
         var time = time_t(now)
         var parts = tm()
         localtime_r(&time, &parts)

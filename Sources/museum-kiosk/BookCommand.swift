@@ -211,15 +211,7 @@ extension BookCommand {
                 (try opened.entries(status: nil, limit: Int(Int32.max)).reversed(), try opened.decisions())
             }
             let text = BookArchive.text(Array(records), decisions: decisions, format: BookArchive.Format(rawValue: format)!)
-            if let output {
-                guard AtomicFile.write(text, to: output, mode: 0o600) else {
-                    printToStandardError("museum-kiosk: cannot write \(output): \(String(cString: strerror(errno)))")
-                    throw ExitCode(1)
-                }
-            } else if !writeAll(STDOUT_FILENO, text) {
-                printToStandardError("museum-kiosk: cannot write the export: \(String(cString: strerror(errno)))")
-                throw ExitCode(1)
-            }
+            try deliver(text, to: output, mode: 0o600, what: "the export")
         }
     }
 

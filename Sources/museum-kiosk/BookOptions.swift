@@ -2,11 +2,12 @@ import ArgumentParser
 import Glibc
 import KioskBook
 import KioskRuntime
+import KioskStatistics
 import Logging
 
-/// Where the book of remembrance is kept: an SQLite file in a folder (`--data`), or a
-/// PostgreSQL database several stands share (`--database`). The kiosk and `museum-kiosk book`
-/// find it the same way.
+/// Where the book of remembrance is kept, and the visit statistics with it: an SQLite file in a
+/// folder (`--data`), or a PostgreSQL database several stands share (`--database`). The kiosk,
+/// `museum-kiosk book` and `museum-kiosk report` find it the same way.
 struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Keep the book of remembrance in this folder (an SQLite file, book.sqlite). Default: none on a stand or over SSH; $XDG_DATA_HOME/museum-kiosk (or ~/.local/share/museum-kiosk) elsewhere.",
@@ -41,10 +42,14 @@ struct BookOptions: ParsableArguments {
     /// The SQLite file of a folder.
     static func sqliteFile(in folder: String) -> String { folder + "/book.sqlite" }
 
-    /// Where the book is for a session: given, or, for a visitor's own laptop, the user's
-    /// data folder; nil where none is kept.
+    /// Where the book is for a session; nil where none is kept.
     func location(standing: Bool, environment: [String: String]) -> BookLocation? {
-        if noBook { return nil }
+        noBook ? nil : database(standing: standing, environment: environment)
+    }
+
+    /// Where the database is for a session, the book kept in it or not (`--no-book`): given,
+    /// or, for a visitor's own laptop, the user's data folder; nil where there is none.
+    func database(standing: Bool, environment: [String: String]) -> BookLocation? {
         if let database { return .postgresql(database) }
         if let data { return .sqlite(folder: data) }
         // A stand and an SSH host keep their book where the operator says, never by chance.
@@ -61,13 +66,18 @@ enum BookLocation {
     case postgresql(String)
 
     /// Opens the book, its folder made if need be; the error says where and why.
-    func open() throws(BookError) -> Book {
+    func open() throws(BookError) -> Book { try Book(connection: try connect()) }
+
+    /// Opens the visit statistics, in the same database.
+    func openStatistics() throws(BookError) -> VisitStatistics { try VisitStatistics(connection: try connect()) }
+
+    private func connect() throws(BookError) -> SQLConnection {
         switch self {
         case .sqlite(let folder):
             try Self.makeFolder(folder)
-            return try Book(connection: try SQLiteConnection(path: BookOptions.sqliteFile(in: folder)))
+            return try SQLiteConnection(path: BookOptions.sqliteFile(in: folder))
         case .postgresql(let given):
-            return try Book(connection: try PostgresBookConnection(url: try Self.address(given)))
+            return try PostgresBookConnection(url: try Self.address(given))
         }
     }
 
@@ -107,5 +117,12 @@ enum BookLocation {
         let logger = Logger(label: "museum-kiosk.book")
         return BookService(stand: stand, front: front, open: open, now: { [clock] in clock.wall.unixSeconds },
                            report: { logger.error("\($0)") })
+    }
+
+    /// The visit statistics for one session, kept by their queue; what fails is said in the
+    /// journal.
+    func statisticsService() -> StatisticsService {
+        let logger = Logger(label: "museum-kiosk.statistics")
+        return StatisticsService(open: openStatistics, report: { logger.error("\($0)") })
     }
 }

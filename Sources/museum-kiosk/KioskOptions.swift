@@ -59,17 +59,18 @@ struct KioskOptions: ParsableArguments {
         return StaffLockFile(directory: directory)
     }
 
-    /// The settings for the tour, and the staff PIN's hash. A kiosk reads its configuration: a
+    /// The settings for the tour, the staff PIN's hash, and whether the configuration turns the
+    /// visit statistics on or off (nil: it does not say). A kiosk reads its configuration: a
     /// file named with --config must be there; without --config, a missing default file leaves
     /// the staff exit off.
-    func staffSettings() throws -> (settings: KioskSettings, pin: StaffPINHash?) {
+    func staffSettings() throws -> (settings: KioskSettings, pin: StaffPINHash?, statistics: Bool?) {
         let settings = KioskSettings(isKiosk: kiosk, idleTimeout: idleTimeout, idleWarning: idleWarning,
                                      demoWordsPerMinute: demo ? demoWpm : nil)
-        guard kiosk else { return (settings, nil) }
+        guard kiosk else { return (settings, nil, nil) }
         let path = config ?? KioskConfiguration.defaultPath
         if config == nil, !pathExists(path) {
             printToStandardError("museum-kiosk: no \(path): the staff exit is off; the kiosk stops only from its service manager")
-            return (settings, nil)
+            return (settings, nil, nil)
         }
         let configuration: KioskConfiguration
         do {
@@ -82,9 +83,9 @@ struct KioskOptions: ParsableArguments {
         configured.openingHours = configuration.openingHours
         guard let hash = configuration.staffPIN else {
             printToStandardError("museum-kiosk: \(path) sets no staff-pin: the staff exit is off")
-            return (configured, nil)
+            return (configured, nil, configuration.statistics)
         }
         configured.hasStaffPIN = true
-        return (configured, hash)
+        return (configured, hash, configuration.statistics)
     }
 }

@@ -7,7 +7,7 @@ struct MuseumKiosk: ParsableCommand {
         abstract: "A terminal exhibit kiosk that walks a visitor through a memorial museum's halls.",
         version: "0.1.0",
         subcommands: [Run.self, Validate.self, Export.self, StaffPINCommand.self, MessagesCommand.self, InstallCommand.self,
-                      NoticeCommand.self, BookCommand.self],
+                      NoticeCommand.self, BookCommand.self, ReportCommand.self],
         defaultSubcommand: Run.self
     )
 }

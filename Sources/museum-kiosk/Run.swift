@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import KioskCore
 import KioskRuntime
+import KioskStatistics
 import KioskTerminal
 import KioskView
 import Logging
@@ -99,6 +100,7 @@ struct Run: ParsableCommand {
         let bookService = book.location(standing: mode.kiosk, environment: environment)?
             .service(stand: stand.standName, front: way, clock: clock)
         start.bookAvailable = bookService != nil
+        let statistics = visitStatistics(configured: staff.statistics, environment: environment)
         let effects = EffectRunner(group: group, noticeBoard: stand.notice.map { NoticeBoard(path: $0) }, book: bookService,
                                    checkStaffPIN: { staff.pin?.matches($0) ?? false }, saveStaffLock: { lock in
             guard let lockFile, !lockFile.save(lock) else { return }
@@ -109,10 +111,12 @@ struct Run: ParsableCommand {
         let content = ContentLocation.resolve(content.content)
         let health = stand.metrics.map { directory in
             StandHealth(directory: directory, stand: stand.standName, session: mode.kiosk ? nil : getpid(), clock: clock,
-                        pack: { installed?.status ?? StandHealth.PackStatus(version: content) })
+                        pack: { installed?.status ?? StandHealth.PackStatus(version: content) },
+                        statisticsDropped: { statistics?.dropped ?? 0 })
         }
+        let recorder = statistics.map { VisitRecorder(statistics: $0, stand: stand.standName, front: way, clock: clock) }
         let outcome = SessionRuntime(tour: tour, front: front, clock: clock, effects: effects, start: start, packs: installed,
-                                     watcher: health).run()
+                                     watchers: [health as SessionWatcher?, recorder].compactMap { $0 }).run()
         if let screen {
             screen.close()
             // The last screen goes with the terminal: a line says why the session closed.
@@ -126,6 +130,20 @@ struct Run: ParsableCommand {
         case .tour(.staffExit): throw ExitCode(KioskOptions.staffExitStatus)
         case .tour, .input(.endOfInput): break
         }
+    }
+}
+
+extension Run {
+    /// The visit statistics' queue when they are kept: on a stand unless kiosk.conf
+    /// (`configured`) or the command line says otherwise, elsewhere only when asked; in the
+    /// book's database, which a stand must be given.
+    func visitStatistics(configured: Bool?, environment: [String: String]) -> StatisticsService? {
+        guard stand.statistics ?? configured ?? mode.kiosk else { return nil }
+        guard let database = book.database(standing: mode.kiosk, environment: environment) else {
+            printToStandardError("museum-kiosk: visit statistics have nowhere to be kept: give --data or --database (or --no-statistics)")
+            return nil
+        }
+        return database.statisticsService()
     }
 }
 

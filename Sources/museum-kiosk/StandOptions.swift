@@ -2,8 +2,8 @@ import ArgumentParser
 import Glibc
 import KioskRuntime
 
-/// What a stand shares with the museum's staff: the notice they put over every screen, and
-/// its health for their monitoring.
+/// What a stand shares with the museum's staff: the notice they put over every screen, its
+/// health for their monitoring, and the visit statistics.
 struct StandOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Show the staff's notice from this file over every screen (museum-kiosk notice writes it; a stand: \(NoticeCommand.standardPath)).",
@@ -17,6 +17,10 @@ struct StandOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("This stand's name, in its health file and beside the book's entries (default: the host's name).", valueName: "NAME"))
     var stand: String?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Keep visit statistics (what was shown, for how long; never who, a key or a text) where the book is kept. Default: on with --kiosk, unless kiosk.conf says statistics = off; off otherwise."))
+    var statistics: Bool?
 
     /// Where Debian's prometheus-node-exporter reads text files.
     static let standardMetrics = "/var/lib/prometheus/node-exporter"

@@ -134,7 +134,7 @@ extension Visit {
     @Test func theEntriesArePagedNewestFirst() {
         var visit = atTheQuietPage()
         visit.choose(.readBook)
-        #expect(visit.effects == [.book(.read(page: 0))])
+        #expect(visit.effects == [.book(.read(page: 0)), .record(.showing(nil))], "the book covers the quiet page")
         #expect(visit.tour.page(for: visit.kind, in: visit.state).blocks.contains { $0.runs.plainText == "Opening the book…" })
         let entry = BookEntry(words: "Вечная память\u{1B}[2J", name: "Anna", place: "Baku", language: "ru", date: "2026-12-04")
         visit.send(.book(.page(BookPage(number: 0, entries: [entry], hasOlder: true))))

@@ -23,9 +23,9 @@ import Testing
 
     @Test func joiningShowsTheAdvisoryFirstThenGoesToTheGuide() {
         var visit = Visit(language: nil, config: Tour.SessionStart(group: .join("123456")))
-        #expect(visit.effects == [.group(.join("123456")), .record(.began(language: "en"))])
+        #expect(visit.effects == [.group(.join("123456")), .record(.began(language: "en")), .record(.showing(.welcome))])
         visit.group(.joined("123456"))
-        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .welcome, following: false, pause: false)))],
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .welcome, following: false, pause: false))), .record(.joinedGroup)],
                 "the guide hears of a new participant at once")
         visit.group(.guideMoved(Self.archive))
         #expect(visit.effects == [], "nothing changed for the guide to hear")
@@ -36,7 +36,8 @@ import Testing
         visit.press(.enter)
         #expect(visit.kind == .hall(1))
         #expect(visit.state.visit.group.participation?.following == .following)
-        #expect(visit.effects == [.group(.report(ParticipantStatus(place: Self.archive, following: true, pause: false)))])
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: Self.archive, following: true, pause: false))),
+                                  .record(.showing(.stop(hall: "archive", exhibit: nil)))])
         #expect(visit.state.language == "az")
     }
 
@@ -152,13 +153,13 @@ import Testing
         #expect(visit.kind == .hall(0))
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup, .search])
         visit.press(.character("q"))
-        #expect(visit.effects == [.endSession(.visitorLeft)])
+        #expect(visit.effects == [.endSession(.visitorLeft), .record(.ended(.left))])
     }
 
     @Test func aParticipantWhoQuitsEndsNoGroup() {
         var visit = following()
         visit.press(.character("q"))
-        #expect(visit.effects == [.endSession(.visitorLeft)])
+        #expect(visit.effects == [.endSession(.visitorLeft), .record(.ended(.left))])
     }
 
     @Test func anAnswerToAJoinGivenUpIsLetGo() {
@@ -255,9 +256,9 @@ import Testing
 
     @Test func aGuideGetsAGroupAtOnceAndSeesItsCode() {
         var visit = leading()
-        #expect(visit.effects == [.group(.open(.new)), .record(.began(language: "en"))])
+        #expect(visit.effects == [.group(.open(.new)), .record(.began(language: "en")), .record(.showing(.welcome))])
         visit.group(.opened("482913"))
-        #expect(visit.effects == [.group(.announce(.welcome))], "the group hears where its guide is")
+        #expect(visit.effects == [.group(.announce(.welcome)), .record(.ledGroup)], "the group hears where its guide is")
         #expect(visit.state.visit.group.leadership?.code == "482913")
         #expect(visit.tour.page(for: .welcome, in: visit.state).blocks.map(\.runs.plainText).contains("Your group's code: 482 913"))
     }
@@ -265,15 +266,15 @@ import Testing
     @Test func aGuideMayTakeBackAGroupLeftAMomentAgo() {
         let orphan = OrphanGroup(code: "111222", place: .stop(hall: "archive", exhibit: "01-ledger", more: false))
         var visit = leading(orphans: [orphan])
-        #expect(visit.effects == [.record(.began(language: "en"))], "the guide chooses first")
+        #expect(visit.effects == [.record(.began(language: "en")), .record(.showing(.welcome))], "the guide chooses first")
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.takeBackGroup("111222"), .startGroup, .continueTour, .search])
         visit.press(.enter)
         #expect(visit.effects == [.group(.open(.takeBack(orphan)))])
         visit.press(.enter)
-        #expect(visit.effects == [], "asked once, while the answer comes")
+        #expect(visit.effects == [.record(.showing(.tourAdvisory))], "asked once, while the answer comes")
         visit.group(.opened("111222"))
         #expect(visit.kind == .exhibit(1, 0))
-        #expect(visit.effects == [.group(.announce(orphan.place))])
+        #expect(visit.effects == [.group(.announce(orphan.place)), .record(.showing(.stop(hall: "archive", exhibit: "01-ledger"))), .record(.ledGroup)])
         #expect(visit.state.visit.group.leadership?.orphans == [])
     }
 
@@ -290,13 +291,15 @@ import Testing
         var visit = leading()
         visit.group(.opened("482913"))
         visit.press(.enter, .enter)
-        #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false)))])
+        let entrance = VisitRecord.showing(.stop(hall: "entrance", exhibit: nil))
+        #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false))), .record(entrance)])
         visit.press(.character("x"))
-        #expect(visit.effects == [], "the quiet room is the guide's own")
+        #expect(visit.effects == [.record(.showing(.quietRoom)), .record(.steppedOut(hall: "entrance"))], "the quiet room is the guide's own")
         visit.press(.character("x"))
-        #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false)))])
+        #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false))), .record(entrance),
+                                  .record(.steppedBack(hall: "entrance"))])
         visit.press(.character("q"))
-        #expect(visit.effects == [.group(.end), .endSession(.visitorLeft)])
+        #expect(visit.effects == [.group(.end), .endSession(.visitorLeft), .record(.ended(.left))])
     }
 
     @Test func aGuidesClosedSessionEndsTheGroupToo() {

@@ -50,7 +50,7 @@ extension Visit {
         visit.tick(4)
         visit.press(.character("n"))
         #expect(visit.state.visit.attention.control == .visitor)
-        #expect(visit.effects == [.record(.began(language: "en"))])
+        #expect(visit.effects == [.record(.began(language: "en")), .record(.showing(.welcome))])
         #expect(visit.kind == .chooseLanguage, "the waking key does nothing else")
         #expect(visit.state.visit.attention.lastActivity == at(4))
     }
@@ -66,7 +66,7 @@ extension Visit {
         #expect(visit.kind == .chooseLanguage)
         #expect(visit.state.visit.place.selection == 1)
         #expect(visit.state.language == "az")
-        #expect(visit.effects == [.record(.began(language: "az"))])
+        #expect(visit.effects == [.record(.began(language: "az")), .record(.showing(.welcome))])
         visit.press(.enter)
         #expect(visit.kind == .welcome, "the welcome, in the language chosen")
         #expect(visit.state.visit.languageChosen)
@@ -239,7 +239,7 @@ extension Visit {
         #expect(visit.effects == [.checkStaffPIN(Kiosks.staffPIN)], "the hash is the runtime's to check")
         #expect(visit.state.visit.staffPrompt.checking)
         visit.answerPINCheck()
-        #expect(visit.effects == [.saveStaffLock(StaffLock()), .endSession(.staffExit)])
+        #expect(visit.effects == [.saveStaffLock(StaffLock()), .endSession(.staffExit), .record(.ended(.staffExit))])
         #expect(visit.state.visit.staffPrompt == StaffPrompt())
     }
 
@@ -255,7 +255,7 @@ extension Visit {
         visit.press(.escape)
         #expect(visit.state.visit.overlay == nil)
         #expect(visit.state.visit.staffPrompt.entry == "")
-        #expect(visit.effects == [])
+        #expect(visit.effects == [.record(.showing(.welcome))], "the visitor's place, uncovered")
     }
 
     @Test func nothingIsTypedWhileThePINIsChecked() {
@@ -294,7 +294,7 @@ extension Visit {
         visit.press(.enter)
         visit.answerPINCheck()
         #expect(visit.state.session.staffLock.lockedUntil == at(60))
-        #expect(visit.effects == [.saveStaffLock(StaffLock(failures: 0, lockedUntil: at(60)))])
+        #expect(visit.effects == [.saveStaffLock(StaffLock(failures: 0, lockedUntil: at(60))), .record(.showing(.welcome))])
         #expect(visit.state.visit.overlay == nil, "locked: the prompt closes")
         #expect(visit.state.visit.notice == .staffExitLocked)
         visit.tick(59)

@@ -74,7 +74,7 @@ enum Stands {
         #expect(!Stands.open.isClosed(visit.state))
         let shown = Stands.open.attractLanguage(visit.state)
         visit.press(.character(" "))
-        #expect(visit.effects == [.record(.began(language: shown))])
+        #expect(visit.effects == [.record(.began(language: shown)), .record(.showing(.welcome))])
     }
 
     @Test func fifteenMinutesBeforeClosingEveryScreenSaysSoAndAtClosingTheVisitEnds() {

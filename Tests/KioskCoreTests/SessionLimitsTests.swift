@@ -16,7 +16,7 @@ import Testing
         visit.tick(120)
         #expect(visit.state.session.limits.closing == SessionLimits.Closing(reason: .idle, since: at(120)))
         #expect(visit.state.screen == Screen(.sessionClosed(.idle)))
-        #expect(visit.effects == [])
+        #expect(visit.effects == [.record(.ended(.sessionClosed))], "the visit ends with its last screen")
         // The last screen stays its few seconds.
         visit.tick(124)
         #expect(visit.effects == [])

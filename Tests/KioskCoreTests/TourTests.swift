@@ -62,7 +62,8 @@ struct Visit {
         let visit = VisitState(place: Screen(.welcome), language: "en", languageChosen: false,
                                attention: Attention(control: .visitor, lastActivity: at(0)))
         #expect(state == TourState(session: session, visit: visit))
-        #expect(effects == [.record(.began(language: "en"))], "without an attract loop, a visit begins with the session")
+        #expect(effects == [.record(.began(language: "en")), .record(.showing(.welcome))],
+                "without an attract loop, a visit begins with the session")
     }
 
     @Test func welcomeThenLanguageThenAdvisoryThenTheFirstHall() {
@@ -323,7 +324,7 @@ struct Visit {
         visit.press(.enter)
         let before = visit.state
         visit.press(.character("q"))
-        #expect(visit.effects == [.endSession(.visitorLeft)])
+        #expect(visit.effects == [.endSession(.visitorLeft), .record(.ended(.left))])
         #expect(visit.state == before, "the visit stays as it was for its last frame")
     }
 

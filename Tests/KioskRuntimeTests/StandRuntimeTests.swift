@@ -105,7 +105,7 @@ enum BundledPack {
         let health = StandHealth(directory: folder, stand: "hall-4", session: nil, clock: front.clock,
                                  pack: { StandHealth.PackStatus(version: "20261204-153000-1a2b3c4d") })
         let runtime = SessionRuntime(tour: TestPack.kiosk, front: front, clock: front.clock, effects: EffectRunner(),
-                                     start: Tour.SessionStart(), watcher: health)
+                                     start: Tour.SessionStart(), watchers: [health])
         func read() throws -> (text: String, values: [String: String]) {
             let text = try String(contentsOfFile: folder + "/museum-kiosk-hall-4.prom", encoding: .utf8)
             return (text, Self.metrics(text))

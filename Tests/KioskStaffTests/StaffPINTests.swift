@@ -106,7 +106,7 @@ import KioskCore
     @Test func mistakesAreNamedWithTheirLine() {
         let cases: [(String, String)] = [
             ("# a comment\nstaff-pin 1234\n", "kiosk.conf:2: error: expected 'name = value'"),
-            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping"),
+            ("stuff-pin = x\n", "kiosk.conf:1: error: unknown setting 'stuff-pin'; the settings are: staff-pin, open-monday to open-sunday, closed-screen, book-keep-months, book-after-keeping, statistics, statistics-keep-months"),
             ("\n\nstaff-pin = 1234\n", "kiosk.conf:3: error: not a staff PIN hash: make one with `museum-kiosk staff-pin`"),
         ]
         for (text, message) in cases {
@@ -131,6 +131,25 @@ import KioskCore
             .deletingLastPathComponent().appendingPathComponent("deploy/kiosk.conf.example").path
         let text = try String(contentsOfFile: example, encoding: .utf8)
         #expect(try KioskConfiguration(parsing: text, file: example).staffPIN == nil)
+    }
+
+    @Test func visitStatisticsAreOnUnlessTurnedOffAndKeptThirteenMonthsUnlessSaid() throws {
+        let none = try KioskConfiguration(parsing: "# nothing\n", file: "kiosk.conf")
+        #expect(none.statistics == nil, "the kiosk's default: on for a stand")
+        #expect(none.statisticsKeepMonths == 13)
+        let set = try KioskConfiguration(parsing: "statistics = off\nstatistics-keep-months = 25\n", file: "kiosk.conf")
+        #expect(set.statistics == false)
+        #expect(set.statisticsKeepMonths == 25)
+        #expect(try KioskConfiguration(parsing: "statistics = on\n", file: "kiosk.conf").statistics == true)
+        let cases: [(String, String)] = [
+            ("statistics = yes\n", "kiosk.conf:1: error: statistics must be 'on' (the stand keeps visit statistics) or 'off'"),
+            ("\nstatistics-keep-months = 0\n", "kiosk.conf:2: error: statistics-keep-months must be a number of months, 1 to 120"),
+            ("statistics-keep-months = +6\n", "kiosk.conf:1: error: statistics-keep-months must be a number of months, 1 to 120"),
+        ]
+        for (text, message) in cases {
+            #expect(performing: { try KioskConfiguration(parsing: text, file: "kiosk.conf") },
+                    throws: { ($0 as? ConfigurationError)?.description == message })
+        }
     }
 
     @Test func openingHoursAreEveryDayOfTheWeek() throws {

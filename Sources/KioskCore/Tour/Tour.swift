@@ -63,7 +63,7 @@ public struct Tour: Sendable {
         state.session.staffLock = config.staffLock.resumed(at: now)
         var effects = config.group.map { startGroup($0, &state.visit) } ?? []
         // Without an attract loop or a demonstration, the visit begins with the session.
-        if state.visit.attention.control == .visitor { effects.append(.record(.began(language: state.language))) }
+        effects += openingRecords(state)
         return (state, effects)
     }
 
@@ -113,6 +113,7 @@ public struct Tour: Sendable {
         // A guide who leaves, or whose session closes, ends the group with it.
         if effects.contains(where: \.endsSession) { effects = endingGroup(state.visit) + effects }
         return publications(before: before, after: state) + effects
+            + visitRecords(before: before, after: state, effects: effects).map(TourEffect.record)
     }
 
     /// When the tour next needs a `.tick`, whether or not a key comes; nil when only keys

@@ -117,20 +117,66 @@ public enum TourEffect: Hashable, Sendable {
     case book(BookRequest)
 }
 
-/// What happened in a visit, as it is counted: never who, never a key, never a text.
+/// What happened in a visit, as it is counted: never who, never a key, never a text. The
+/// stand's health counts visits; the museum's statistics keep each record, stamped with the
+/// time by the runtime (the tour has no clock), under an id that lives as long as the visit.
 public enum VisitRecord: Hashable, Sendable {
     /// A visitor took the screen: woke the attract loop, took over the demonstration, or
     /// opened a session that has neither.
     case began(language: String)
+    /// The place on the screen changed: the visitor sees this one now; nil while nothing of
+    /// the tour is in view (the map, help, a menu, the book, the minute of silence). The
+    /// runtime times each place from its record to the next.
+    case showing(VisitPlace?)
+    /// A stop's longer text ("read more") was opened.
+    case readMore(VisitPlace)
+    /// At a hall's door, the visitor went in after its advisories, or went elsewhere.
+    case door(hall: String, entered: Bool)
+    /// Out to the quiet page, from a place in this hall (nil: from outside the halls), and
+    /// back to exactly where the visitor stepped out from.
+    case steppedOut(hall: String?)
+    case steppedBack(hall: String?)
+    /// A graphic exhibit shown in full at the visitor's asking.
+    case graphicRevealed(VisitPlace)
+    /// The visitor changed the language they had chosen.
+    case languageChanged(to: String)
+    /// The visit became part of a group tour: as a participant, or as its guide.
+    case joinedGroup
+    case ledGroup
     case ended(VisitEnd)
 }
 
-/// Why a visit the kiosk ended itself ended.
+/// A place a visitor is shown, as the statistics name it: halls and exhibits by their ids in
+/// the pack, which outlive a new version of it.
+public enum VisitPlace: Hashable, Sendable {
+    /// The welcome and the choice of language.
+    case welcome
+    case tourAdvisory
+    /// A hall's door, with its advisories.
+    case door(hall: String)
+    /// A hall (exhibit nil) or an exhibit, either layer of its text.
+    case stop(hall: String, exhibit: String?)
+    /// The end of the tour.
+    case end
+    /// The quiet page `x` steps out to.
+    case quietRoom
+}
+
+/// Why a visit ended.
 public enum VisitEnd: Hashable, Sendable {
     /// Nobody pressed a key through the idle warning.
     case idleReset
     /// The museum's closing time came.
     case museumClosed
+    /// The visitor pressed `q` (never on a public kiosk).
+    case left
+    /// The session closed itself (`--idle-exit`, `--max-session`).
+    case sessionClosed
+    /// Staff gave the PIN at the staff exit.
+    case staffExit
+    /// The terminal or the connection went: a hang-up, the end of input, a signal. The runtime
+    /// sees it, not the tour.
+    case hangUp
 }
 
 /// Why the tour ended its session.

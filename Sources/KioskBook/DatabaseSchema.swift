@@ -1,7 +1,9 @@
-/// The book's tables, as a list of migrations: each version's statements, applied in order
-/// and never changed once released, so any database can be brought forward and none is ever
-/// rewritten backwards. The same SQL for SQLite and PostgreSQL.
-enum BookSchema {
+/// The tables of the database the book of remembrance and the visit statistics share, as a
+/// list of migrations: each version's statements, applied in order and never changed once
+/// released, so any database can be brought forward and none is ever rewritten backwards. The
+/// same SQL for SQLite and PostgreSQL. The version is kept in `book_schema`, the name the
+/// book's first release gave it.
+public enum DatabaseSchema {
     static let migrations: [String] = [
         // 1: entries, and every decision staff make about one.
         """
@@ -27,13 +29,34 @@ enum BookSchema {
         );
         CREATE INDEX book_decisions_by_entry ON book_decisions (entry_id, decided_at);
         """,
+        // 2: the visit statistics (KioskStatistics.VisitEvent): one row for each thing that
+        // happened in a visit, under a random number that lives as long as the visit, with the
+        // stand's day and hour and nothing finer. `amount` is a shown place's milliseconds on
+        // the screen, or a count of events dropped.
+        """
+        CREATE TABLE visit_events (
+            visit BIGINT NOT NULL,
+            stand TEXT NOT NULL,
+            day TEXT NOT NULL,
+            hour INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            hall TEXT NOT NULL DEFAULT '',
+            exhibit TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            amount BIGINT NOT NULL DEFAULT 0
+        );
+        CREATE INDEX visit_events_by_kind ON visit_events (kind, day);
+        CREATE INDEX visit_events_by_day ON visit_events (day);
+        """,
     ]
 
     static var latest: Int { migrations.count }
 
     /// Brings the database to the latest version, under a lock so two kiosks starting at once
     /// do not both do it; refuses one a newer kiosk made.
-    static func migrate(_ connection: SQLConnection) throws(BookError) {
+    public static func migrate(_ connection: SQLConnection) throws(BookError) {
         try connection.script("CREATE TABLE IF NOT EXISTS book_schema (version INTEGER NOT NULL)")
         try connection.transaction(exclusive: true) { () throws(BookError) in
             let row = try connection.run("SELECT version FROM book_schema").first
