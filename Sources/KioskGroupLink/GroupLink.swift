@@ -64,7 +64,7 @@ public final class GroupLink {
         case .announce(let place):
             host?.announce(place, now: now)
         case .announceTour(let id):
-            host?.announce(tour: id)
+            host?.announce(tour: id, now: now)
         case .leave:
             participant?.close()
             participant = nil

@@ -113,10 +113,10 @@ final class GuideHost {
     }
 
     /// Tells everyone the tour the guide chose, when it changed.
-    func announce(tour newTour: String) {
+    func announce(tour newTour: String, now: Instant) {
         guard newTour != tour else { return }
         tour = newTour
-        for (id, peer) in peers where !peer.send(.tour(newTour)) { drop(id, "it does not read") }
+        for (id, peer) in peers where !peer.send(.tour(newTour)) { drop(id, "it does not read", now: now) }
     }
 
     /// When the state file is next touched, to show the guide is still there.

@@ -163,6 +163,10 @@ extension Tour {
         page.append(.title, say(.bookTitle, language), .title)
         page.append(.paragraph, say(.bookStatement, language))
         let labels: [BookField: Message] = [.words: .bookWords, .name: .bookName, .place: .bookPlace]
+        // A note about the part above it lines up under its name.
+        func note(_ text: String, _ role: Role) {
+            page.append(PageBlock(.note, [Run(text, role)], hangingIndent: PageLayout.itemIndent))
+        }
         for (index, field) in BookField.allCases.enumerated() {
             // What was typed, cleaned as pack text is, with a mark where the next letter goes
             // on the part being filled in (the parts are the form's first items).
@@ -170,12 +174,10 @@ extension Tour {
             let chosen = visit.screen.selection == index && session.medium == .screen && !book.sending
             page.append(PageBlock(.item(.bookField(field)), [Run(say(labels[field]!, language) + ": ", .fieldName),
                                                              Run(typed + (chosen ? "_" : ""), .body)]))
-            if field == .words {
-                page.append(.note, say(.bookCount, language, String(book.draft.words.count), String(field.longest)), .hint)
-            }
+            if field == .words { note(say(.bookCount, language, String(book.draft.words.count), String(field.longest)), .hint) }
         }
-        if book.sending { page.append(.note, say(.bookSaving, language), .notice) }
-        if book.failed { page.append(.note, say(.bookNotSaved, language), .warning) }
+        if book.sending { note(say(.bookSaving, language), .notice) }
+        if book.failed { note(say(.bookNotSaved, language), .warning) }
         page.append(.item(.saveInBook), say(.bookSave, language), .item)
         page.append(.item(.leaveBook), say(.bookLeave, language), .item)
         return page

@@ -13,7 +13,7 @@ extension Tour {
 
     func visitPlace(of kind: ScreenKind) -> VisitPlace? {
         switch kind {
-        case .welcome, .chooseLanguage: return .welcome
+        case .welcome, .chooseLanguage, .chooseTour: return .welcome
         case .tourAdvisory: return .tourAdvisory
         case .hallAdvisory(let stop, _): return .door(hall: pack.halls[stop.hall].id)
         case .hall(let hall), .hallMore(let hall): return .stop(hall: pack.halls[hall].id, exhibit: nil)
@@ -21,7 +21,7 @@ extension Tour {
             return .stop(hall: pack.halls[hall].id, exhibit: pack.halls[hall].exhibits[exhibit].id)
         case .end: return .end
         case .remembrance: return .quietRoom
-        case .map, .help, .languageMenu, .staffExit, .joinGroup, .book, .sessionClosed: return nil
+        case .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .book, .sessionClosed: return nil
         }
     }
 
