@@ -5,10 +5,12 @@ exported as HTML by `museum-kiosk export --html`. In one go, on this machine:
   - time to the first full screen, and peak memory (RSS) of one session;
   - bytes written to the terminal for one step to the next stop, through a pty;
   - for the kiosk alone: time to load the bundled pack and generated packs of 1,000 and
-    10,000 exhibits, and the time per key (reduce + view + draw) on the 10,000 pack.
+    10,000 exhibits, the time per key (reduce + view + draw) on the 10,000 pack, and the
+    search index's part in loading and memory and a key in the search line there.
 
     Benchmarks/run.py                 # builds the release binary first
     Benchmarks/run.py --skip-build    # measures the binaries already in .build/release
+    Benchmarks/run.py --search        # the search on the 10,000 pack alone (kiosk-bench only)
 
 It prints the numbers; docs/performance.md holds a run of it and what they mean. Python 3's
 standard library only; lynx and w3m from Debian (apt-get install lynx w3m).
@@ -37,6 +39,8 @@ BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib", "-Xswiftc",
 
 
 def run(command, **options):
+    # In the clone: kiosk-bench takes the kiosk's own words from the pack where it runs.
+    options.setdefault("cwd", ROOT)
     return subprocess.run(command, check=True, text=True, capture_output=True, **options).stdout
 
 
@@ -156,12 +160,15 @@ def one_step(argv, to_hall, select_next, step, expect):
     return result
 
 
-def keys_per_second(bench, pack, count):
-    report = os.path.join(WORK, "keys.txt")
+def in_terminal(bench, arguments, name):
+    """kiosk-bench with `arguments` on a COLUMNS x ROWS pty, drawing its frames; what it wrote
+    to its report `name`."""
+    report = os.path.join(WORK, name)
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
-        os.execv(bench, [bench, "keys", pack, str(count), "1", report])
+        os.chdir(ROOT)
+        os.execv(bench, [bench] + arguments + [report])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     # cat drains the terminal as fast as a terminal would, so no write waits on this script.
     drain = subprocess.Popen(["cat"], stdin=fd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -180,9 +187,13 @@ def main():
     parser.add_argument("--runs", type=int, default=20, help="runs per first-screen measurement (default 20)")
     parser.add_argument("--keys", type=int, default=10_000, help="keys on the 10,000 pack (default 10,000)")
     parser.add_argument("--work", default="/tmp/museum-kiosk-bench", help="where packs and pages are made")
+    parser.add_argument("--search", action="store_true",
+                        help="only the search index and the search line on the 10,000 pack (builds kiosk-bench alone)")
     arguments = parser.parse_args()
     WORK = arguments.work
     os.makedirs(WORK, exist_ok=True)
+    if arguments.search:
+        return search_only(arguments)
     for tool in ["lynx", "w3m", "cat"]:
         if not shutil.which(tool):
             sys.exit(f"{tool} is not installed (apt-get install lynx w3m)")
@@ -233,7 +244,31 @@ def main():
 
     print(f"\n== A key on the 10,000 pack (kiosk-bench keys: {arguments.keys} seeded keys, reduce + view + draw, "
           f"in a {COLUMNS}x{ROWS} pty)")
-    print(keys_per_second(bench, packs[10_000], arguments.keys))
+    print(in_terminal(bench, ["keys", packs[10_000], str(arguments.keys), "1"], "keys.txt"))
+
+    search(bench, packs[10_000], arguments.keys)
+
+
+def search(bench, pack, keys):
+    print("\n== Search on the 10,000 pack: the index's part in loading and memory (kiosk-bench index), and a key "
+          f"in the search line (kiosk-bench search: {keys} keys, reduce + view + draw, in a {COLUMNS}x{ROWS} pty)")
+    print(run([bench, "index", pack, "5"]).strip())
+    print(in_terminal(bench, ["search", pack, str(keys)], "search.txt"))
+
+
+def search_only(arguments):
+    """The search measurements alone: kiosk-bench built for release (unless --skip-build),
+    the 10,000 pack made if it is not there yet."""
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown")
+    print(f"machine: {cpu}, {os.cpu_count()} cores, Linux {platform.release()}")
+    print(f"load average at start: {os.getloadavg()[0]:.2f}")
+    if not arguments.skip_build:
+        run(["swift", "build", "-c", "release", "--product", "kiosk-bench"])
+    bin_path = run(["swift", "build", "-c", "release", "--show-bin-path"]).strip()
+    pack = os.path.join(WORK, "pack-10000")
+    if not os.path.exists(os.path.join(pack, "Narratives/tour.yaml")):
+        run([sys.executable, os.path.join(ROOT, "Benchmarks/generate-pack.py"), "--exhibits", "10000", pack])
+    search(os.path.join(bin_path, "kiosk-bench"), pack, arguments.keys)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ import KioskView
 ///     kiosk-bench keys DIR COUNT SEED REPORT     (on a terminal: draws every frame)
 ///     kiosk-bench digest DIR                     (what a load gave, to compare two loaders)
 ///     kiosk-bench pages DIR                      (every hall and exhibit laid out and drawn at 80x24)
+///     kiosk-bench index DIR [RUNS]               (the search index's share of loading and of memory)
+///     kiosk-bench search DIR COUNT REPORT        (on a terminal: keys typed in the search line)
 @main
 enum KioskBench {
     static func main() {
@@ -24,8 +26,13 @@ enum KioskBench {
             digest(arguments[2])
         case ("keys", 6):
             keys(arguments[2], count: Int(arguments[3]) ?? 10_000, seed: UInt64(arguments[4]) ?? 1, report: arguments[5])
+        case ("index", 3), ("index", 4):
+            index(arguments[2], runs: arguments.count == 4 ? Int(arguments[3]) ?? 5 : 5)
+        case ("search", 5):
+            search(arguments[2], count: Int(arguments[3]) ?? 5_000, report: arguments[4])
         default:
-            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | pages DIR | digest DIR")
+            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | pages DIR | digest DIR"
+                     + " | index DIR [RUNS] | search DIR COUNT REPORT")
             exit(2)
         }
     }
@@ -38,6 +45,10 @@ enum KioskBench {
     /// Microseconds on the monotonic clock.
     static func now() -> Double { clock(CLOCK_MONOTONIC) }
 
+    /// Microseconds of processor time the whole process has used, on every thread: what
+    /// loading costs, whatever else the shared machine does.
+    static func processCPU() -> Double { clock(CLOCK_PROCESS_CPUTIME_ID) }
+
     /// Microseconds of processor time this thread has used, in user and kernel mode: what a
     /// key costs, whatever else the machine is doing at the time.
     static func cpu() -> Double { clock(CLOCK_THREAD_CPUTIME_ID) }
@@ -48,8 +59,13 @@ enum KioskBench {
         return Double(time.tv_sec) * 1e6 + Double(time.tv_nsec) / 1e3
     }
 
+    /// The kiosk's own words, which a pack without catalogues (the generated ones) speaks in:
+    /// the pack in the current directory, as `swift run` finds it; run.py runs this in the
+    /// clone.
+    static let kioskWords: String? = access("Narratives/tour.yaml", F_OK) == 0 ? "." : nil
+
     static func loadPack(_ directory: String) -> Pack {
-        let result = PackLoader(directory: directory).load()
+        let result = PackLoader(directory: directory, kioskWords: kioskWords).load()
         guard let pack = result.pack else {
             result.findings.prefix(20).forEach { complain("\($0)") }
             exit(1)
@@ -66,7 +82,7 @@ enum KioskBench {
             var times: [Double] = []
             for _ in 0..<max(1, runs) {
                 let start = now()
-                let result = PackLoader(directory: directory, keepsWarnings: keepsWarnings).load()
+                let result = PackLoader(directory: directory, keepsWarnings: keepsWarnings, kioskWords: kioskWords).load()
                 times.append(now() - start)
                 guard let pack = result.pack else {
                     result.findings.prefix(20).forEach { complain("\($0)") }
@@ -102,7 +118,7 @@ enum KioskBench {
 
     /// Every finding, and the pack in full, as text: a faster loader must give the same.
     static func digest(_ directory: String) {
-        let result = PackLoader(directory: directory).load()
+        let result = PackLoader(directory: directory, kioskWords: kioskWords).load()
         result.findings.forEach { print($0) }
         print(result.pack.map { String(describing: $0) } ?? "no pack")
     }
@@ -111,6 +127,36 @@ enum KioskBench {
     /// drawn, and writes the distribution to `report` (standard output is the terminal).
     static func keys(_ directory: String, count: Int, seed: UInt64, report: String) {
         let tour = Tour(pack: loadPack(directory))
+        var random = SplitMix(seed: seed)
+        let stops = tour.pack.stopNumbers.keys.sorted()
+        let (state, times) = answer(tour, count: count) { _ in randomKey(&random, stops: stops) }
+        writeReport(["keys: \(count) on \(exhibits(tour)) exhibits, \(state.session.size.columns)x\(state.session.size.rows), seed \(seed)",
+               "processor time of the thread (what a key costs), and wall time (what the visitor waits on this machine, as busy as it was):"],
+              times, to: report)
+    }
+
+    /// Types `typed` in the search line on this terminal, over and over, `count` keys in all,
+    /// timing each from the key to the frame drawn, and writes the distribution to `report`.
+    static func search(_ directory: String, count: Int, report: String) {
+        let tour = Tour(pack: loadPack(directory))
+        let cycle = typed.flatMap { word in word.map { Key.character($0) } + word.map { _ in .backspace } }
+        var found = 0
+        let (state, times) = answer(tour, count: count, opening: [.key(.character("/"))]) { index in
+            [.key(cycle[index % cycle.count])]
+        } seeing: { found = max(found, $0.visit.search.results.total) }
+        writeReport(["search: \(count) keys typed and taken back in the search line on \(exhibits(tour)) exhibits, "
+               + "\(state.session.size.columns)x\(state.session.size.rows); a key found at most \(found)",
+               "processor time of the thread (what a key costs), and wall time (what the visitor waits on this machine, as busy as it was):"],
+              times, to: report)
+    }
+
+    static func exhibits(_ tour: Tour) -> Int { tour.pack.halls.reduce(0) { $0 + $1.exhibits.count } }
+
+    /// A session on this terminal, `opening` done untimed, then `count` keys, each the events
+    /// `key` gives for its number (from 0), timed from the key to the frame drawn: the thread's
+    /// processor time in all and in each part, and the wall time.
+    static func answer(_ tour: Tour, count: Int, opening: [TourEvent] = [], key: (Int) -> [TourEvent],
+                       seeing: (TourState) -> Void = { _ in }) -> (state: TourState, times: [(String, [Double])]) {
         let view = TourView(tour: tour)
         let screen: TerminalScreen
         do { screen = try TerminalScreen(theme: .standard) } catch {
@@ -118,17 +164,16 @@ enum KioskBench {
             exit(1)
         }
         var state = tour.start(now: Instant(milliseconds: 0), size: screen.size, config: Tour.SessionStart(language: "en")).state
+        for event in opening { _ = tour.reduce(&state, event) }
         screen.draw(view.render(state))
-        var random = SplitMix(seed: seed)
-        let stops = tour.pack.stopNumbers.keys.sorted()
         var wall: [Double] = [], total: [Double] = [], reduce: [Double] = [], render: [Double] = [], draw: [Double] = []
-        for _ in 0..<count {
-            let key = randomKey(&random, stops: stops)
+        for index in 0..<count {
+            let events = key(index)
             let startWall = now()
             let start = cpu()
             // What the keys ask the runtime to do is not timed: the visit goes on whatever
             // they ask (`q` leaving, say).
-            for event in key { _ = tour.reduce(&state, event) }
+            for event in events { _ = tour.reduce(&state, event) }
             let reduced = cpu()
             let frame = view.render(state)
             let rendered = cpu()
@@ -139,12 +184,17 @@ enum KioskBench {
             reduce.append(reduced - start)
             render.append(rendered - reduced)
             draw.append(drawn - rendered)
+            seeing(state)
         }
         screen.close()
-        var lines = ["keys: \(count) on \(tour.pack.halls.reduce(0) { $0 + $1.exhibits.count }) exhibits, "
-                     + "\(state.session.size.columns)x\(state.session.size.rows), seed \(seed)"]
-        lines.append("processor time of the thread (what a key costs), and wall time (what the visitor waits on this machine, as busy as it was):")
-        for (name, times) in [("total", total), ("reduce", reduce), ("view", render), ("draw", draw), ("wall", wall)] {
+        return (state, [("total", total), ("reduce", reduce), ("view", render), ("draw", draw), ("wall", wall)])
+    }
+
+    /// `lines`, then each distribution's median, 99th percentile and slowest, into `report`
+    /// (standard output is the terminal).
+    static func writeReport(_ lines: [String], _ times: [(String, [Double])], to report: String) {
+        var lines = lines
+        for (name, times) in times {
             let sorted = times.sorted()
             func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
             lines.append("\(name): median \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(sorted.last ?? 0)) µs")
@@ -154,6 +204,68 @@ enum KioskBench {
         fputs(text, file)
         fclose(file)
     }
+
+    /// The memory the process holds now, in bytes, after glibc has given back what it holds
+    /// free (malloc_trim, looked up at run time: Swift's Glibc does not bring malloc.h), so
+    /// that what is counted is what is in use.
+    static func heapBytes() -> Int {
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+        guard let status = fopen("/proc/self/status", "r") else { return 0 }
+        defer { fclose(status) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), status) != nil {
+            let text = String(cString: line)
+            if text.hasPrefix("VmRSS:") { return (Int(text.split(separator: " ")[1]) ?? 0) * 1024 }
+        }
+        return 0
+    }
+
+    /// The search index's part in loading and in memory. Loading makes the index; the index is
+    /// then made again from the loaded pack, timed alone. Its share of time is of the load
+    /// without it (the median of `runs`, loaded as the kiosk loads it). Its share of memory is of the pack's, measured in
+    /// the first load, while the process is fresh: the memory the load took, less the index,
+    /// beside what the index made again and kept takes.
+    static func index(_ directory: String, runs: Int) {
+        var loads: [Double] = [], builds: [Double] = [], loadsCPU: [Double] = [], buildsCPU: [Double] = []
+        var packBytes = 0, indexBytes = 0, words = 0
+        for run in 0..<max(1, runs) {
+            let before = heapBytes()
+            var start = now(), startCPU = processCPU()
+            // As the kiosk loads it, without looking for warnings.
+            guard let pack = PackLoader(directory: directory, keepsWarnings: false, kioskWords: kioskWords).load().pack else {
+                complain("\(directory) does not load: kiosk-bench load \(directory) says why")
+                exit(1)
+            }
+            loads.append(now() - start)
+            loadsCPU.append(processCPU() - startCPU)
+            let loaded = heapBytes()
+            start = now()
+            startCPU = processCPU()
+            let again = SearchIndex(indexing: pack)
+            builds.append(now() - start)
+            buildsCPU.append(processCPU() - startCPU)
+            if run == 0 {
+                indexBytes = heapBytes() - loaded
+                packBytes = loaded - before - indexBytes
+                words = again.wordCount
+            }
+            withExtendedLifetime((pack, again)) {}
+        }
+        func median(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
+        let load = median(loads), build = median(builds), loadCPU = median(loadsCPU), buildCPU = median(buildsCPU)
+        print("index: \(words) words; made in \(format(build / 1000)) ms of a \(format(load / 1000)) ms load "
+              + "(\(format(100 * build / (load - build)))% added to the load without it); processor time of all threads "
+              + "\(format(buildCPU / 1000)) of \(format(loadCPU / 1000)) ms (\(format(100 * buildCPU / (loadCPU - buildCPU)))% added); "
+              + "\(format(Double(indexBytes) / 1_048_576)) MiB resident beside the pack's \(format(Double(packBytes) / 1_048_576)) MiB "
+              + "(\(format(100 * Double(indexBytes) / Double(packBytes)))% added); medians of \(loads.count) loads")
+    }
+
+    /// What visitors type in the search line, key by key, then take back with Backspace: words
+    /// of the generated pack's titles and texts in its three languages, a stop number, a word
+    /// that is not there, and single letters, which find the most.
+    static let typed = ["generated exhibit 5234", "text", "a", "kiosk", "yaradılmış", "сгенерированный экспонат", "zzz",
+                        "exhibit 99", "9", "visitor reads", "e", "хол", "museum"]
 
     /// A visitor's keys: mostly walking the route and choosing, sometimes the map, the
     /// language, a stop number; a key is one or more events (a stop number and Enter).

@@ -238,6 +238,18 @@ import Testing
         #expect(adults.actions.contains(.readMore) && adults.actions.contains(.openExhibit(1, 1)))
     }
 
+    /// An exhibit says which of its hall's it is among those the tour lists: the scarf is the
+    /// only one of the silk hall on the young visitors' tour, the first of two on the others.
+    @Test func anExhibitsPlaceInItsHallCountsWhatTheTourLists() {
+        func position(_ visit: Visit, _ stop: ScreenKind) -> String? {
+            visit.tour.page(for: stop, in: visit.state).blocks.map(\.runs.plainText).first { $0.hasPrefix("Sheki") }
+        }
+        #expect(position(choosing(2), .exhibit(1, 0)) == "Sheki: silk · 1 of 1")
+        #expect(position(choosing(0), .exhibit(1, 0)) == "Sheki: silk · 1 of 2")
+        // The burial, reached by its number on the young visitors' tour, counts among all.
+        #expect(position(choosing(2), .exhibit(1, 1)) == "Sheki: silk · 2 of 2")
+    }
+
     @Test func anItemForAdultsIsStillReachedByItsNumberThroughItsDoor() {
         var visit = choosing(2, doorsRead: false)
         visit.type("122")

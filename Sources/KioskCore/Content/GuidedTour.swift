@@ -95,7 +95,22 @@ extension Pack {
 
 extension Block {
     /// The words a visitor reads in some blocks, as a reader counts them: apart by spaces.
+    /// Counted scalar by scalar (a space is one scalar), as every exhibit of a pack is counted
+    /// when it loads.
     static func words(in blocks: [Block]) -> Int {
-        blocks.reduce(0) { $0 + $1.plainText.split(whereSeparator: \.isWhitespace).count }
+        var words = 0
+        for block in blocks {
+            var inWord = false
+            for span in block.spans {
+                for scalar in span.text.unicodeScalars {
+                    let value = scalar.value
+                    // ASCII's spaces are the space and tab to carriage return, as `Character.isWhitespace` says.
+                    let space = value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
+                    if !space, !inWord { words += 1 }
+                    inWord = !space
+                }
+            }
+        }
+        return words
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every hall and exhibit of a pack by the words in its title, summary, label and record, in
 /// every language of the pack, made once when the pack is read, so that a key in the search
 /// line costs a lookup, not a pass over the pack.
@@ -33,52 +35,41 @@ public struct SearchIndex: Sendable {
     /// The most results a search gives; the rest are counted.
     public static let shownResults = 30
 
+    /// The index of a pack's halls and exhibits, with the spellings its name table joins:
+    /// what the loader makes for every pack (`Pack.search`), made again.
+    public init(indexing pack: Pack) {
+        self.init(halls: pack.halls, route: pack.route, languages: pack.languages, names: pack.search.names)
+    }
+
     init(halls: [Hall], route: [Stop], languages: [String], names: [[String]]) {
         stops = route
         self.names = names.map { $0.compactMap { SearchFolding.words($0).first } }.filter { $0.count > 1 }
+        // Each hall's words on a core of their own, then put together in the order of the
+        // floor: a word's stops stay in that order.
+        var firstStop = 0
+        let firstStops = halls.map { hall in
+            defer { firstStop += 1 + hall.exhibits.count }
+            return firstStop
+        }
+        var parts = [Part](repeating: Part(), count: halls.count)
+        parts.withUnsafeMutableBufferPointer { slots in
+            // Each iteration fills its own slot; the halls are only read.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: halls.count) { index in
+                slots[index] = Part(hall: halls[index], index, firstStop: firstStops[index], languages: languages)
+            }
+        }
         var ids: [String: Int] = [:]
         var lists: [[UInt32]] = []
-        var best: [Int: Rank] = [:]
-        func add(_ text: String, _ rank: Rank, leadFirst: Bool = false) {
-            var first = leadFirst
-            SearchFolding.words(text) { bytes in
-                let word = String(decoding: bytes, as: UTF8.self)
-                let id: Int
-                if let known = ids[word] { id = known } else {
-                    id = lists.count
+        for part in parts {
+            for (local, word) in part.words.enumerated() {
+                let id = ids[word] ?? lists.count
+                if id == lists.count {
                     ids[word] = id
                     lists.append([])
                 }
-                let rank = first ? Rank.lead : rank
-                first = false
-                if let kept = best[id], kept.rawValue <= rank.rawValue { return }
-                best[id] = rank
+                lists[id] += part.lists[local]
             }
-        }
-        for (index, stop) in route.enumerated() {
-            best.removeAll(keepingCapacity: true)
-            switch stop {
-            case .hall(let hall):
-                add(String(halls[hall].stop), .lead)
-                for text in [halls[hall].narrative.original] + languages.compactMap({ halls[hall].narrative.translations[$0] }) {
-                    add(text.title, .title, leadFirst: true)
-                    add(text.summary, .summary)
-                    for block in text.label + text.youngLabel { add(block.plainText, .label) }
-                }
-            case .exhibit(let hall, let exhibit):
-                let item = halls[hall].exhibits[exhibit]
-                if let number = item.stop { add(String(number), .lead) }
-                add(item.objectNumber, .record)
-                for text in [item.text.original] + languages.compactMap({ item.text.translations[$0] }) {
-                    add(text.title, .title, leadFirst: true)
-                    add(text.summary, .summary)
-                    for block in text.label + text.youngLabel { add(block.plainText, .label) }
-                    for field in [text.objectName, text.date, text.maker, text.materials, text.dimensions, text.creditLine, text.rights] {
-                        add(field, .record)
-                    }
-                }
-            }
-            for (id, rank) in best { lists[id].append(UInt32(index) << Self.rankBits | rank.rawValue) }
         }
         let sorted = ids.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         var termBytes: [UInt8] = [], termStarts: [Int32] = [], postingStarts: [Int32] = [], postings: [UInt32] = []
@@ -89,7 +80,6 @@ public struct SearchIndex: Sendable {
             termStarts.append(Int32(termBytes.count))
             termBytes.append(contentsOf: word.utf8)
             postingStarts.append(Int32(postings.count))
-            // A stop's words were gathered in no particular order; its postings are in stop order.
             postings.append(contentsOf: lists[id])
         }
         termStarts.append(Int32(termBytes.count))
@@ -99,6 +89,120 @@ public struct SearchIndex: Sendable {
         self.postingStarts = postingStarts
         self.postings = postings
     }
+
+    /// One hall's words and the stops of the hall each is in, with its best rank there.
+    private struct Part {
+        /// The hall's words, each once, by their number here.
+        var words: [String] = []
+        /// For each word, its postings in this hall.
+        var lists: [[UInt32]] = []
+        /// Each word's number, found by its bytes: most words fit in three integers, which
+        /// hash faster than a string; the few longer ones are strings.
+        private var short: [ShortWord: Int] = [:]
+        private var long: [String: Int] = [:]
+        /// The stop being read: each word's best rank in it so far, and the words it has.
+        private var best: [UInt8] = []
+        private var found: [Int] = []
+
+        init() {}
+
+        /// A translation's parts that are the original's (`fromOriginal`) are the original's
+        /// words, read once.
+        init(hall: Hall, _ index: Int, firstStop: Int, languages: [String]) {
+            add(String(hall.stop), .lead)
+            for text in [hall.narrative.original] + languages.compactMap({ hall.narrative.translations[$0] }) {
+                add(text, [(.title, [text.title]), (.summary, [text.summary])])
+            }
+            finish(stop: firstStop)
+            for (offset, exhibit) in hall.exhibits.enumerated() {
+                if let number = exhibit.stop { add(String(number), .lead) }
+                add(exhibit.objectNumber, .record)
+                for text in [exhibit.text.original] + languages.compactMap({ exhibit.text.translations[$0] }) {
+                    add(text, [(.title, [text.title]), (.summary, [text.summary]), (.objectName, [text.objectName]),
+                               (.date, [text.date]), (.maker, [text.maker]), (.materials, [text.materials]),
+                               (.dimensions, [text.dimensions]), (.creditLine, [text.creditLine]), (.rights, [text.rights])])
+                }
+                finish(stop: firstStop + 1 + offset)
+            }
+        }
+
+        /// A stop's text in one language: its `fields`, its label and young label, each at its
+        /// rank, but for what it shows from the original.
+        private mutating func add(_ text: some StopText, _ fields: [(part: TextPart, texts: [String])]) {
+            let parts = fields + [(.label, text.label.map(\.plainText)), (.youngLabel, text.youngLabel.map(\.plainText))]
+            for (part, texts) in parts where !text.fromOriginal.contains(part) {
+                for field in texts { add(field, Self.rank(of: part), leadFirst: part == .title) }
+            }
+        }
+
+        private static func rank(of part: TextPart) -> Rank {
+            switch part {
+            case .title: return .title
+            case .summary: return .summary
+            case .label, .youngLabel, .more: return .label
+            case .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights, .sources: return .record
+            }
+        }
+
+        /// The words of a text of the stop being read, at `rank` (the first at `lead`).
+        private mutating func add(_ text: String, _ rank: Rank, leadFirst: Bool = false) {
+            var first = leadFirst
+            SearchFolding.words(text) { bytes in
+                let id = number(of: bytes)
+                let rank = UInt8((first ? Rank.lead : rank).rawValue)
+                first = false
+                if best[id] == Self.notFound { found.append(id) }
+                if rank < best[id] { best[id] = rank }
+            }
+        }
+
+        /// The stop's words into their postings; on to the next stop.
+        private mutating func finish(stop: Int) {
+            for id in found {
+                lists[id].append(UInt32(stop) << SearchIndex.rankBits | UInt32(best[id]))
+                best[id] = Self.notFound
+            }
+            found.removeAll(keepingCapacity: true)
+        }
+
+        private static let notFound = UInt8.max
+
+        private mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            if let key = ShortWord(bytes) {
+                if let id = short[key] { return id }
+                short[key] = words.count
+            } else {
+                let word = String(decoding: bytes, as: UTF8.self)
+                if let id = long[word] { return id }
+                long[word] = words.count
+            }
+            words.append(String(decoding: bytes, as: UTF8.self))
+            lists.append([])
+            best.append(Self.notFound)
+            return words.count - 1
+        }
+    }
+
+    /// A word of up to 24 bytes of UTF-8 in three integers (UTF-8 has no zero byte, so the
+    /// zeros after it end it).
+    private struct ShortWord: Hashable {
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 24 else { return nil }
+            for (index, byte) in bytes.enumerated() {
+                let shifted = UInt64(byte) << (8 * UInt64(index % 8))
+                switch index / 8 {
+                case 0: a |= shifted
+                case 1: b |= shifted
+                default: c |= shifted
+                }
+            }
+        }
+    }
+
+    /// How many different words the pack has, folded.
+    public var wordCount: Int { termStarts.count - 1 }
 
     /// What a search found: the best `shownResults` stops, best first, and how many there are
     /// in all.

@@ -116,9 +116,9 @@ extension PackReading {
     /// The tours, their stops found in the pack, and checked: stops that no hall or exhibit
     /// has, a tour with no stop, and a young visitors' tour that reaches a hall or exhibit
     /// marked `graphic` or with human remains without being marked for adults. Without
-    /// tours declared, the whole floor.
+    /// tours declared, the pack's own: the whole floor.
     func tours(_ entries: [TourEntry], in pack: Pack) -> [GuidedTour] {
-        guard !entries.isEmpty else { return [GuidedTour.wholeFloor(of: pack)] }
+        guard !entries.isEmpty else { return pack.tours }
         let path = files.displayPath(Self.tourFile)
         return entries.map { entry in
             var route: [Stop] = []

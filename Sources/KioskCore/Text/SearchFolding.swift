@@ -19,22 +19,31 @@ public enum SearchFolding {
             word.withUnsafeBufferPointer(each)
             word.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        func fold(_ value: UInt32) {
             if value < 0x80 {
                 switch value {
                 case 0x41...0x5A: word.append(UInt8(value + 0x20))
                 case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
                 default: flush()
                 }
-                continue
-            }
-            switch fold(scalar) {
-            case .letters(let letters): word.append(contentsOf: letters.utf8)
-            case .mark: break
-            case .separator: flush()
+            } else if Int(value) < table.count {
+                // The table's entry: up to three bytes of UTF-8 and their count, in the low byte.
+                let entry = table[Int(value)]
+                switch entry & 0xFF {
+                case Self.separator: flush()
+                case Self.mark: break
+                case let count:
+                    for index in 1...count { word.append(UInt8(truncatingIfNeeded: entry >> (8 * index))) }
+                }
+            } else {
+                switch folding(Unicode.Scalar(value) ?? " ") {
+                case .letters(let letters): word.append(contentsOf: letters.utf8)
+                case .mark: break
+                case .separator: flush()
+                }
             }
         }
+        for scalar in text.unicodeScalars { fold(scalar.value) }
         flush()
     }
 
@@ -52,16 +61,23 @@ public enum SearchFolding {
         case separator
     }
 
-    /// What one scalar above ASCII becomes: the Latin, Greek and Cyrillic blocks from a table
-    /// made once, anything else worked out as it comes.
-    static func fold(_ scalar: Unicode.Scalar) -> Folded {
-        let value = Int(scalar.value)
-        if value < table.count { return table[value] }
-        return folding(scalar)
-    }
+    /// The table's counts for a scalar that ends a word, and for a mark.
+    private static let separator: UInt32 = 0, mark: UInt32 = 0xFF
 
-    /// Scalars below U+0530, folded.
-    private static let table: [Folded] = (0..<0x530).map { folding(Unicode.Scalar(UInt32($0))!) }
+    /// Scalars below U+0530 (the Latin, Greek and Cyrillic blocks), folded once: each the
+    /// UTF-8 of its folded letters above their count, so that a word is folded without a
+    /// string for each letter. Three bytes are enough: a scalar folds to two ASCII letters at
+    /// most ("ß", "ss") or to one letter, which lowers to no further than U+2C7F ("Ⱥ", "ⱥ").
+    /// The others are worked out as they come.
+    private static let table: [UInt32] = (0..<0x530).map { value in
+        switch folding(Unicode.Scalar(UInt32(value))!) {
+        case .separator: return separator
+        case .mark: return mark
+        case .letters(let letters):
+            let bytes = Array(letters.utf8.prefix(3))
+            return bytes.enumerated().reduce(UInt32(bytes.count)) { $0 | UInt32($1.element) << (8 * ($1.offset + 1)) }
+        }
+    }
 
     /// Letters with no decomposition, folded as a visitor without them types them.
     private static let special: [Unicode.Scalar: String] = [

@@ -65,8 +65,9 @@ extension Tour {
 
     /// The key a page is remembered by, or nil for the pages that show more of the visit than
     /// a key holds (the welcome and help with a group's state, the staff and group screens):
-    /// small pages, laid out each time, and the search, which changes with every key. Keep in step with `page(for:in:)`; RandomVisitorTests
-    /// checks at every step that a remembered layout is the one laid out anew.
+    /// small pages, laid out each time, and the search, which changes with every key. Keep in
+    /// step with `page(for:in:)`; RandomVisitorTests checks at every step that a remembered
+    /// layout is the one laid out anew.
     private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium, bookAvailable: Bool) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {

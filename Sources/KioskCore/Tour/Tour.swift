@@ -3,10 +3,11 @@
 /// clock, socket or file involved.
 ///
 /// `reduce` composes the features, each of which owns its part of the state: the walk through
-/// the halls (Walk.swift), the tour chosen (TourChoice.swift), the search line (Search.swift) and
-/// care for the visitor (Care.swift) own the visit's place and what was shown; the public kiosk (KioskMode.swift) owns who has the screen and the staff exit;
-/// the session's limits (SessionLimits.swift) own the session's clocks; the group
-/// (GroupTour.swift) owns the visitor's part in a group tour.
+/// the halls (Walk.swift), the tour chosen (TourChoice.swift), the search line (Search.swift)
+/// and care for the visitor (Care.swift) own the visit's place and what was shown; the public
+/// kiosk (KioskMode.swift) owns who has the screen and the staff exit; the session's limits
+/// (SessionLimits.swift) own the session's clocks; the group (GroupTour.swift) owns the
+/// visitor's part in a group tour.
 public struct Tour: Sendable {
     public let pack: Pack
     public let kiosk: KioskSettings

@@ -217,8 +217,13 @@ extension Tour {
         page.append(.title, text.title, .title, language: originalLanguage(of: .title, resolved))
         if let note = advisoryNote(exhibit.advisories, language) { page.append(note) }
         if let note = translationNote(status: text.translation, isFallback: resolved.isFallback, language) { page.append(note) }
-        page.append(.note, say(.exhibitPosition, language, pack.narrative(hall, language).value.title, String(index + 1),
-                                                      String(pack.halls[hall].exhibits.count)), .hint)
+        // Which of the exhibits the hall lists on the visitor's tour: a young visitor is not
+        // told of one the tour leaves out. One reached by its number counts among them all.
+        let listed = pack.halls[hall].exhibits.indices.filter { admits(.exhibit(hall, $0), visit) }
+        let (position, count) = listed.firstIndex(of: index).map { ($0 + 1, listed.count) }
+            ?? (index + 1, pack.halls[hall].exhibits.count)
+        page.append(.note, say(.exhibitPosition, language, pack.narrative(hall, language).value.title, String(position),
+                               String(count)), .hint)
         if showing {
             let label = label(resolved, visit)
             page.append(label.blocks, language: originalLanguage(of: label.part, resolved))
