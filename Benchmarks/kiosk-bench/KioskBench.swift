@@ -11,6 +11,7 @@ import KioskView
 ///     kiosk-bench keys DIR COUNT SEED REPORT     (on a terminal: draws every frame)
 ///     kiosk-bench digest DIR                     (what a load gave, to compare two loaders)
 ///     kiosk-bench pages DIR                      (every hall and exhibit laid out and drawn at 80x24)
+///     kiosk-bench statistics-year DIR VISITS SEED (synthetic visit statistics, CSV: SyntheticYear)
 @main
 enum KioskBench {
     static func main() {
@@ -22,10 +23,12 @@ enum KioskBench {
             pages(arguments[2])
         case ("digest", 3):
             digest(arguments[2])
+        case ("statistics-year", 5):
+            SyntheticYear.write(pack: loadPack(arguments[2]), visits: Int(arguments[3]) ?? 1_000_000, seed: UInt64(arguments[4]) ?? 1)
         case ("keys", 6):
             keys(arguments[2], count: Int(arguments[3]) ?? 10_000, seed: UInt64(arguments[4]) ?? 1, report: arguments[5])
         default:
-            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | pages DIR | digest DIR")
+            complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | pages DIR | digest DIR | statistics-year DIR VISITS SEED")
             exit(2)
         }
     }
