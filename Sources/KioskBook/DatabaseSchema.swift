@@ -55,10 +55,12 @@ public enum DatabaseSchema {
     static var latest: Int { migrations.count }
 
     /// Brings the database to the latest version, under a lock so two kiosks starting at once
-    /// do not both do it; refuses one a newer kiosk made.
+    /// do not both do it; refuses one a newer kiosk made. The version's own table is made under
+    /// the lock too: PostgreSQL's CREATE TABLE IF NOT EXISTS is no guard against another
+    /// session making it at the same moment (a duplicate key in pg_type).
     public static func migrate(_ connection: SQLConnection) throws(BookError) {
-        try connection.script("CREATE TABLE IF NOT EXISTS book_schema (version INTEGER NOT NULL)")
         try connection.transaction(exclusive: true) { () throws(BookError) in
+            try connection.script("CREATE TABLE IF NOT EXISTS book_schema (version INTEGER NOT NULL)")
             let row = try connection.run("SELECT version FROM book_schema").first
             let found = row.flatMap { $0.first ?? nil }.flatMap { Int($0) } ?? 0
             guard found <= latest else {

@@ -68,16 +68,20 @@ enum BookLocation {
     /// Opens the book, its folder made if need be; the error says where and why.
     func open() throws(BookError) -> Book { try Book(connection: try connect()) }
 
-    /// Opens the visit statistics, in the same database.
-    func openStatistics() throws(BookError) -> VisitStatistics { try VisitStatistics(connection: try connect()) }
+    /// Opens the visit statistics, in the same database. `answerSeconds`: how long a PostgreSQL
+    /// server may take to answer a statement (the report's, over a year, take longer than a
+    /// visitor's page may wait).
+    func openStatistics(answerSeconds: Double = 5) throws(BookError) -> VisitStatistics {
+        try VisitStatistics(connection: try connect(answerSeconds: answerSeconds))
+    }
 
-    private func connect() throws(BookError) -> SQLConnection {
+    private func connect(answerSeconds: Double = 5) throws(BookError) -> SQLConnection {
         switch self {
         case .sqlite(let folder):
             try Self.makeFolder(folder)
             return try SQLiteConnection(path: BookOptions.sqliteFile(in: folder))
         case .postgresql(let given):
-            return try PostgresBookConnection(url: try Self.address(given))
+            return try PostgresBookConnection(url: try Self.address(given), timeoutSeconds: answerSeconds)
         }
     }
 
@@ -123,6 +127,6 @@ enum BookLocation {
     /// journal.
     func statisticsService() -> StatisticsService {
         let logger = Logger(label: "museum-kiosk.statistics")
-        return StatisticsService(open: openStatistics, report: { logger.error("\($0)") })
+        return StatisticsService(open: { () throws(BookError) in try openStatistics() }, report: { logger.error("\($0)") })
     }
 }

@@ -3,6 +3,7 @@ import KioskCore
 import KioskRuntime
 import KioskView
 import Logging
+import Synchronization
 import Testing
 
 /// The bundled pack, as a stand shows it.
@@ -102,8 +103,10 @@ enum BundledPack {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let front = TestFront()
+        let dropped = Mutex(0)
         let health = StandHealth(directory: folder, stand: "hall-4", session: nil, clock: front.clock,
-                                 pack: { StandHealth.PackStatus(version: "20261204-153000-1a2b3c4d") })
+                                 pack: { StandHealth.PackStatus(version: "20261204-153000-1a2b3c4d") },
+                                 statisticsDropped: { dropped.withLock { $0 } })
         let runtime = SessionRuntime(tour: TestPack.kiosk, front: front, clock: front.clock, effects: EffectRunner(),
                                      start: Tour.SessionStart(), watchers: [health])
         func read() throws -> (text: String, values: [String: String]) {
@@ -117,12 +120,16 @@ enum BundledPack {
         #expect(resting.values["museum_kiosk_visits_started_total"] == "0")
         #expect(resting.values["museum_kiosk_last_key_seconds"] == "0")
         #expect(resting.values["museum_kiosk_sessions_open"] == "1")
+        #expect(resting.values["museum_kiosk_statistics_dropped_total"] == "0")
+        // The visit statistics' queue dropped events: the next writing says how many.
+        dropped.withLock { $0 = 7 }
 
         front.clock.advance(milliseconds: 30_000)
         runtime.wake()
         runtime.send(.key(.character(" ")))
         let walking = try read().values
         #expect(walking["museum_kiosk_visits_started_total"] == "1")
+        #expect(walking["museum_kiosk_statistics_dropped_total"] == "7")
         #expect(walking["museum_kiosk_visit_in_progress"] == "1")
         #expect(walking["museum_kiosk_last_key_seconds"] == "1781524830")
 

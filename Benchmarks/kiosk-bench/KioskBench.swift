@@ -13,6 +13,7 @@ import KioskView
 ///     kiosk-bench pages DIR                      (every hall and exhibit laid out and drawn at 80x24)
 ///     kiosk-bench index DIR [RUNS]               (the search index's share of loading and of memory)
 ///     kiosk-bench search DIR COUNT REPORT        (on a terminal: keys typed in the search line)
+///     kiosk-bench statistics-year DIR VISITS SEED (synthetic visit statistics, CSV: SyntheticYear)
 @main
 enum KioskBench {
     static func main() {
@@ -24,6 +25,8 @@ enum KioskBench {
             pages(arguments[2])
         case ("digest", 3):
             digest(arguments[2])
+        case ("statistics-year", 5):
+            SyntheticYear.write(pack: loadPack(arguments[2]), visits: Int(arguments[3]) ?? 1_000_000, seed: UInt64(arguments[4]) ?? 1)
         case ("keys", 6):
             keys(arguments[2], count: Int(arguments[3]) ?? 10_000, seed: UInt64(arguments[4]) ?? 1, report: arguments[5])
         case ("index", 3), ("index", 4):
@@ -32,7 +35,7 @@ enum KioskBench {
             search(arguments[2], count: Int(arguments[3]) ?? 5_000, report: arguments[4])
         default:
             complain("usage: kiosk-bench load DIR [RUNS] | keys DIR COUNT SEED REPORT | pages DIR | digest DIR"
-                     + " | index DIR [RUNS] | search DIR COUNT REPORT")
+                     + " | index DIR [RUNS] | search DIR COUNT REPORT | statistics-year DIR VISITS SEED")
             exit(2)
         }
     }
