@@ -1,5 +1,7 @@
 import Foundation
+#if canImport(Testing)
 import Testing
+#endif
 
 /// A real PostgreSQL server for the tests (the client's, and the book's end to end), of their own: a cluster made with Debian's
 /// `initdb` in a temporary directory, on a free port of 127.0.0.1 and a Unix socket in that
@@ -52,18 +54,6 @@ public final class PostgresServer: Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-
-    /// The running server; without what it needs, the test fails in CI and is cancelled
-    /// elsewhere, with the reason.
-    public static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> PostgresServer {
-        switch shared {
-        case .success(let server): return server
-        case .failure(.missing(let reason)): try skip(reason, sourceLocation: sourceLocation)
-        case .failure(.failed(let reason)):
-            Issue.record("the test PostgreSQL server did not start: \(reason)", sourceLocation: sourceLocation)
-            throw SetupFailure.failed(reason)
-        }
     }
 
     enum SetupFailure: Error { case missing(String), failed(String) }
@@ -258,18 +248,6 @@ public final class Listener: @unchecked Sendable {
     public func close() { Glibc.close(descriptor) }
 }
 
-/// Stops a test that cannot run here: a failure in CI, where .ci/run must provide what it
-/// needs; elsewhere the test is cancelled, and the reason printed.
-func skip(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
-    if ProcessInfo.processInfo.environment["CI"] != nil {
-        Issue.record("\(reason), and CI is set: .ci/run must provide it", sourceLocation: sourceLocation)
-        throw SkippedInCI()
-    }
-    print("skipping: \(reason) (CI would fail here)")
-    try Test.cancel("skipped: \(reason) (CI would fail here)", sourceLocation: sourceLocation)
-}
-
-struct SkippedInCI: Error {}
 
 /// Runs a command to its end, its output (both streams) in a file read back. posix_spawn
 /// rather than Foundation's Process, as the end-to-end tests do: pg_ctl leaves a daemon
@@ -296,3 +274,34 @@ func run(_ executable: String, _ arguments: [String], in directory: String) -> (
     let exited = status & 0x7F == 0
     return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output)
 }
+
+// What only a test can do with the server: `swift build` builds this target for a release
+// too, where the test library is not there.
+#if canImport(Testing)
+extension PostgresServer {
+    /// The running server; without what it needs, the test fails in CI and is cancelled
+    /// elsewhere, with the reason.
+    public static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> PostgresServer {
+        switch shared {
+        case .success(let server): return server
+        case .failure(.missing(let reason)): try skip(reason, sourceLocation: sourceLocation)
+        case .failure(.failed(let reason)):
+            Issue.record("the test PostgreSQL server did not start: \(reason)", sourceLocation: sourceLocation)
+            throw SetupFailure.failed(reason)
+        }
+    }
+}
+
+/// Stops a test that cannot run here: a failure in CI, where .ci/run must provide what it
+/// needs; elsewhere the test is cancelled, and the reason printed.
+func skip(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
+    if ProcessInfo.processInfo.environment["CI"] != nil {
+        Issue.record("\(reason), and CI is set: .ci/run must provide it", sourceLocation: sourceLocation)
+        throw SkippedInCI()
+    }
+    print("skipping: \(reason) (CI would fail here)")
+    try Test.cancel("skipped: \(reason) (CI would fail here)", sourceLocation: sourceLocation)
+}
+
+struct SkippedInCI: Error {}
+#endif
