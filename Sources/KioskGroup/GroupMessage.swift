@@ -40,7 +40,8 @@ public enum MessageProblem: Error, Hashable, Sendable, CustomStringConvertible {
 /// processes, but a message is still treated as untrusted input.
 public enum GroupWire {
     public static let version = 1
-    /// The longest message, newline included. Real ones are under 150 bytes.
+    /// The longest message, newline included. Real ones are under 250 bytes (a status with
+    /// the longest name and ids).
     public static let maximumBytes = 512
     /// The longest hall or exhibit id accepted.
     static let maximumIDLength = 64
@@ -63,6 +64,12 @@ public enum GroupWire {
         var place: WirePlace?
         var following: Bool?
         var pause: Bool?
+        // Added within version 1, optional both ways: a kiosk that does not know a field
+        // ignores it (JSONDecoder skips unknown keys), and its absence means what it always did.
+        /// A status's spot: "door" or "quiet"; absent on a page.
+        var at: String?
+        /// A status's first name, as the participant gave it.
+        var name: String?
     }
 
     /// The message as one line, newline included.
@@ -75,7 +82,7 @@ public enum GroupWire {
             wire = WireMessage(v: version, type: "end")
         case .status(let status):
             wire = WireMessage(v: version, type: "status", place: status.place.map(wirePlace),
-                               following: status.following, pause: status.pause)
+                               following: status.following, pause: status.pause, at: wireSpot(status.spot), name: status.name)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -101,10 +108,15 @@ public enum GroupWire {
         case "status":
             guard let following = wire.following else { return .failure(.invalid("following")) }
             guard let pause = wire.pause else { return .failure(.invalid("pause")) }
+            guard let spot = spot(wire.at) else { return .failure(.invalid("at")) }
+            // A name is shown on the guide's terminal: cleaned here whatever the sender did.
+            let name = wire.name.flatMap(GroupVisit.cleanName)
             guard let place = wire.place else {
-                return .success(.status(ParticipantStatus(place: nil, following: following, pause: pause)))
+                return .success(.status(ParticipantStatus(place: nil, following: following, pause: pause, spot: spot, name: name)))
             }
-            return guidePlace(place).map { .status(ParticipantStatus(place: $0, following: following, pause: pause)) }
+            return guidePlace(place).map {
+                .status(ParticipantStatus(place: $0, following: following, pause: pause, spot: spot, name: name))
+            }
         default:
             return .failure(.unknownType)
         }
@@ -116,6 +128,23 @@ public enum GroupWire {
         case .advisory: return WirePlace(kind: "advisory")
         case .end: return WirePlace(kind: "end")
         case .stop(let hall, let exhibit, let more): return WirePlace(kind: "stop", hall: hall, exhibit: exhibit, more: more)
+        }
+    }
+
+    private static func wireSpot(_ spot: ParticipantSpot) -> String? {
+        switch spot {
+        case .page: return nil
+        case .door: return "door"
+        case .steppedOut: return "quiet"
+        }
+    }
+
+    private static func spot(_ wire: String?) -> ParticipantSpot? {
+        switch wire {
+        case nil: return .page
+        case "door"?: return .door
+        case "quiet"?: return .steppedOut
+        default: return nil
         }
     }
 

@@ -86,7 +86,7 @@ public final class GroupLink {
                 events.append(event)
             }
         }
-        if let counts = host?.service(now: now) { events.append(.counts(counts)) }
+        if let tally = host?.service(now: now) { events.append(.counts(tally.counts, members: tally.members)) }
         return events
     }
 

@@ -19,6 +19,7 @@ final class GuideHost {
     private var roster = Roster()
     private var place: GuidePlace?
     private var counts = GroupCounts()
+    private var members: [GroupMember] = []
     private var lastBeat: Instant?
     /// Participants this group takes (`--group-size`), connecting ones included.
     private let size: Int
@@ -105,6 +106,7 @@ final class GuideHost {
     func announce(_ newPlace: GuidePlace, now: Instant) {
         guard newPlace != place else { return }
         place = newPlace
+        roster.guideMoved(to: newPlace, now: now)
         state.write(newPlace)
         lastBeat = now
         for (id, peer) in peers where !peer.send(.guide(newPlace)) { drop(id, "it does not read", now: now) }
@@ -119,8 +121,8 @@ final class GuideHost {
     }
 
     /// Keeps the state file fresh, takes in new participants and their news, and returns the
-    /// counts when they changed.
-    func service(now: Instant) -> GroupCounts? {
+    /// counts and the roster when they changed.
+    func service(now: Instant) -> (counts: GroupCounts, members: [GroupMember])? {
         if lastBeat.map({ now >= $0.adding(seconds: Self.heartbeatSeconds) }) ?? true {
             state.touch()
             lastBeat = now
@@ -138,7 +140,7 @@ final class GuideHost {
             for item in received {
                 switch item {
                 case .message(.status(let status)):
-                    roster.update(id, status)
+                    roster.update(id, status, now: now)
                     connecting[id] = nil
                 case .message(let other): warnings.warn("dropped a message from a participant: \(kind(of: other)) is the guide's to send", now: now)
                 case .refused(let problem): warnings.warn("dropped a message from a participant: \(problem)", now: now)
@@ -154,11 +156,13 @@ final class GuideHost {
             if budget <= 0 { break }
         }
         warnings.flush(now: now)
-        var newCounts = roster.counts(guideAt: place)
+        var newCounts = roster.counts
         newCounts.connecting = connecting.count
-        guard newCounts != counts else { return nil }
+        let newMembers = roster.members
+        guard newCounts != counts || newMembers != members else { return nil }
         counts = newCounts
-        return newCounts
+        members = newMembers
+        return (newCounts, newMembers)
     }
 
     private func kind(of message: GroupMessage) -> String {
@@ -210,7 +214,7 @@ final class GuideHost {
         peers[id]?.close()
         peers[id] = nil
         connecting[id] = nil
-        roster.remove(id)
+        roster.remove(id, now: now)
         if let reason { warnings.warn("let a participant go: \(reason)", now: now) }
     }
 

@@ -112,6 +112,11 @@ public final class PlainFront: Front {
 }
 
 extension PlainFront {
+    /// The bell character, alone: a screen reader says or plays it as the terminal would.
+    public func ringBell() {
+        if !write(["\u{07}"]) { gone = true }
+    }
+
     public func presentOutOfOrder(_ lines: [String]) {
         if lines != shownTrouble, !write(lines) { gone = true }
         shownTrouble = lines

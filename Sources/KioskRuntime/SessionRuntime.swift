@@ -130,6 +130,7 @@ public final class SessionRuntime {
                     if let newer = packs?.newerTour() { changePack(to: newer) } else { watcher?.shows(tour) }
                 }
                 if case .record(let record) = effect { watcher?.recorded(record) }
+                if case .ringBell = effect { front.ringBell() }
                 answers += effects.perform(effect, now: clock.now)
             }
             pending = answers.flatMap { tour.reduce(&state, $0) }

@@ -24,10 +24,14 @@ import Testing
         third.send("Enter")
         third.type(String(code.prefix(3)) + " " + String(code.dropFirst(3)))
         third.send("Enter")
+        // A first name, which the guide sees; the others join without one.
+        third.waitFor("Ad:")
+        third.type("Leyla")
+        third.send("Enter")
         first.waitFor("Before you begin")
         second.waitFor("Прежде чем начать")
         third.waitFor("Başlamazdan əvvəl")
-        guide.waitFor("here: 0/3")
+        guide.waitFor("here: 0 of 3 · reading the advisory: 3")
 
         guide.send("Enter")
         guide.send("Enter")
@@ -36,7 +40,7 @@ import Testing
         first.waitFor("Stop 400")
         second.waitFor("Остановка 400")
         third.waitFor("Dayanacaq 400")
-        guide.waitFor("here: 3/3 · pause: 0 · following: 3")
+        guide.waitFor("here: 3 of 3 ─")
 
         // The guide moves on; everyone follows, each in their language.
         // A hall with advisories: each stops at its door, the guide and every participant,
@@ -60,7 +64,7 @@ import Testing
         #expect(second.wait { !second.screen.contains("Вы здесь") })
         second.send("n")
         second.waitFor("Вы отошли")
-        guide.waitFor("here: 2/3 · pause: 0 · following: 2")
+        guide.waitFor("here: 2 of 3 · elsewhere: 1 ─")
         guide.type("440")
         guide.send("Enter")
         guide.waitFor("Before you enter")
@@ -76,22 +80,26 @@ import Testing
         second.waitFor("Прежде чем войти")
         second.send("Enter")
         second.waitFor("Остановка 440")
-        guide.waitFor("here: 3/3 · pause: 0 · following: 3")
+        guide.waitFor("here: 3 of 3 ─")
 
-        // One asks for a pause: the guide sees the count, not who.
+        // One asks for a pause: the guide sees who, by the name they gave.
         third.send("w")
         third.waitFor("Fasilə istədiniz")
-        guide.waitFor("pause: 1")
+        guide.waitFor("Pause asked: Leyla · Group")
+        guide.send("v")
+        guide.waitFor("Leyla · at your stop")
+        guide.waitFor("Visitor 1 · at your stop")
+        guide.send("Escape")
 
         // One drops out: the others are not disturbed.
         let dropped = try #require(first.pid)
         first.tmux(["kill-server"])
         #expect(first.wait(seconds: 5) { isGone(dropped) })
-        guide.waitFor("here: 2/2 · pause: 1 · following: 2")
+        guide.waitFor("Pause asked: Leyla · Group \(code.prefix(3)) \(code.dropFirst(3)) · here: 2 of 2 ─")
         guide.send("n")
         second.waitFor("Остановка 441")
         third.waitFor("Dayanacaq 441")
-        guide.waitFor("pause: 0")
+        #expect(guide.wait { !guide.screen.contains("Pause asked") }, "a pause asked is over when the group moves on")
 
         // The guide ends the group; the participants go on alone.
         guide.send("q")
@@ -134,7 +142,7 @@ import Testing
         returning.send("Enter")
         returning.waitFor("Stop 410")
         participant.waitFor("Following the guide")
-        returning.waitFor("following: 1")
+        returning.waitFor("here: 1 of 1")
         returning.send("n")
         participant.waitFor("Stop 411")
     }

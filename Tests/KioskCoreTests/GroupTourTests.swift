@@ -165,7 +165,7 @@ import Testing
         var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
         visit.press(.down, .enter)
         visit.type("123456")
-        visit.press(.enter)
+        visit.press(.enter, .enter)
         #expect(visit.effects == [.group(.join("123456"))])
         visit.press(.escape)
         #expect(visit.state.visit.group.role == .none)
@@ -215,9 +215,36 @@ import Testing
         visit.type("7")
         #expect(visit.state.visit.group.typedCode == "123345", "six digits at most")
         visit.press(.enter)
+        #expect(visit.state.visit.group.namingStep, "then the name, which may stay empty")
+        visit.press(.enter)
         #expect(visit.state.visit.group.role == .joining("123345"))
         #expect(visit.effects == [.group(.join("123345"))])
         #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText).contains("Joining group 123 345…"))
+    }
+
+    @Test func aFirstNameIsTypedCleanedAndToldTheGuide() {
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
+        visit.press(.down, .enter)
+        visit.type("123456")
+        visit.press(.enter)
+        visit.type("Gülnarə\u{202E}x")
+        visit.press(.backspace)
+        #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText).contains("Name: Gülnarə_"))
+        visit.press(.enter)
+        #expect(visit.effects == [.group(.join("123456"))])
+        visit.group(.joined("123456"))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .advisory, following: false, pause: false, name: "Gülnarə")))])
+    }
+
+    @Test func escapeFromTheNameGoesBackToTheCode() {
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
+        visit.press(.down, .enter)
+        visit.type("123456")
+        visit.press(.enter, .escape)
+        #expect(!visit.state.visit.group.namingStep)
+        #expect(visit.state.visit.overlay?.kind == .joinGroup)
+        visit.press(.backspace)
+        #expect(visit.state.visit.group.typedCode == "12345")
     }
 
     @Test func enterWithAShortCodeWaitsForTheRest() {
@@ -318,7 +345,7 @@ import Testing
         #expect(visit.state.visit.group.leadership?.waitForEveryone == true)
         visit.press(.character("n"))
         #expect(visit.kind == .hall(0))
-        #expect(visit.state.visit.group.notice == .notEveryoneHere(counts))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere)
         visit.press(.character("n"))
         #expect(visit.kind == .exhibit(0, 0), "the same key again goes anyway")
         visit.press(.character("n"))
@@ -328,6 +355,80 @@ import Testing
         visit.group(.counts(GroupCounts(participants: 3, following: 3, here: 3, pauses: 0)))
         visit.press(.character("n"))
         #expect(visit.kind == .hall(1), "everyone here: no wait")
+    }
+
+    static func member(_ number: Int, _ whereabouts: Whereabouts = .here, pause: Bool = false, name: String? = nil) -> GroupMember {
+        GroupMember(number: number, name: name, whereabouts: whereabouts, since: Instant(milliseconds: 0), following: true, pause: pause)
+    }
+
+    /// Issue 15: "Not everyone is here (1/2)" stayed after the participant came back, and
+    /// "here: 2/2, pause: 1" said two things at once. The notice now says one reason, from the
+    /// counts as they are, and goes when it no longer holds.
+    @Test func theHeldMoveSaysWhyAndGoesWhenItNoLongerHolds() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter, .character("w"))
+        visit.group(.counts(GroupCounts(participants: 2, following: 2, here: 1, atDoor: 1), members: [Self.member(1), Self.member(2, .atDoor(nil))]))
+        visit.press(.character("n"))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere)
+        visit.group(.counts(GroupCounts(participants: 2, following: 2, here: 2), members: [Self.member(1), Self.member(2)]))
+        #expect(visit.state.visit.group.notice == nil, "everyone came: the notice goes")
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+        visit.group(.counts(GroupCounts(participants: 2, following: 2, here: 2, pauses: 1),
+                            members: [Self.member(1), Self.member(2, pause: true, name: "Anna")]))
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere)
+    }
+
+    @Test func aNewPauseRingsTheBellOnceAndNeverOnAPublicStand() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        let asking = [Self.member(1, pause: true, name: "Anna"), Self.member(2)]
+        visit.group(.counts(GroupCounts(participants: 2, here: 2, pauses: 1), members: asking))
+        #expect(visit.effects == [.ringBell])
+        visit.group(.counts(GroupCounts(participants: 2, here: 1, pauses: 1, elsewhere: 1), members: [asking[0], Self.member(2, .elsewhere(nil))]))
+        #expect(visit.effects == [], "the same request rings once")
+        var stand = Visit(tour: Tour(pack: TestPacks.tour.pack, kiosk: KioskSettings(isKiosk: true)),
+                          config: Tour.SessionStart(group: .lead(orphans: [])))
+        stand.group(.opened("482913"), .counts(GroupCounts(participants: 2, here: 2, pauses: 1), members: asking))
+        #expect(stand.effects == [])
+    }
+
+    @Test func vShowsWhoIsWhereAndSinceWhen() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter)
+        visit.group(.counts(GroupCounts(participants: 3, here: 1, pauses: 1, atDoor: 1, steppedOut: 1), members: [
+            Self.member(1, name: "Anna"), Self.member(2, .atDoor(.stop(hall: "archive", exhibit: nil, more: false)), pause: true),
+            Self.member(3, .steppedOut), Self.member(4, .gone, name: "Ivan"),
+        ]))
+        visit.tick(180)
+        visit.press(.character("v"))
+        #expect(visit.state.visit.overlay?.kind == .groupRoster)
+        let lines = visit.tour.page(for: .groupRoster, in: visit.state).blocks.map(\.runs.plainText)
+        #expect(lines.contains("Anna · at your stop · 3 min"))
+        #expect(lines.contains { $0.hasPrefix("Visitor 2 · at the door of stop ") && $0.hasSuffix("· asks for a pause") })
+        #expect(lines.contains("Visitor 3 · in the quiet room · 3 min"))
+        #expect(lines.contains("Ivan · no longer in the group · 3 min"))
+        visit.press(.character("v"))
+        #expect(visit.state.visit.overlay == nil)
+    }
+
+    /// Hall 1 has advisories at its door: a participant carried there stops at the door, and
+    /// the guide hears they are at the door, not in the hall.
+    @Test func aParticipantAtADoorOrInTheQuietRoomSaysSo() {
+        var config = Tour.SessionStart(groupsAvailable: true, group: .join("123456"))
+        config.language = "en"
+        var visit = Visit(doorsRead: false, config: config)
+        visit.group(.joined("123456"), .guideMoved(ParticipantTests.entrance))
+        visit.press(.enter)
+        visit.group(.guideMoved(ParticipantTests.archive))
+        #expect(visit.kind == .hallAdvisory(.hall(1), from: Screen(.hall(0))))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: ParticipantTests.archive, following: true, pause: false, spot: .door)))])
+        visit.press(.character("x"))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: nil, following: false, pause: false, spot: .steppedOut)))])
     }
 
     @Test func withoutWaitingTheGuideMovesFreely() {

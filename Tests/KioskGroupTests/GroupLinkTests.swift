@@ -8,6 +8,33 @@ import Testing
 /// Group tours over real local sockets in a directory of the test's own, several kiosks in
 /// one test process, each with its own link, as separate processes would have.
 @Suite struct GroupLinkTests {
+    /// A participant's name, cleaned, and their pause reach the guide, and the pause rings the
+    /// guide's terminal bell, once.
+    @Test func aPauseAskedByNameRingsTheGuidesBellOnce() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path, group: .lead(orphans: []))
+        let code = try #require(guide.code)
+        let participant = Kiosk(directory: directory.path, group: nil)
+        participant.press(.down, .enter)
+        for character in code { participant.press(.character(character)) }
+        participant.press(.enter)
+        #expect(participant.state.visit.group.namingStep, "the code, then the name")
+        for character in "\u{1B}[2JAnna" { participant.press(.character(character)) }
+        participant.press(.enter)
+        settle([guide, participant])
+        participant.press(.enter)
+        guide.press(.enter)
+        settle([guide, participant])
+        #expect(guide.state.visit.group.leadership?.members.map(\.name) == ["[2JAnna"], "the escape is gone")
+        #expect(guide.front.bells == 0)
+        participant.press(.character("w"))
+        settle([guide, participant])
+        #expect(guide.front.bells == 1)
+        #expect(guide.state.visit.group.leadership?.members.map(\.pause) == [true])
+        guide.exchange()
+        #expect(guide.front.bells == 1, "once")
+    }
+
     @Test func aGuideOpensAGroupAndParticipantsFollow() throws {
         let directory = TemporaryDirectory()
         let guide = Kiosk(directory: directory.path, group: .lead(orphans: []))
@@ -77,7 +104,8 @@ func write(_ text: String, to descriptor: Int32) {
         defer { close(rogue) }
         write("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":true}\n", to: rogue)
         settle([guide])
-        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1))
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1, gettingReady: 1),
+                "a status with no place is not at a stop")
         write("\u{1B}[2J not json\n{\"v\":9,\"type\":\"end\"}\n{\"v\":1,\"type\":\"guide\",\"place\":{\"kind\":\"end\"}}\n", to: rogue)
         settle([guide])
         let warnings = guide.log.all.filter { $0.hasPrefix("warning") }
@@ -142,8 +170,8 @@ func write(_ text: String, to descriptor: Int32) {
         for participant in participants { participant.advance(milliseconds: 600) }
         settle([returning] + participants)
         #expect(participants.allSatisfy { $0.state.visit.group.participation?.guideLostAt == nil })
-        #expect(returning.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0),
-                "one had stepped away, and still has")
+        #expect(returning.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0, atDoor: 1),
+                "one had walked off to the next hall's door, and is still there")
         returning.press(.character("n"))
         settle([returning] + participants)
         // The archive has advisories: the participant stops at its door first.

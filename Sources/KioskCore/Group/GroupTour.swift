@@ -44,7 +44,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book: return nil
         }
     }
 
@@ -65,8 +65,14 @@ extension Tour {
     /// What a participant's kiosk tells the guide's, or nil when not in a group.
     public func participantStatus(_ visit: VisitState) -> ParticipantStatus? {
         guard let participation = visit.group.participation else { return nil }
+        let spot: ParticipantSpot
+        switch visit.place.kind {
+        case .remembrance: spot = .steppedOut
+        case .hallAdvisory: spot = .door
+        default: spot = .page
+        }
         return ParticipantStatus(place: guidePlace(of: visit.place.kind), following: participation.following == .following,
-                                 pause: participation.pause)
+                                 pause: participation.pause, spot: spot, name: participation.name)
     }
 
     /// What the other kiosks must hear of a change: a participant's new status, a guide's
@@ -96,7 +102,9 @@ extension Tour {
     func reduceGroup(_ event: GroupEvent, _ visit: inout VisitState, _ session: SessionState) -> [TourEffect] {
         switch (event, visit.group.role) {
         case (.joined(let code), .joining(let asked)) where code == asked:
-            visit.group.role = .participant(Participation(code: code))
+            var participation = Participation(code: code)
+            participation.name = GroupVisit.cleanName(visit.group.typedName)
+            visit.group.role = .participant(participation)
             // The tour's advisory comes first, whatever the guide is showing.
             // Carried past the welcome by the guide: the language chosen goes on to the advisory.
             visit.welcomed = true
@@ -142,9 +150,16 @@ extension Tour {
             leadership.opening = nil
             visit.group.role = .guide(leadership)
             visit.group.notice = .cannotOpen
-        case (.counts(let counts), .guide(var leadership)):
+        case (.counts(let counts, let members), .guide(var leadership)):
+            // A new request for a pause rings the terminal's bell, once (never a public stand's).
+            let pausing = Set(leadership.members.filter(\.pause).map(\.number))
+            let asks = members.contains { $0.pause && !pausing.contains($0.number) }
             leadership.counts = counts
+            leadership.members = members
             visit.group.role = .guide(leadership)
+            // "Not everyone is here" holds only while it is true.
+            if visit.group.notice == .notEveryoneHere, counts.everyoneReady { visit.group.notice = nil }
+            if asks, !kiosk.isKiosk { return [.ringBell] }
         default:
             // An event for a role this visitor no longer has (a late answer): nothing to do.
             break
@@ -190,6 +205,7 @@ extension Tour {
     /// pause (a participant), waiting for everyone (a guide). Nil when the input is not theirs.
     private func groupTakes(_ event: TourEvent, _ visit: inout VisitState, _ session: SessionState) -> [TourEffect]? {
         if visit.overlay?.kind == .joinGroup, case .key(let key) = event { return typeCode(key, &visit) }
+        if case .text(let line) = event, let effects = typedName(line, &visit) { return effects }
         let command: Command?
         switch event {
         case .key(let key) where visit.digits.isEmpty:
@@ -215,6 +231,9 @@ extension Tour {
             participation.pause.toggle()
             visit.group.role = .participant(participation)
             return []
+        case (.showGroup, .guide):
+            visit.overlay = visit.overlay?.kind == .groupRoster ? nil : Screen(.groupRoster)
+            return []
         case (.waitForEveryone, .guide(var leadership)):
             leadership.waitForEveryone.toggle()
             visit.group.role = .guide(leadership)
@@ -224,14 +243,16 @@ extension Tour {
         }
     }
 
-    /// Typing a join code: digits, Backspace, Enter to join, Esc to leave the screen. Nil when
-    /// the key is not the code's.
+    /// Typing a join code: digits, Backspace, Enter for the name, Esc to leave the screen; then
+    /// the first name: letters, Backspace (past its start, back to the code), Enter to join,
+    /// Esc back to the code. Nil when the key is not the form's.
     private func typeCode(_ key: Key, _ visit: inout VisitState) -> [TourEffect]? {
         if case .joining = visit.group.role {
             // Connecting takes a moment; Esc gives up.
             if key == .escape { visit.group.role = .none }
             return []
         }
+        if visit.group.namingStep { return typeName(key, &visit) }
         switch key {
         case .character(let character) where character.isASCII && character.isNumber:
             if visit.group.typedCode.count < GroupVisit.codeLength { visit.group.typedCode.append(character) }
@@ -240,7 +261,7 @@ extension Tour {
         case .backspace where !visit.group.typedCode.isEmpty:
             visit.group.typedCode.removeLast()
         case .enter:
-            if GroupVisit.isCode(visit.group.typedCode) { return join(code: visit.group.typedCode, &visit) }
+            if GroupVisit.isCode(visit.group.typedCode) { visit.group.namingStep = true }
         case .escape, .backspace:
             visit.group.typedCode = ""
             visit.overlay = nil
@@ -248,6 +269,31 @@ extension Tour {
             return nil
         }
         return []
+    }
+
+    private func typeName(_ key: Key, _ visit: inout VisitState) -> [TourEffect] {
+        switch key {
+        case .character(let character) where !character.isNewline:
+            if visit.group.typedName.count < GroupVisit.nameLength { visit.group.typedName.append(character) }
+        case .backspace where !visit.group.typedName.isEmpty:
+            visit.group.typedName.removeLast()
+        case .enter:
+            visit.group.namingStep = false
+            return join(code: visit.group.typedCode, &visit)
+        case .escape, .backspace:
+            visit.group.namingStep = false
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The line-by-line mode types the name as a line, and joins.
+    func typedName(_ line: String, _ visit: inout VisitState) -> [TourEffect]? {
+        guard visit.overlay?.kind == .joinGroup, visit.group.namingStep else { return nil }
+        visit.group.typedName = String(line.prefix(GroupVisit.nameLength))
+        visit.group.namingStep = false
+        return join(code: visit.group.typedCode, &visit)
     }
 
     /// After a move has done its usual work: a participant who walked off steps away (or,
@@ -278,10 +324,9 @@ extension Tour {
                   guidePlace(of: visit.place.kind)?.gathering != guidePlace(of: before.place.kind)?.gathering,
                   held != event
             else { return false }
-            let counts = leadership.counts
             visit = before
             visit.group.heldMove = event
-            visit.group.notice = .notEveryoneHere(counts)
+            visit.group.notice = .notEveryoneHere
             return true
         case .none, .joining, .ended:
             return false
@@ -295,6 +340,8 @@ extension Tour {
         case (.joinGroup, .none), (.joinGroup, .ended):
             visit.group.role = .none
             visit.group.typedCode = ""
+            visit.group.typedName = ""
+            visit.group.namingStep = false
             visit.overlay = Screen(.joinGroup)
         case (.startGroup, .guide(var leadership)) where leadership.opening == nil && leadership.code == nil:
             leadership.opening = .new
@@ -336,12 +383,76 @@ extension Tour {
         }
     }
 
+    // MARK: - The roster
+
+    /// A participant as the guide knows them: the first name they gave, or "Visitor 3".
+    public func name(of member: GroupMember, _ language: String) -> String {
+        member.name ?? say(.visitorNumber, language, "\(member.number)")
+    }
+
+    /// Who asks for a pause, by name: the first three, then how many more.
+    public func names(asking members: [GroupMember], _ language: String) -> String {
+        let asking = members.filter(\.pause)
+        let named = asking.prefix(3).map { name(of: $0, language) }.joined(separator: ", ")
+        return asking.count > 3 ? named + " +\(asking.count - 3)" : named
+    }
+
+    /// Where a participant is, in the guide's words.
+    func whereabouts(_ whereabouts: Whereabouts, _ language: String) -> String {
+        switch whereabouts {
+        case .here: return say(.rosterHere, language)
+        case .atDoor(let place): return say(.rosterAtDoor, language, stopNumber(of: place))
+        case .steppedOut: return say(.rosterSteppedOut, language)
+        case .gettingReady: return say(.rosterReadingAdvisory, language)
+        case .elsewhere(.end?): return say(.rosterAtEnd, language)
+        case .elsewhere(let place): return say(.rosterAtStop, language, stopNumber(of: place))
+        case .gone: return say(.rosterGone, language)
+        }
+    }
+
+    private func stopNumber(of place: GuidePlace?) -> String {
+        guard let place, let stop = screenKind(for: place)?.stop, let number = pack.number(of: stop) else { return "?" }
+        return "\(number)"
+    }
+
+    /// A guide's roster: everyone who is or was in the group, where they are and for how long,
+    /// and who asks for a pause.
+    func rosterPage(_ visit: VisitState, _ session: SessionState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.rosterTitle, language), .title)
+        guard let leadership = visit.group.leadership else { return page }
+        if let code = leadership.code { page.append(.paragraph, say(.groupCodeIs, language, GroupVisit.display(code)), .strong) }
+        if leadership.members.isEmpty { page.append(.paragraph, say(.rosterEmpty, language)) }
+        for member in leadership.members {
+            var runs = [Run(name(of: member, language), .strong), Run(" · " + whereabouts(member.whereabouts, language), .body)]
+            if !member.following, member.whereabouts != .gone, member.whereabouts != .steppedOut {
+                runs.append(Run(" · " + say(.rosterOnTheirOwn, language), .body))
+            }
+            let minutes = max(0, member.since.milliseconds(until: session.now) / 60_000)
+            runs.append(Run(" · " + say(.rosterMinutes, language, "\(minutes)"), .hint))
+            if member.pause { runs.append(Run(" · " + say(.rosterPause, language), .notice)) }
+            page.append(PageBlock(.listItem, runs))
+        }
+        page.append(.paragraph, say(.joinGroupBack, language), .hint)
+        return page
+    }
+
     func joinGroupPage(_ visit: VisitState) -> Page {
         let language = visit.language
         var page = Page()
         page.append(.title, say(.joinGroup, language), .title)
         if case .joining(let code) = visit.group.role {
             page.append(.paragraph, say(.joiningGroup, language, GroupVisit.display(code)))
+            return page
+        }
+        if visit.group.namingStep {
+            page.append(PageBlock(.field, [Run(say(.groupCode, language) + ": ", .fieldName),
+                                           Run(GroupVisit.display(visit.group.typedCode), .strong)]))
+            page.append(.paragraph, say(.joinGroupName, language))
+            page.append(PageBlock(.field, [Run(say(.groupName, language) + ": ", .fieldName),
+                                           Run(TerminalSafety.clean(visit.group.typedName) + "_", .strong)]))
+            page.append(.paragraph, say(.joinGroupNameBack, language), .hint)
             return page
         }
         page.append(.paragraph, say(.joinGroupHowTo, language))

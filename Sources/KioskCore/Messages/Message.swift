@@ -44,20 +44,25 @@ public enum Message: String, CaseIterable, Sendable {
     // Group tours.
     case groupCodeIs, groupCodeHowTo, joinGroup, joinGroupHowTo, groupCode, noSuchGroup, joiningGroup
     case joinGroupBack, takeBackGroup, startGroup
-    case barGroup, barFollowers, barHere, barPauses, barWaiting, barFollowingGuide, barAskPause
+    case barGroup, barHere, barWaiting, barFollowingGuide, barAskPause
     case barPauseAsked, barWithdrawPause, barSteppedAway, barBackToGuide, barGettingReady, barContinueToJoin
     case barGuideLost, barWaitingForGuide, barGuideEnded, barGuideDidNotReturn, barGoOnAlone
     case barChooseGroup, barNotEveryoneHere, barPressAgain, barCannotOpen, barChooseAgain
     case tooManyJoinAttempts, barConnecting
+    case barAtDoor, barSteppedOut, barReadingAdvisory, barElsewhere, barPauseBy, barHeldForPause
+    case keyShowGroup, rosterTitle, rosterEmpty, visitorNumber, rosterHere, rosterAtDoor, rosterSteppedOut
+    case rosterReadingAdvisory, rosterAtStop, rosterAtEnd, rosterGone, rosterOnTheirOwn, rosterPause, rosterMinutes
+    case joinGroupName, groupName, joinGroupNameBack
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
     public var arguments: Int {
         switch self {
         case .exhibitPosition: return 3
-        case .bookCount: return 2
+        case .bookCount, .barHere, .barNotEveryoneHere: return 2
         case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
-             .barGroup, .barFollowers, .barHere, .barPauses, .barGettingReady, .barNotEveryoneHere,
+             .barGroup, .barGettingReady, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere, .barPauseBy,
+             .barHeldForPause, .visitorNumber, .rosterAtDoor, .rosterAtStop, .rosterMinutes,
              .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
              .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting:
             return 1
@@ -87,24 +92,29 @@ public enum Message: String, CaseIterable, Sendable {
             // Under the drawn map, which a two-hall-wide floor leaves 64 columns at 80.
             return 64
         case .languageName, .objectNumber, .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights,
-             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords:
+             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords, .groupName:
             return 24
         case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
-             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .plainChoose, .plainGo, .plainRepeat:
+             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .keyShowGroup, .plainChoose, .plainGo, .plainRepeat:
             return 56
         case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
              .joinGroup, .takeBackGroup, .startGroup, .writeInBook, .readBook, .bookSave, .bookLeave, .bookReturn,
              .bookNewer, .bookOlder:
             return 66
-        case .barGroup, .barFollowers, .barHere, .barPauses, .barWaiting, .barFollowingGuide, .barAskPause,
+        case .barGroup, .barHere, .barWaiting, .barFollowingGuide, .barAskPause,
              .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
              .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
              .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
-             .barConnecting, .bookIdleDiscards:
+             .barConnecting, .bookIdleDiscards, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere,
+             .barPauseBy, .barHeldForPause, .joinGroupNameBack:
             return 70
+        case .visitorNumber, .rosterHere, .rosterAtDoor, .rosterSteppedOut, .rosterReadingAdvisory, .rosterAtStop, .rosterAtEnd,
+             .rosterGone, .rosterOnTheirOwn, .rosterPause, .rosterMinutes:
+            // A part of a roster line, beside a name and the others.
+            return 32
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
-             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle:
+             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle, .rosterTitle:
             // closingSoon: over the page, in the header's rows (StaffNotice.fitsOverThePage).
             return 72
         case .typingStop, .noSuchStop, .firstStop, .noSuchChoice, .wrongPIN, .staffExitLocked, .demoBanner,

@@ -13,6 +13,8 @@ public enum Command: Hashable, Sendable {
     /// Group tours: a participant goes back to the guide, or asks for a pause; a guide has
     /// the group wait for everyone before moving on.
     case rejoinGuide, askPause, waitForEveryone
+    /// A guide: the roster, who is in the group and where.
+    case showGroup
     /// The line-by-line mode only: the page again.
     case repeatPage
 }
@@ -110,6 +112,8 @@ public enum KeyMap {
                    help: (["w"], .keyPause), footer: nil, lineByLine: nil, scope: .participant),
         KeyBinding(command: .waitForEveryone, keys: [], letters: ["w", "ц"], words: [],
                    help: (["w"], .keyWaitForEveryone), footer: nil, lineByLine: nil, scope: .guide),
+        KeyBinding(command: .showGroup, keys: [], letters: ["v", "м"], words: [],
+                   help: (["v"], .keyShowGroup), footer: nil, lineByLine: nil, scope: .guide),
     ]
 
     /// Who is asking: where the scopes of the bindings are decided.

@@ -27,6 +27,7 @@ extension Tour {
         case .remembrance: return remembrancePage(language, session)
         case .staffExit: return staffExitPage(visit)
         case .joinGroup: return joinGroupPage(visit)
+        case .groupRoster: return rosterPage(visit, session)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         case .book(let screen): return bookPage(screen, visit, session)
         }

@@ -17,6 +17,8 @@ public enum ScreenKind: Hashable, Sendable {
     case map, help, languageMenu, staffExit
     /// Typing a group's join code.
     case joinGroup
+    /// A guide's roster: who is in the group, where, and since when.
+    case groupRoster
     /// The book of remembrance: writing in it, or reading it.
     case book(BookScreen)
     /// The last screen of a session that closed itself.
@@ -24,7 +26,7 @@ public enum ScreenKind: Hashable, Sendable {
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu, .staffExit, .joinGroup, .sessionClosed, .book: return true
+        case .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book: return true
         default: return false
         }
     }
