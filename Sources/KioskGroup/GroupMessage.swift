@@ -13,6 +13,9 @@ public enum GroupMessage: Hashable, Sendable {
     case guide(GuidePlace)
     /// Guide to participants: the guide ended the group.
     case end
+    /// Guide to participants: the guide ended the group with a few closing words. On the
+    /// wire, an `end` with its `closing` field, which a kiosk that does not know it ignores.
+    case farewell(String)
     /// Participant to guide: where they are, whether they follow, whether they need a pause.
     case status(ParticipantStatus)
 }
@@ -70,6 +73,8 @@ public enum GroupWire {
         var at: String?
         /// A status's first name, as the participant gave it.
         var name: String?
+        /// An end's closing words, as the guide wrote them.
+        var closing: String?
     }
 
     /// The message as one line, newline included.
@@ -80,6 +85,8 @@ public enum GroupWire {
             wire = WireMessage(v: version, type: "guide", place: wirePlace(place))
         case .end:
             wire = WireMessage(v: version, type: "end")
+        case .farewell(let words):
+            wire = WireMessage(v: version, type: "end", closing: words)
         case .status(let status):
             wire = WireMessage(v: version, type: "status", place: status.place.map(wirePlace),
                                following: status.following, pause: status.pause, at: wireSpot(status.spot), name: status.name)
@@ -104,7 +111,8 @@ public enum GroupWire {
             guard let place = wire.place else { return .failure(.invalid("place")) }
             return guidePlace(place).map(GroupMessage.guide)
         case "end":
-            return .success(.end)
+            // Words shown on every participant's screen: cleaned here whatever the guide sent.
+            return .success(wire.closing.flatMap(GroupVisit.cleanClosingWords).map(GroupMessage.farewell) ?? .end)
         case "status":
             guard let following = wire.following else { return .failure(.invalid("following")) }
             guard let pause = wire.pause else { return .failure(.invalid("pause")) }

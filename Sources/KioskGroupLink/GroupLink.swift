@@ -69,6 +69,9 @@ public final class GroupLink {
         case .end:
             host?.end()
             host = nil
+        case .farewell(let words):
+            host?.end(closing: words)
+            host = nil
         }
         return []
     }

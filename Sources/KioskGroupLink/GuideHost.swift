@@ -168,7 +168,7 @@ final class GuideHost {
     private func kind(of message: GroupMessage) -> String {
         switch message {
         case .guide: return "a place"
-        case .end: return "an end"
+        case .end, .farewell: return "an end"
         case .status: return "a status"
         }
     }
@@ -218,9 +218,10 @@ final class GuideHost {
         if let reason { warnings.warn("let a participant go: \(reason)", now: now) }
     }
 
-    /// The guide ended the group: everyone is told, and the group is gone.
-    func end() {
-        for peer in peers.values { peer.send(.end) }
+    /// The guide ended the group, with closing words or without: everyone is told, and the
+    /// group is gone.
+    func end(closing words: String? = nil) {
+        for peer in peers.values { peer.send(words.map(GroupMessage.farewell) ?? .end) }
         unlink(directory.socketPath(code))
         unlink(directory.statePath(code))
         close()

@@ -42,7 +42,7 @@ extension TourView {
             // A pause asked matters most to a guide, by name; then whether everyone is here;
             // then where the others are, each participant counted in one place only.
             var parts: [String] = []
-            if counts.pauses > 0 { parts.append(tour.say(.barPauseBy, language, tour.names(asking: leadership.members, language))) }
+            if leadership.members.contains(where: \.pause) { parts.append(tour.say(.barPauseBy, language, tour.names(asking: leadership.members, language))) }
             parts += [tour.say(.barGroup, language, GroupVisit.display(code)),
                       tour.say(.barHere, language, "\(counts.here)", "\(counts.participants)")]
             let elsewhere: [(Int, Message)] = [(counts.atDoor, .barAtDoor), (counts.steppedOut, .barSteppedOut),

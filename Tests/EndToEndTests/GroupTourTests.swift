@@ -101,10 +101,23 @@ import Testing
         third.waitFor("Dayanacaq 441")
         #expect(guide.wait { !guide.screen.contains("Pause asked") }, "a pause asked is over when the group moves on")
 
-        // The guide ends the group; the participants go on alone.
+        // The guide ends the group, asked first, with a word for everyone; each participant
+        // is thanked on a page that offers the Hall of Remembrance, and goes on alone.
         guide.send("q")
+        guide.waitFor("End the tour for everyone?")
+        guide.type("Thank you for coming with us today.")
+        guide.send("Enter")
+        second.waitFor("Групповая экскурсия завершена")
+        second.waitFor("Thank you for coming with us today.")
         second.waitFor("Экскурсовод завершил групповую экскурсию")
-        third.waitFor("Bələdçi qrup turunu bitirdi")
+        third.waitFor("Qrup turu başa çatdı")
+        third.waitFor("Xatirə zalı")
+        third.send("Down")
+        third.send("Enter")
+        #expect(third.wait { !third.screen.contains("Qrup turu başa çatdı") })
+        third.waitFor("Dayanacaq 441")
+        third.send("n")
+        third.waitFor("Dayanacaq 442")
         #expect(guide.wait { guide.isDead })
         #expect(guide.exitStatus == 0)
         // The log was written (the group opened), and nothing went wrong in it.

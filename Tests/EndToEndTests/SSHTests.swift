@@ -126,6 +126,8 @@ import Testing
         visitor.waitFor("Dayanacaq 401")
         #expect(Set(server.kiosks.compactMap(server.owner)) == ["tour", "guide"])
         guide.send("q")
+        guide.waitFor("End the tour for everyone?")
+        guide.send("Enter")
         visitor.waitFor("Bələdçi qrup turunu bitirdi")
         visitor.tmux(["kill-server"])
         guide.tmux(["kill-server"])

@@ -149,7 +149,8 @@ import Testing
         #expect(visit.state.visit.group.role == .ended(.guideEnded))
         #expect(visit.effects == [.group(.leave)], "the connection to the guide closes")
         visit.group(.guideMoved(Self.archive))
-        #expect(visit.kind == .hall(0))
+        #expect(visit.state.visit.place.kind == .hall(0))
+        #expect(visit.kind == .groupEnded, "a page that thanks them, over where they are")
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup])
         visit.press(.character("q"))
         #expect(visit.effects == [.endSession(.visitorLeft)])
@@ -172,6 +173,36 @@ import Testing
         visit.group(.joined("123456"))
         #expect(visit.effects == [.group(.leave)])
         #expect(visit.state.visit.group.role == .none)
+    }
+
+    @Test func theGuidesClosingWordsThankThemAndPointToTheQuietRoom() {
+        var visit = following()
+        visit.group(.farewell("Thank you all for coming."))
+        #expect(visit.state.visit.group.role == .ended(.guideEnded))
+        let page = visit.tour.page(for: .groupEnded, in: visit.state)
+        #expect(page.blocks.map(\.runs.plainText).starts(with: ["The group tour has ended", "Thank you for your visit.",
+                                                                 "Your guide's closing words:", "Thank you all for coming."]))
+        #expect(page.actions == [.stepOut, .walkOnAlone])
+        visit.press(.enter)
+        #expect(visit.kind == .remembrance, "the quiet room first")
+        visit.press(.character("x"))
+        #expect(visit.kind == .hall(0), "back where they were, the page of thanks not with them")
+    }
+
+    @Test func walkingOnAloneClosesThePageWhereTheyAre() {
+        var visit = following()
+        visit.group(.groupEnded)
+        visit.press(.down, .enter)
+        #expect(visit.kind == .hall(0))
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+    }
+
+    @Test func theEndDoesNotCoverAFormBeingFilledIn() {
+        var visit = following()
+        visit.state.visit.overlay = Screen(.book(.write))
+        visit.group(.groupEnded)
+        #expect(visit.kind == .book(.write))
     }
 
     @Test func aPlaceThisPackDoesNotHaveMovesNobody() {
@@ -323,7 +354,21 @@ import Testing
         visit.press(.character("x"))
         #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false)))])
         visit.press(.character("q"))
+        #expect(visit.effects == [], "ending the group for everyone is asked again")
+        #expect(visit.kind == .endGroup)
+        visit.press(.escape)
+        #expect(visit.kind == .hall(0), "Esc: the guide goes on leading")
+        visit.press(.character("q"), .enter)
         #expect(visit.effects == [.group(.end), .endSession(.visitorLeft)])
+    }
+
+    @Test func theGuideEndsWithClosingWordsCleaned() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter, .character("q"))
+        visit.type("Thank you\u{1B}[31m, all ")
+        visit.press(.backspace, .enter)
+        #expect(visit.effects == [.group(.farewell("Thank you[31m, all")), .endSession(.visitorLeft)])
     }
 
     @Test func aGuidesClosedSessionEndsTheGroupToo() {

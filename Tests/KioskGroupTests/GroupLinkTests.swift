@@ -185,9 +185,12 @@ func write(_ text: String, to descriptor: Int32) {
         let directory = TemporaryDirectory()
         let (guide, participants, _) = try group(in: directory.path, participants: 2)
         guide.press(.character("q"))
+        for character in "Thank you" { guide.press(.character(character)) }
+        guide.press(.enter)
         #expect(guide.runtime.ending == .tour(.visitorLeft))
         settle(participants)
         #expect(participants.allSatisfy { $0.state.visit.group.role == .ended(.guideEnded) })
+        #expect(participants.allSatisfy { $0.state.visit.group.closingWords == "Thank you" && $0.state.visit.overlay?.kind == .groupEnded })
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["join-attempts"],
                 "only the host's count of wrong codes stays")
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)

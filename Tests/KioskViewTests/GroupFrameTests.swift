@@ -45,6 +45,16 @@ import Testing
                        as: .screen, named: "guide-held-for-pause-80x24")
     }
 
+    @Test func aGuideConfirmsTheEndWithClosingWords() {
+        assertSnapshot(of: guide(80, 24, counts: Self.counts, members: Self.members, then: keys(.character("q")) + typed("Thank you all.")),
+                       as: .screen, named: "guide-ending-80x24")
+    }
+
+    @Test func aParticipantIsThankedWithTheGuidesWords() {
+        assertSnapshot(of: participant("az", [.group(.farewell("Gəldiyiniz üçün təşəkkür edirəm."))]), as: .screen,
+                       named: "group-ended-80x24-az")
+    }
+
     @Test func theJoinScreenAsksForAFirstName() {
         var state = started(tour, language: "ru", config: Tour.SessionStart(groupsAvailable: true))
         for event in keys(.down, .enter) + typed("482913") + keys(.enter) + typed("Аня") { _ = tour.reduce(&state, event) }

@@ -44,7 +44,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book: return nil
         }
     }
 
@@ -135,8 +135,12 @@ extension Tour {
         case (.guideBack, .participant(var participation)):
             participation.guideLostAt = nil
             visit.group.role = .participant(participation)
-        case (.groupEnded, .participant):
+        case (.groupEnded, .participant), (.farewell, .participant):
             visit.group.role = .ended(.guideEnded)
+            if case .farewell(let words) = event { visit.group.closingWords = words } else { visit.group.closingWords = "" }
+            // The page of thanks comes over what they read, never over a form or the staff's
+            // screen; the status line says it either way.
+            if visit.overlay.map({ [.map, .help, .languageMenu].contains($0.kind) }) ?? true { visit.overlay = Screen(.groupEnded) }
         case (.opened(let code), .guide(var leadership)):
             if case .takeBack(let orphan) = leadership.opening, orphan.code == code,
                let kind = screenKind(for: orphan.place) {
@@ -195,6 +199,7 @@ extension Tour {
         let held = visit.group.heldMove
         visit.group.heldMove = nil
         visit.group.notice = nil
+        if let effects = typeClosingWords(event, &visit) { return effects }
         if let effects = groupTakes(event, &visit, session) { return effects }
         let before = visit
         let effects = walk(event, &visit, session)
@@ -231,6 +236,11 @@ extension Tour {
             participation.pause.toggle()
             visit.group.role = .participant(participation)
             return []
+        case (.quit, .guide(let leadership)) where leadership.code != nil:
+            // Ending the group is for everyone: it is asked again, with room for a last word.
+            visit.group.closingWords = ""
+            visit.overlay = Screen(.endGroup)
+            return []
         case (.showGroup, .guide):
             visit.overlay = visit.overlay?.kind == .groupRoster ? nil : Screen(.groupRoster)
             return []
@@ -241,6 +251,31 @@ extension Tour {
         default:
             return nil
         }
+    }
+
+    /// A guide ending the group: typing closing words, Enter to end the group for everyone
+    /// (and the guide's session, as `q` always did), Esc to go on leading. Nil when not ending.
+    private func typeClosingWords(_ event: TourEvent, _ visit: inout VisitState) -> [TourEffect]? {
+        guard visit.overlay?.kind == .endGroup, case .guide(var leadership) = visit.group.role else { return nil }
+        switch event {
+        case .key(.character(let character)) where !character.isNewline:
+            if visit.group.closingWords.count < GroupVisit.closingLength { visit.group.closingWords.append(character) }
+        case .key(.backspace):
+            if !visit.group.closingWords.isEmpty { visit.group.closingWords.removeLast() }
+        case .key(.escape), .command(.back):
+            visit.overlay = nil
+        case .key(.enter), .command(.open), .text:
+            if case .text(let line) = event { visit.group.closingWords = line }
+            let words = GroupVisit.cleanClosingWords(visit.group.closingWords)
+            // Ended here: nothing is left for the session's end to end.
+            leadership.code = nil
+            visit.group.role = .guide(leadership)
+            visit.overlay = nil
+            return [.group(words.map(GroupRequest.farewell) ?? .end), .endSession(.visitorLeft)]
+        default:
+            break
+        }
+        return []
     }
 
     /// Typing a join code: digits, Backspace, Enter for the name, Esc to leave the screen; then
@@ -343,6 +378,8 @@ extension Tour {
             visit.group.typedName = ""
             visit.group.namingStep = false
             visit.overlay = Screen(.joinGroup)
+        case (.walkOnAlone, _):
+            visit.overlay = nil
         case (.startGroup, .guide(var leadership)) where leadership.opening == nil && leadership.code == nil:
             leadership.opening = .new
             visit.group.role = .guide(leadership)
@@ -435,6 +472,35 @@ extension Tour {
             page.append(PageBlock(.listItem, runs))
         }
         page.append(.paragraph, say(.joinGroupBack, language), .hint)
+        return page
+    }
+
+    /// A guide ending the group: what it does, the closing words, the keys.
+    func endGroupPage(_ visit: VisitState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.endGroupTitle, language), .title)
+        page.append(.paragraph, say(.endGroupHowTo, language))
+        page.append(PageBlock(.field, [Run(say(.closingWords, language) + ": ", .fieldName),
+                                       Run(TerminalSafety.clean(visit.group.closingWords) + "_", .strong)]))
+        page.append(.paragraph, say(.endGroupKeys, language), .hint)
+        return page
+    }
+
+    /// A participant whose guide ended the group: thanks, the guide's closing words, the
+    /// Hall of Remembrance (or the quiet room) to stay a while, and the way on alone.
+    func groupEndedPage(_ visit: VisitState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.groupEndedTitle, language), .title)
+        page.append(.paragraph, say(.endText, language))
+        if !visit.group.closingWords.isEmpty {
+            page.append(.paragraph, say(.guideSaid, language))
+            page.append(.quote, visit.group.closingWords)
+        }
+        page.append(.paragraph, say(.endRemembrance, language))
+        page.append(.item(.stepOut), quietTitle(language), .item)
+        page.append(.item(.walkOnAlone), say(.walkOnAlone, language), .item)
         return page
     }
 

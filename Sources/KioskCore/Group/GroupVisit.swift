@@ -225,6 +225,8 @@ public struct GroupVisit: Hashable, Sendable {
     /// The code is typed; the first name is being typed (empty: "Visitor 3").
     public var namingStep = false
     public var typedName = ""
+    /// A guide's closing words being typed, or the words a participant's guide ended with.
+    public var closingWords = ""
     public var notice: GroupNotice?
     /// A guide's move held back by waiting for everyone: the same move again goes anyway.
     public var heldMove: TourEvent?
@@ -248,20 +250,34 @@ public struct GroupVisit: Hashable, Sendable {
     /// stack of combining marks is one character): a name, not a message.
     public static let nameLength = 20
     static let nameBytes = 64
+    /// The longest closing words of a guide: a few sentences, well within a message's 512 bytes.
+    public static let closingLength = 160
+    static let closingBytes = 320
 
-    /// A name as typed, made safe to show on the guide's terminal: cleaned like pack text (no
-    /// control, bidirectional or invisible characters), spaces collapsed, at most
-    /// `nameLength` characters and `nameBytes` bytes; nil when nothing is left.
+    /// A name as typed, made safe to show on the guide's terminal (`cleaned`); nil when nothing
+    /// is left.
     public static func cleanName(_ typed: String) -> String? {
-        let words = TerminalSafety.clean(String(typed.prefix(nameLength * 4))).split(whereSeparator: \.isWhitespace)
-        var name = ""
+        cleaned(typed, characters: nameLength, bytes: nameBytes)
+    }
+
+    /// A guide's closing words, made safe to show on every participant's terminal.
+    public static func cleanClosingWords(_ typed: String) -> String? {
+        cleaned(typed, characters: closingLength, bytes: closingBytes)
+    }
+
+    /// Text one visitor typed for another's screen, cleaned like pack text (no control,
+    /// bidirectional or invisible characters), spaces collapsed, at most so many characters
+    /// and bytes; nil when nothing is left.
+    static func cleaned(_ typed: String, characters: Int, bytes limit: Int) -> String? {
+        let words = TerminalSafety.clean(String(typed.prefix(characters * 4))).split(whereSeparator: \.isWhitespace)
+        var text = ""
         var bytes = 0
-        for character in words.joined(separator: " ").prefix(nameLength) {
+        for character in words.joined(separator: " ").prefix(characters) {
             bytes += character.utf8.count
-            guard bytes <= nameBytes else { break }
-            name.append(character)
+            guard bytes <= limit else { break }
+            text.append(character)
         }
-        return name.isEmpty ? nil : name
+        return text.isEmpty ? nil : text
     }
 
     public var participation: Participation? {
@@ -272,6 +288,16 @@ public struct GroupVisit: Hashable, Sendable {
     public var leadership: Leadership? {
         if case .guide(let leadership) = role { return leadership }
         return nil
+    }
+}
+
+extension GroupEvent {
+    /// The guide ended the group, with words or without.
+    public var endsTheGroup: Bool {
+        switch self {
+        case .groupEnded, .farewell: return true
+        default: return false
+        }
     }
 }
 
@@ -297,6 +323,8 @@ public enum GroupRequest: Hashable, Sendable {
     case leave
     /// The guide ends the group for everyone.
     case end
+    /// The guide ends the group for everyone, with a few closing words.
+    case farewell(String)
 }
 
 /// What the session's sockets tell the tour.
@@ -312,6 +340,8 @@ public enum GroupEvent: Hashable, Sendable {
     case guideBack
     /// The guide ended the group.
     case groupEnded
+    /// The guide ended the group with a few closing words (cleaned).
+    case farewell(String)
     // A guide's kiosk.
     case opened(String)
     case cannotOpen

@@ -53,6 +53,7 @@ public enum Message: String, CaseIterable, Sendable {
     case keyShowGroup, rosterTitle, rosterEmpty, visitorNumber, rosterHere, rosterAtDoor, rosterSteppedOut
     case rosterReadingAdvisory, rosterAtStop, rosterAtEnd, rosterGone, rosterOnTheirOwn, rosterPause, rosterMinutes
     case joinGroupName, groupName, joinGroupNameBack
+    case endGroupTitle, endGroupHowTo, closingWords, endGroupKeys, groupEndedTitle, guideSaid, walkOnAlone
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
     public var arguments: Int {
@@ -92,21 +93,21 @@ public enum Message: String, CaseIterable, Sendable {
             // Under the drawn map, which a two-hall-wide floor leaves 64 columns at 80.
             return 64
         case .languageName, .objectNumber, .objectName, .date, .maker, .materials, .dimensions, .creditLine, .rights,
-             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords, .groupName:
+             .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords, .groupName, .closingWords:
             return 24
         case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
              .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .keyShowGroup, .plainChoose, .plainGo, .plainRepeat:
             return 56
         case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
              .joinGroup, .takeBackGroup, .startGroup, .writeInBook, .readBook, .bookSave, .bookLeave, .bookReturn,
-             .bookNewer, .bookOlder:
+             .bookNewer, .bookOlder, .walkOnAlone:
             return 66
         case .barGroup, .barHere, .barWaiting, .barFollowingGuide, .barAskPause,
              .barPauseAsked, .barWithdrawPause, .barSteppedAway, .barBackToGuide, .barGettingReady, .barContinueToJoin,
              .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
              .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
              .barConnecting, .bookIdleDiscards, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere,
-             .barPauseBy, .barHeldForPause, .joinGroupNameBack:
+             .barPauseBy, .barHeldForPause, .joinGroupNameBack, .endGroupKeys:
             return 70
         case .visitorNumber, .rosterHere, .rosterAtDoor, .rosterSteppedOut, .rosterReadingAdvisory, .rosterAtStop, .rosterAtEnd,
              .rosterGone, .rosterOnTheirOwn, .rosterPause, .rosterMinutes:
@@ -114,7 +115,8 @@ public enum Message: String, CaseIterable, Sendable {
             return 32
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
-             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle, .rosterTitle:
+             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle, .rosterTitle, .endGroupTitle,
+             .groupEndedTitle:
             // closingSoon: over the page, in the header's rows (StaffNotice.fitsOverThePage).
             return 72
         case .typingStop, .noSuchStop, .firstStop, .noSuchChoice, .wrongPIN, .staffExitLocked, .demoBanner,

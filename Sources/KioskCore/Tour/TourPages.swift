@@ -28,6 +28,8 @@ extension Tour {
         case .staffExit: return staffExitPage(visit)
         case .joinGroup: return joinGroupPage(visit)
         case .groupRoster: return rosterPage(visit, session)
+        case .endGroup: return endGroupPage(visit)
+        case .groupEnded: return groupEndedPage(visit)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         case .book(let screen): return bookPage(screen, visit, session)
         }

@@ -19,6 +19,10 @@ public enum ScreenKind: Hashable, Sendable {
     case joinGroup
     /// A guide's roster: who is in the group, where, and since when.
     case groupRoster
+    /// A guide ending the group: confirming, with closing words if they like.
+    case endGroup
+    /// A participant whose guide ended the group: thanks, the guide's words, the way on.
+    case groupEnded
     /// The book of remembrance: writing in it, or reading it.
     case book(BookScreen)
     /// The last screen of a session that closed itself.
@@ -26,7 +30,7 @@ public enum ScreenKind: Hashable, Sendable {
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book: return true
+        case .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book: return true
         default: return false
         }
     }

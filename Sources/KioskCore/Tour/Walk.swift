@@ -142,7 +142,7 @@ extension Tour {
         case .remembrance:
             returnFromRemembrance(&visit, session)
             return
-        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book:
+        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
             let position = visit.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
@@ -154,7 +154,7 @@ extension Tour {
     func previous(_ visit: inout VisitState, _ session: SessionState) {
         let target: ScreenKind?
         switch visit.place.kind {
-        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book:
+        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
             target = nil
         case .chooseLanguage, .tourAdvisory:
             target = .welcome
@@ -249,7 +249,7 @@ extension Tour {
         case .stepOut: stepOut(&visit, session)
         case .returnToTour: returnFromRemembrance(&visit, session)
         case .showGraphic: revealGraphic(&visit, session)
-        case .joinGroup, .startGroup, .takeBackGroup: return performGroup(action, &visit)
+        case .joinGroup, .startGroup, .takeBackGroup, .walkOnAlone: return performGroup(action, &visit)
         case .writeInBook, .readBook, .bookField, .saveInBook, .leaveBook, .bookPage: return performBook(action, &visit, session)
         }
         return []
@@ -276,7 +276,7 @@ extension Tour {
             visit.place = viewport(of: from, visit, session).scrolled(from, by: 0)
         case .remembrance:
             returnFromRemembrance(&visit, session)
-        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .sessionClosed, .book:
+        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
             break
         }
     }
