@@ -11,6 +11,9 @@ import KioskCore
 public enum GroupMessage: Hashable, Sendable {
     /// Guide to participants: where the group is now.
     case guide(GuidePlace)
+    /// Guide to participants: everyone is asked to the guide's place. On the wire, a `guide`
+    /// message with `gather`, which a kiosk that does not know it takes for a move.
+    case gather(GuidePlace)
     /// Guide to participants: the guide ended the group.
     case end
     /// Guide to participants: the guide ended the group with a few closing words. On the
@@ -75,6 +78,8 @@ public enum GroupWire {
         var name: String?
         /// An end's closing words, as the guide wrote them.
         var closing: String?
+        /// A guide's place that everyone is asked to.
+        var gather: Bool?
     }
 
     /// The message as one line, newline included.
@@ -83,6 +88,8 @@ public enum GroupWire {
         switch message {
         case .guide(let place):
             wire = WireMessage(v: version, type: "guide", place: wirePlace(place))
+        case .gather(let place):
+            wire = WireMessage(v: version, type: "guide", place: wirePlace(place), gather: true)
         case .end:
             wire = WireMessage(v: version, type: "end")
         case .farewell(let words):
@@ -109,7 +116,7 @@ public enum GroupWire {
         switch wire.type {
         case "guide":
             guard let place = wire.place else { return .failure(.invalid("place")) }
-            return guidePlace(place).map(GroupMessage.guide)
+            return guidePlace(place).map(wire.gather == true ? GroupMessage.gather : GroupMessage.guide)
         case "end":
             // Words shown on every participant's screen: cleaned here whatever the guide sent.
             return .success(wire.closing.flatMap(GroupVisit.cleanClosingWords).map(GroupMessage.farewell) ?? .end)

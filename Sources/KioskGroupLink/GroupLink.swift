@@ -63,6 +63,8 @@ public final class GroupLink {
             participant?.publish(status)
         case .announce(let place):
             host?.announce(place, now: now)
+        case .gather(let place):
+            host?.gather(at: place, now: now)
         case .leave:
             participant?.close()
             participant = nil

@@ -112,6 +112,12 @@ final class GuideHost {
         for (id, peer) in peers where !peer.send(.guide(newPlace)) { drop(id, "it does not read", now: now) }
     }
 
+    /// Asks everyone to the guide's place, followers and those looking around alike.
+    func gather(at newPlace: GuidePlace, now: Instant) {
+        announce(newPlace, now: now)
+        for (id, peer) in peers where !peer.send(.gather(newPlace)) { drop(id, "it does not read", now: now) }
+    }
+
     /// When the state file is next touched, to show the guide is still there.
     var nextDeadline: Instant? {
         let heartbeat = lastBeat?.adding(seconds: Self.heartbeatSeconds)
@@ -167,7 +173,7 @@ final class GuideHost {
 
     private func kind(of message: GroupMessage) -> String {
         switch message {
-        case .guide: return "a place"
+        case .guide, .gather: return "a place"
         case .end, .farewell: return "an end"
         case .status: return "a status"
         }

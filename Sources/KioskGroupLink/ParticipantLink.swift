@@ -67,6 +67,7 @@ final class ParticipantLink {
         for item in received {
             switch item {
             case .message(.guide(let place)): events.append(.guideMoved(place))
+            case .message(.gather(let place)): events.append(.gathered(place))
             case .message(.end): events.append(.groupEnded)
             case .message(.farewell(let words)): events.append(.farewell(words))
             case .message(.status): logger.warning("group \(code): dropped a message from the guide: a status is a participant's to send")

@@ -31,6 +31,7 @@ extension TourView {
             return ([reason, tour.say(.barPressAgain, language)], .notice)
         case .cannotOpen: return ([tour.say(.barCannotOpen, language), tour.say(.barChooseAgain, language)], .notice)
         case .alreadyFollowing: return ([tour.say(.barFollowingGuide, language)], .notice)
+        case .everyoneCalled(let number): return ([tour.say(.barEveryoneCalled, language, "\(number)")], .notice)
         case .noSuchGroup, .tooManyJoinAttempts, nil: break
         }
         switch state.visit.group.role {
@@ -60,6 +61,10 @@ extension TourView {
             case .gettingReady:
                 return ([tour.say(.barGettingReady, language, GroupVisit.display(participation.code)),
                          tour.say(.barContinueToJoin, language)], .strong)
+            // The guide asked everyone over; not in the quiet room, which nothing disturbs.
+            case .away where participation.call != nil && state.visit.place.kind != .remembrance:
+                return ([tour.say(.barGuideCalls, language, tour.stopNumber(of: participation.call)),
+                         tour.say(.barGoThere, language)], .notice)
             case .away:
                 return ([tour.say(.barSteppedAway, language), tour.say(.barBackToGuide, language)], .notice)
             case .following where participation.pause:

@@ -205,6 +205,39 @@ import Testing
         #expect(visit.kind == .book(.write))
     }
 
+    @Test func aFollowerAskedOverIsTakenThere() {
+        var visit = following()
+        visit.group(.gathered(Self.plan))
+        #expect(visit.kind == .exhibit(0, 0))
+        #expect(visit.state.visit.group.participation?.call == nil)
+    }
+
+    @Test func oneLookingAroundIsToldWhereTheGuideIsAndGoesWithOneKey() {
+        var visit = following()
+        visit.press(.character("n"))
+        #expect(visit.state.visit.group.participation?.following == .away)
+        let away = visit.kind
+        visit.group(.gathered(Self.archive))
+        #expect(visit.kind == away, "never pulled along")
+        #expect(visit.state.visit.group.participation?.call == Self.archive)
+        visit.press(.character("g"))
+        #expect(visit.kind == .hall(1))
+        #expect(visit.state.visit.group.participation?.following == .following)
+        #expect(visit.state.visit.group.participation?.call == nil)
+    }
+
+    @Test func oneInTheQuietRoomIsNeverPulledOut() {
+        var visit = following()
+        visit.press(.character("x"))
+        visit.group(.gathered(Self.archive))
+        #expect(visit.kind == .remembrance)
+        visit.press(.character("x"))
+        #expect(visit.kind == .hall(0), "back where they were, of their own accord")
+        #expect(visit.state.visit.group.participation?.call == Self.archive, "and told where the guide is")
+        visit.group(.guideMoved(Self.plan))
+        #expect(visit.state.visit.group.participation?.call == nil, "the guide moved on: the call is over")
+    }
+
     @Test func aPlaceThisPackDoesNotHaveMovesNobody() {
         var visit = following()
         let before = visit.state.visit.group.participation
@@ -360,6 +393,17 @@ import Testing
         #expect(visit.kind == .hall(0), "Esc: the guide goes on leading")
         visit.press(.character("q"), .enter)
         #expect(visit.effects == [.group(.end), .endSession(.visitorLeft)])
+    }
+
+    @Test func aBringsEveryoneToTheGuidesStop() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.character("a"))
+        #expect(visit.effects == [], "the welcome is no stop to call a group to")
+        visit.press(.enter, .enter, .character("a"))
+        #expect(visit.effects == [.group(.gather(.stop(hall: "entrance", exhibit: nil, more: false)))])
+        let number = try? #require(visit.tour.pack.number(of: .hall(0)))
+        #expect(visit.state.visit.group.notice == number.map(GroupNotice.everyoneCalled))
     }
 
     @Test func theGuideEndsWithClosingWordsCleaned() {

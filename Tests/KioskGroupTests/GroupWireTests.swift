@@ -9,7 +9,7 @@ import Testing
     func decode(_ text: String) -> Result<GroupMessage, MessageProblem> { GroupWire.decode(Array(text.utf8)) }
 
     @Test(arguments: [
-        GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end),
+        GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end), .gather(stop), .farewell("Thank you «all»"),
         .guide(.stop(hall: "entrance", exhibit: nil, more: false)), .end,
         .status(ParticipantStatus(place: stop, following: true, pause: false)),
         .status(ParticipantStatus(place: nil, following: false, pause: true)),
@@ -51,6 +51,14 @@ import Testing
     }
 
     /// A status of a kiosk from before names and spots is still understood: on a page, no name.
+    /// What a kiosk from before gathering and closing words reads of them: a move, an end.
+    @Test func theNewMessagesAreOldOnesWithOptionalFields() {
+        #expect(String(decoding: GroupWire.encode(.gather(.end)), as: UTF8.self) == "{\"gather\":true,\"place\":{\"kind\":\"end\"},\"type\":\"guide\",\"v\":1}\n")
+        #expect(String(decoding: GroupWire.encode(.farewell("Bye")), as: UTF8.self) == "{\"closing\":\"Bye\",\"type\":\"end\",\"v\":1}\n")
+        #expect(decode("{\"v\":1,\"type\":\"end\",\"closing\":\"\\u001b[2J\"}") == .success(.farewell("[2J")), "cleaned on arrival")
+        #expect(decode("{\"v\":1,\"type\":\"end\",\"closing\":\"\\u0007\"}") == .success(.end), "nothing left: a plain end")
+    }
+
     @Test func aStatusWithoutTheNewFieldsMeansWhatItAlwaysDid() {
         #expect(decode("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":false}")
             == .success(.status(ParticipantStatus(place: nil, following: true, pause: false))))

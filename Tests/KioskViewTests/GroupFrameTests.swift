@@ -55,6 +55,11 @@ import Testing
                        named: "group-ended-80x24-az")
     }
 
+    @Test func oneLookingAroundIsToldWhereTheGuideIs() {
+        assertSnapshot(of: participant("ru", keys(.character("n")) + [.group(.gathered(.stop(hall: "archive", exhibit: nil, more: false)))]),
+                       as: .screen, named: "called-80x24-ru")
+    }
+
     @Test func theJoinScreenAsksForAFirstName() {
         var state = started(tour, language: "ru", config: Tour.SessionStart(groupsAvailable: true))
         for event in keys(.down, .enter) + typed("482913") + keys(.enter) + typed("Аня") { _ = tour.reduce(&state, event) }

@@ -120,8 +120,15 @@ extension Tour {
             visit.group.role = .none
             visit.group.notice = .tooManyJoinAttempts(seconds)
             visit.overlay = Screen(.joinGroup)
-        case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil:
-            if participation.guidePlace?.gathering != place.gathering { participation.pause = false }
+        case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil,
+             (.gathered(let place), .participant(var participation)) where screenKind(for: place) != nil:
+            if participation.guidePlace?.gathering != place.gathering {
+                participation.pause = false
+                participation.call = nil
+            }
+            // Asked over: a follower is taken there below; one looking around alone, or in the
+            // quiet room, is told where the guide is and goes with one key, never pulled along.
+            if case .gathered = event, participation.following != .following { participation.call = place }
             participation.guidePlace = place
             participation.guideLostAt = nil
             visit.group.role = .participant(participation)
@@ -226,6 +233,7 @@ extension Tour {
             }
             guard participation.following == .away else { return nil }
             participation.following = .following
+            participation.call = nil
             visit.group.role = .participant(participation)
             if let place = participation.guidePlace, place.leads, let kind = screenKind(for: place) {
                 visit.overlay = nil
@@ -241,6 +249,12 @@ extension Tour {
             visit.group.closingWords = ""
             visit.overlay = Screen(.endGroup)
             return []
+        case (.gather, .guide(let leadership)) where leadership.code != nil:
+            // At a stop only: a door or the welcome is no place to call a group to.
+            guard let place = guidePlace(of: visit.place.kind), let stop = visit.place.kind.stop,
+                  let number = pack.number(of: stop) else { return [] }
+            visit.group.notice = .everyoneCalled(number)
+            return [.group(.gather(place))]
         case (.showGroup, .guide):
             visit.overlay = visit.overlay?.kind == .groupRoster ? nil : Screen(.groupRoster)
             return []
@@ -350,7 +364,10 @@ extension Tour {
             case .following:
                 if before.place.kind != visit.place.kind, place != guide { participation.following = .away }
             case .away:
-                if place != nil, place == guide { participation.following = .following }
+                if place != nil, place == guide {
+                    participation.following = .following
+                    participation.call = nil
+                }
             }
             visit.group.role = .participant(participation)
             return false
@@ -447,7 +464,8 @@ extension Tour {
         }
     }
 
-    private func stopNumber(of place: GuidePlace?) -> String {
+    /// A place's stop number as shown, or "?" where the pack has none.
+    public func stopNumber(of place: GuidePlace?) -> String {
         guard let place, let stop = screenKind(for: place)?.stop, let number = pack.number(of: stop) else { return "?" }
         return "\(number)"
     }

@@ -151,6 +151,9 @@ public struct Participation: Hashable, Sendable {
     public var pause = false
     /// The first name given when joining, cleaned; nil for "Visitor 3".
     public var name: String?
+    /// The guide asked everyone to their place, and this participant, looking around alone,
+    /// has not come yet.
+    public var call: GuidePlace?
     /// The connection to the guide dropped at this time; the group waits for them a minute.
     public var guideLostAt: Instant?
 
@@ -214,6 +217,8 @@ public enum GroupNotice: Hashable, Sendable {
     case tooManyJoinAttempts(Int)
     case cannotOpen
     case alreadyFollowing
+    /// The guide asked everyone to come to this stop.
+    case everyoneCalled(Int)
 }
 
 /// Everything about group tours in one visit. (Whether groups can be joined here at all is
@@ -319,6 +324,8 @@ public enum GroupRequest: Hashable, Sendable {
     case report(ParticipantStatus)
     /// A guide tells the group where they are.
     case announce(GuidePlace)
+    /// A guide asks everyone to come where they are.
+    case gather(GuidePlace)
     /// The visitor is no longer in the group they followed: the connection closes.
     case leave
     /// The guide ends the group for everyone.
@@ -335,6 +342,8 @@ public enum GroupEvent: Hashable, Sendable {
     /// Too many wrong codes: the try was not made; the next may be made in `seconds`.
     case tooManyJoinAttempts(String, seconds: Int)
     case guideMoved(GuidePlace)
+    /// The guide asks everyone to come to their place.
+    case gathered(GuidePlace)
     /// The connection to the guide dropped without a goodbye.
     case guideLost
     case guideBack

@@ -53,6 +53,7 @@ public enum Message: String, CaseIterable, Sendable {
     case keyShowGroup, rosterTitle, rosterEmpty, visitorNumber, rosterHere, rosterAtDoor, rosterSteppedOut
     case rosterReadingAdvisory, rosterAtStop, rosterAtEnd, rosterGone, rosterOnTheirOwn, rosterPause, rosterMinutes
     case joinGroupName, groupName, joinGroupNameBack
+    case keyGather, barEveryoneCalled, barGuideCalls, barGoThere
     case endGroupTitle, endGroupHowTo, closingWords, endGroupKeys, groupEndedTitle, guideSaid, walkOnAlone
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
@@ -63,7 +64,7 @@ public enum Message: String, CaseIterable, Sendable {
         case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barGettingReady, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere, .barPauseBy,
-             .barHeldForPause, .visitorNumber, .rosterAtDoor, .rosterAtStop, .rosterMinutes,
+             .barHeldForPause, .barEveryoneCalled, .barGuideCalls, .visitorNumber, .rosterAtDoor, .rosterAtStop, .rosterMinutes,
              .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
              .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting:
             return 1
@@ -96,7 +97,7 @@ public enum Message: String, CaseIterable, Sendable {
              .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords, .groupName, .closingWords:
             return 24
         case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
-             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .keyShowGroup, .plainChoose, .plainGo, .plainRepeat:
+             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .keyShowGroup, .keyGather, .plainChoose, .plainGo, .plainRepeat:
             return 56
         case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
              .joinGroup, .takeBackGroup, .startGroup, .writeInBook, .readBook, .bookSave, .bookLeave, .bookReturn,
@@ -107,7 +108,8 @@ public enum Message: String, CaseIterable, Sendable {
              .barGuideLost, .barWaitingForGuide, .barGuideEnded, .barGuideDidNotReturn, .barGoOnAlone, .barChooseGroup,
              .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
              .barConnecting, .bookIdleDiscards, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere,
-             .barPauseBy, .barHeldForPause, .joinGroupNameBack, .endGroupKeys:
+             .barPauseBy, .barHeldForPause, .joinGroupNameBack, .endGroupKeys,
+             .barEveryoneCalled, .barGuideCalls, .barGoThere:
             return 70
         case .visitorNumber, .rosterHere, .rosterAtDoor, .rosterSteppedOut, .rosterReadingAdvisory, .rosterAtStop, .rosterAtEnd,
              .rosterGone, .rosterOnTheirOwn, .rosterPause, .rosterMinutes:

@@ -59,7 +59,7 @@ extension Tour {
         case .quit: if !kiosk.isKiosk { return [.endSession(.visitorLeft)] }
         // Digits are typed (`typeDigit`); the group's commands are the group's; the page
         // again is the line-by-line mode's own.
-        case .goToStop, .rejoinGuide, .askPause, .waitForEveryone, .showGroup, .repeatPage: break
+        case .goToStop, .rejoinGuide, .askPause, .waitForEveryone, .showGroup, .gather, .repeatPage: break
         }
         return []
     }
