@@ -73,6 +73,7 @@ import Testing
         guide.waitFor("here: 1 of 1")
         guide.send("n")
         #expect(participant.wait { participant.written.contains("Stop 401 · EN") })
+        #expect(participant.written.contains("The guide moved to stop 401: "), "the move is said, not only printed")
         participant.type("q")
         participant.send("Enter")
         #expect(participant.wait { participant.isDead })

@@ -437,6 +437,27 @@ extension Tour {
         }
     }
 
+    // MARK: - Said in the line-by-line mode
+
+    /// A follower taken to another stop by the guide, as a line before its page ("The guide
+    /// moved to stop 452: …"); nil when the visitor was not taken anywhere since `previous`.
+    public func guideMove(from previous: ScreenKind, _ state: TourState) -> String? {
+        let visit = state.visit
+        guard visit.group.participation?.following == .following, previous != visit.place.kind else { return nil }
+        let stop: Stop
+        switch visit.place.kind {
+        case .end: return say(.plainGuideAtEnd, visit.language)
+        case .hallAdvisory(let door, _): stop = door
+        case let kind: guard let inside = kind.stop else { return nil }
+            stop = inside
+        }
+        // The same stop with its longer text open is no move.
+        guard previous.stop != stop, let number = pack.number(of: stop),
+              let title = page(for: kind(of: stop), in: state).blocks.first(where: { $0.kind == .title })?.runs.plainText
+        else { return nil }
+        return say(.plainGuideMoved, visit.language, "\(number)", title)
+    }
+
     // MARK: - The roster
 
     /// A participant as the guide knows them: the first name they gave, or "Visitor 3".

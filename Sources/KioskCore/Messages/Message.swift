@@ -53,14 +53,14 @@ public enum Message: String, CaseIterable, Sendable {
     case keyShowGroup, rosterTitle, rosterEmpty, visitorNumber, rosterHere, rosterAtDoor, rosterSteppedOut
     case rosterReadingAdvisory, rosterAtStop, rosterAtEnd, rosterGone, rosterOnTheirOwn, rosterPause, rosterMinutes
     case joinGroupName, groupName, joinGroupNameBack
-    case keyGather, barEveryoneCalled, barGuideCalls, barGoThere
+    case keyGather, barEveryoneCalled, barGuideCalls, barGoThere, plainGuideMoved, plainGuideAtEnd
     case endGroupTitle, endGroupHowTo, closingWords, endGroupKeys, groupEndedTitle, guideSaid, walkOnAlone
 
     /// How many arguments (`{0}`, `{1}`…) every translation must use.
     public var arguments: Int {
         switch self {
         case .exhibitPosition: return 3
-        case .bookCount, .barHere, .barNotEveryoneHere: return 2
+        case .bookCount, .barHere, .barNotEveryoneHere, .plainGuideMoved: return 2
         case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barGettingReady, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere, .barPauseBy,
