@@ -57,6 +57,10 @@ public final class GroupLink {
             switch opening {
             case .new: host = GuideHost.openNew(in: directory, logger: logger, size: groupSize)
             case .takeBack(let orphan): host = GuideHost.takeBack(orphan.code, in: directory, logger: logger, size: groupSize)
+            case .fixed(let code):
+                let opened = GuideHost.openFixed(code, in: directory, logger: logger, size: groupSize)
+                host = opened?.host
+                if let resumed = opened?.resumed { return [.resumed(resumed)] }
             }
             return [host.map { .opened($0.code) } ?? .cannotOpen]
         case .report(let status):

@@ -68,6 +68,24 @@ final class GuideHost {
         return nil
     }
 
+    /// Opens the group with a code fixed in advance: a new group, or, when this account's guide
+    /// left that group a moment ago, that group taken back (its place comes with it). A live
+    /// group with the code, or another account's, is not touched.
+    static func openFixed(_ code: String, in directory: GroupDirectory, logger: Logger,
+                          size: Int = maximumParticipants) -> (host: GuideHost, resumed: OrphanGroup?)? {
+        guard GroupVisit.isCode(code) else { return nil }
+        // Sweeps away a group with the code left longer than a minute ago (yesterday's tour).
+        let orphan = directory.orphans().first { $0.code == code }
+        if let state = StateFile.open(directory.statePath(code), creating: true) {
+            return open(code, state: state, in: directory, logger: logger, size: size).map { ($0, nil) }
+        }
+        guard let orphan else {
+            logger.warning("group \(code) cannot be opened: a guide is leading it")
+            return nil
+        }
+        return takeBack(code, in: directory, logger: logger, size: size).map { ($0, orphan) }
+    }
+
     /// Takes back a group whose guide is gone, if nobody else has already.
     static func takeBack(_ code: String, in directory: GroupDirectory, logger: Logger, size: Int = maximumParticipants) -> GuideHost? {
         guard GroupVisit.isCode(code), let state = StateFile.open(directory.statePath(code), creating: false),

@@ -159,4 +159,35 @@ import Testing
         returning.send("n")
         participant.waitFor("Stop 411")
     }
+
+    /// A tour booked in advance: its code is fixed on the guide's command line, and the guide
+    /// whose connection drops runs the same command again to resume the group where it was.
+    @Test func aFixedCodeIsAnnouncedAndItsGuideResumes() throws {
+        try Tool.require("tmux")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-group-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let kiosk = "\(Built.kiosk) --group-dir \(directory) --lang en"
+        let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead --code 150301 --code-window 00:00-23:59")
+        guide.waitFor("Your group's code: 150 301")
+        let participant = Tmux(columns: 80, rows: 24, command: "\(kiosk) --join 150301")
+        participant.waitFor("Before you begin")
+        guide.send("Enter")
+        guide.send("Enter")
+        guide.waitFor("Stop 400")
+        participant.send("Enter")
+        participant.waitFor("Stop 400")
+        guide.send("n")
+        participant.waitFor("Stop 401")
+        guide.tmux(["kill-server"])
+        participant.waitFor("The guide's connection dropped")
+        let back = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lead --code 150301")
+        // A new session reads the hall's advisories at its door, as any guide taking back does.
+        back.waitFor("Before you enter")
+        back.send("Enter")
+        back.waitFor("Stop 401")
+        participant.waitFor("Following the guide")
+        back.send("n")
+        participant.waitFor("Stop 402")
+    }
 }

@@ -552,3 +552,28 @@ extension Visit {
         for event in events { send(.group(event)) }
     }
 }
+
+@Suite struct CodeWindowTests {
+    static func at(_ hour: Int, _ minute: Int) -> LocalTime {
+        LocalTime(year: 2026, month: 12, day: 5, weekday: 6, hour: hour, minute: minute)
+    }
+
+    @Test func aWindowIsATimeOfDayFromAndTo() throws {
+        let window = try #require(CodeWindow("14:45-16:30"))
+        #expect(!window.contains(Self.at(14, 44)))
+        #expect(window.contains(Self.at(14, 45)))
+        #expect(window.contains(Self.at(16, 29)))
+        #expect(!window.contains(Self.at(16, 30)))
+        #expect(window.description == "14:45-16:30")
+    }
+
+    @Test(arguments: ["", "14:45", "16:30-14:45", "14:45-24:00", "1:45-16:30", "14:45-16:3x", "١٤:٤٥-16:30"])
+    func anythingElseIsNoWindow(text: String) {
+        #expect(CodeWindow(text) == nil)
+    }
+
+    @Test func aFixedCodeIsOpenedAsIs() {
+        let visit = Visit(config: Tour.SessionStart(group: .leadWithCode("150301")))
+        #expect(visit.effects.first == .group(.open(.fixed("150301"))))
+    }
+}

@@ -8,6 +8,37 @@ import Testing
 /// Group tours over real local sockets in a directory of the test's own, several kiosks in
 /// one test process, each with its own link, as separate processes would have.
 @Suite struct GroupLinkTests {
+    /// A code fixed in advance opens the group, is refused to a second guide while the first
+    /// leads, and brings the first back to their own group after a dropped connection.
+    @Test func aFixedCodeOpensAGroupAndItsGuideResumesIt() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path, group: .leadWithCode("150301"))
+        #expect(guide.code == "150301")
+        let other = Kiosk(directory: directory.path, group: .leadWithCode("150301"))
+        #expect(other.code == nil)
+        #expect(other.state.visit.group.notice == .cannotOpen, "a live group's code is not taken")
+        other.link.close()
+        guide.press(.enter, .enter, .character("n"))
+        let participant = Kiosk(directory: directory.path, group: .join("150301"))
+        settle([guide, participant])
+        participant.press(.enter)
+        settle([guide, participant])
+        #expect(participant.state.visit.place.kind == .exhibit(0, 0))
+
+        guide.link.close()
+        settle([participant])
+        #expect(participant.state.visit.group.participation?.guideLostAt != nil)
+        let back = Kiosk(directory: directory.path, group: .leadWithCode("150301"))
+        #expect(back.code == "150301")
+        #expect(back.state.visit.place.kind == .exhibit(0, 0), "at the stop the group was left at")
+        participant.advance(milliseconds: 600)
+        settle([back, participant])
+        #expect(participant.state.visit.group.participation?.guideLostAt == nil, "the participants find their guide again")
+        back.press(.character("n"))
+        settle([back, participant])
+        #expect(participant.state.visit.place.kind == back.state.visit.place.kind)
+    }
+
     /// A participant's name, cleaned, and their pause reach the guide, and the pause rings the
     /// guide's terminal bell, once.
     @Test func aPauseAskedByNameRingsTheGuidesBellOnce() throws {

@@ -16,6 +16,11 @@ extension Tour {
             return leadership.opening.map { [.group(.open($0))] } ?? []
         case .join(let code):
             return join(code: code, &visit)
+        case .leadWithCode(let code):
+            var leadership = Leadership(orphans: [])
+            leadership.opening = .fixed(code)
+            visit.group.role = .guide(leadership)
+            return [.group(.open(.fixed(code)))]
         }
     }
 
@@ -154,6 +159,12 @@ extension Tour {
                 go(to: kind, &visit, session)
             }
             leadership.code = code
+            leadership.opening = nil
+            leadership.orphans = []
+            visit.group.role = .guide(leadership)
+        case (.resumed(let orphan), .guide(var leadership)):
+            if let kind = screenKind(for: orphan.place) { go(to: kind, &visit, session) }
+            leadership.code = orphan.code
             leadership.opening = nil
             leadership.orphans = []
             visit.group.role = .guide(leadership)

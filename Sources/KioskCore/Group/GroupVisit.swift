@@ -187,6 +187,9 @@ public struct Leadership: Hashable, Sendable {
 public enum GroupOpening: Hashable, Sendable {
     case new
     case takeBack(OrphanGroup)
+    /// A code fixed in advance (`--code`): a new group with it, or this account's own group
+    /// with it taken back, should its guide have dropped a moment ago.
+    case fixed(String)
 }
 
 /// Why a visitor's group is over.
@@ -311,6 +314,8 @@ public enum GroupStart: Hashable, Sendable {
     /// Lead a group: take back one of these groups whose guide dropped, or open a new one.
     case lead(orphans: [OrphanGroup])
     case join(String)
+    /// Lead the group with a code fixed in advance (`--lead --code 150301`).
+    case leadWithCode(String)
 }
 
 /// What the group needs from the session's sockets: the tour only asks (`TourEffect.group`),
@@ -353,6 +358,9 @@ public enum GroupEvent: Hashable, Sendable {
     case farewell(String)
     // A guide's kiosk.
     case opened(String)
+    /// The group with a code fixed in advance was this guide's own, left a moment ago: taken
+    /// back, at the place it was.
+    case resumed(OrphanGroup)
     case cannotOpen
     /// The group's counts, and who is in it and where: one tally, so the two agree.
     case counts(GroupCounts, members: [GroupMember] = [])
