@@ -16,6 +16,9 @@ public enum GroupMessage: Hashable, Sendable {
     case gather(GuidePlace)
     /// Guide to participants: the guide ended the group.
     case end
+    /// Guide to participants: the guide is handing the group to a colleague, whose kiosk will
+    /// take it back (a new type: a kiosk that does not know it drops it and sees the guide go).
+    case handOver
     /// Guide to participants: the guide ended the group with a few closing words. On the
     /// wire, an `end` with its `closing` field, which a kiosk that does not know it ignores.
     case farewell(String)
@@ -92,6 +95,8 @@ public enum GroupWire {
             wire = WireMessage(v: version, type: "guide", place: wirePlace(place), gather: true)
         case .end:
             wire = WireMessage(v: version, type: "end")
+        case .handOver:
+            wire = WireMessage(v: version, type: "handover")
         case .farewell(let words):
             wire = WireMessage(v: version, type: "end", closing: words)
         case .status(let status):
@@ -117,6 +122,8 @@ public enum GroupWire {
         case "guide":
             guard let place = wire.place else { return .failure(.invalid("place")) }
             return guidePlace(place).map(wire.gather == true ? GroupMessage.gather : GroupMessage.guide)
+        case "handover":
+            return .success(.handOver)
         case "end":
             // Words shown on every participant's screen: cleaned here whatever the guide sent.
             return .success(wire.closing.flatMap(GroupVisit.cleanClosingWords).map(GroupMessage.farewell) ?? .end)

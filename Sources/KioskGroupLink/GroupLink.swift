@@ -78,6 +78,9 @@ public final class GroupLink {
         case .farewell(let words):
             host?.end(closing: words)
             host = nil
+        case .handOver:
+            host?.handOver()
+            host = nil
         }
         return []
     }

@@ -192,7 +192,7 @@ final class GuideHost {
     private func kind(of message: GroupMessage) -> String {
         switch message {
         case .guide, .gather: return "a place"
-        case .end, .farewell: return "an end"
+        case .end, .farewell, .handOver: return "an end"
         case .status: return "a status"
         }
     }
@@ -249,6 +249,15 @@ final class GuideHost {
         unlink(directory.socketPath(code))
         unlink(directory.statePath(code))
         close()
+    }
+
+    /// The guide hands the group to a colleague: the participants are told, and the group
+    /// stays, as for a guide whose connection dropped, for the colleague to take back.
+    func handOver() {
+        for peer in peers.values {
+            peer.send(.handOver)
+        }
+        leave()
     }
 
     /// The guide's connection dropped: the group stays for a minute for them to take back.

@@ -70,6 +70,7 @@ final class ParticipantLink {
             case .message(.gather(let place)): events.append(.gathered(place))
             case .message(.end): events.append(.groupEnded)
             case .message(.farewell(let words)): events.append(.farewell(words))
+            case .message(.handOver): events.append(.handingOver)
             case .message(.status): logger.warning("group \(code): dropped a message from the guide: a status is a participant's to send")
             case .refused(let problem): logger.warning("group \(code): dropped a message from the guide: \(problem)")
             }

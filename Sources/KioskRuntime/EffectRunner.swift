@@ -62,7 +62,7 @@ public final class EffectRunner {
         switch request {
         case .join(let code): return [.noSuchGroup(code)]
         case .open: return [.cannotOpen]
-        case .report, .announce, .gather, .leave, .end, .farewell: return []
+        case .report, .announce, .gather, .leave, .end, .farewell, .handOver: return []
         }
     }
 

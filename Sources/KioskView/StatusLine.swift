@@ -54,6 +54,9 @@ extension TourView {
             if leadership.waitForEveryone { parts.append(tour.say(.barWaiting, language)) }
             return (parts, counts.pauses > 0 ? .notice : .strong)
         case .participant(let participation):
+            if participation.guideLostAt != nil, participation.handingOver {
+                return ([tour.say(.barHandingOver, language), tour.say(.barWaitingForGuide, language)], .notice)
+            }
             if participation.guideLostAt != nil {
                 return ([tour.say(.barGuideLost, language), tour.say(.barWaitingForGuide, language)], .notice)
             }

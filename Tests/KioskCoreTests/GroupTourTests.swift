@@ -406,6 +406,26 @@ import Testing
         #expect(visit.state.visit.group.notice == number.map(GroupNotice.everyoneCalled))
     }
 
+    @Test func handingOverIsAskedThenLeavesTheGroupForAColleague() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter, .character("h"))
+        #expect(visit.kind == .handOver)
+        visit.press(.escape)
+        #expect(visit.kind == .hall(0))
+        visit.press(.character("h"), .enter)
+        #expect(visit.effects == [.group(.handOver), .endSession(.visitorLeft)], "the group is left, not ended")
+    }
+
+    @Test func aParticipantIsToldTheirGuideIsHandingOver() {
+        var visit = ParticipantTests().following()
+        visit.group(.handingOver)
+        #expect(visit.state.visit.group.participation?.handingOver == true)
+        #expect(visit.state.visit.group.participation?.guideLostAt != nil, "the group waits as for a guide who dropped")
+        visit.group(.guideLost, .guideBack)
+        #expect(visit.state.visit.group.participation?.handingOver == false)
+    }
+
     @Test func theGuideEndsWithClosingWordsCleaned() {
         var visit = leading()
         visit.group(.opened("482913"))

@@ -8,6 +8,29 @@ import Testing
 /// Group tours over real local sockets in a directory of the test's own, several kiosks in
 /// one test process, each with its own link, as separate processes would have.
 @Suite struct GroupLinkTests {
+    /// A guide hands the group to a colleague: the participants are told, and follow the
+    /// colleague's session once it takes the group back, at the stop it was left at.
+    @Test func aGuideHandsTheGroupToAColleague() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, code) = try group(in: directory.path, participants: 1)
+        guide.press(.character("h"))
+        #expect(guide.state.visit.overlay?.kind == .handOver)
+        guide.press(.enter)
+        #expect(guide.runtime.ending == .tour(.visitorLeft))
+        settle(participants)
+        #expect(participants[0].state.visit.group.participation?.handingOver == true)
+        let colleague = Kiosk(directory: directory.path, group: .lead(orphans: GroupDirectory(path: directory.path).orphans()))
+        colleague.press(.enter)
+        #expect(colleague.code == code)
+        #expect(colleague.state.visit.place.kind == .hall(0))
+        participants[0].advance(milliseconds: 600)
+        settle([colleague] + participants)
+        #expect(participants[0].state.visit.group.participation?.handingOver == false)
+        colleague.press(.character("n"))
+        settle([colleague] + participants)
+        #expect(participants[0].state.visit.place.kind == .exhibit(0, 0))
+    }
+
     /// A code fixed in advance opens the group, is refused to a second guide while the first
     /// leads, and brings the first back to their own group after a dropped connection.
     @Test func aFixedCodeOpensAGroupAndItsGuideResumesIt() throws {

@@ -9,7 +9,7 @@ import Testing
     func decode(_ text: String) -> Result<GroupMessage, MessageProblem> { GroupWire.decode(Array(text.utf8)) }
 
     @Test(arguments: [
-        GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end), .gather(stop), .farewell("Thank you «all»"),
+        GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end), .gather(stop), .farewell("Thank you «all»"), .handOver,
         .guide(.stop(hall: "entrance", exhibit: nil, more: false)), .end,
         .status(ParticipantStatus(place: stop, following: true, pause: false)),
         .status(ParticipantStatus(place: nil, following: false, pause: true)),

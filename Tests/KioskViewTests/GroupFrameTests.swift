@@ -60,6 +60,10 @@ import Testing
                        as: .screen, named: "called-80x24-ru")
     }
 
+    @Test func aParticipantWhoseGuideHandsOver() {
+        assertSnapshot(of: participant("en", [.group(.handingOver)]), as: .screen, named: "handing-over-80x24")
+    }
+
     @Test func theJoinScreenAsksForAFirstName() {
         var state = started(tour, language: "ru", config: Tour.SessionStart(groupsAvailable: true))
         for event in keys(.down, .enter) + typed("482913") + keys(.enter) + typed("Аня") { _ = tour.reduce(&state, event) }

@@ -49,7 +49,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book: return nil
         }
     }
 
@@ -141,11 +141,16 @@ extension Tour {
                kind != visit.place.kind {
                 moveAlong(to: kind, &visit, session)
             }
+        case (.handingOver, .participant(var participation)):
+            participation.handingOver = true
+            participation.guideLostAt = session.now
+            visit.group.role = .participant(participation)
         case (.guideLost, .participant(var participation)):
             participation.guideLostAt = session.now
             visit.group.role = .participant(participation)
         case (.guideBack, .participant(var participation)):
             participation.guideLostAt = nil
+            participation.handingOver = false
             visit.group.role = .participant(participation)
         case (.groupEnded, .participant), (.farewell, .participant):
             visit.group.role = .ended(.guideEnded)
@@ -218,6 +223,7 @@ extension Tour {
         visit.group.heldMove = nil
         visit.group.notice = nil
         if let effects = typeClosingWords(event, &visit) { return effects }
+        if let effects = confirmHandOver(event, &visit) { return effects }
         if let effects = groupTakes(event, &visit, session) { return effects }
         let before = visit
         let effects = walk(event, &visit, session)
@@ -266,6 +272,9 @@ extension Tour {
                   let number = pack.number(of: stop) else { return [] }
             visit.group.notice = .everyoneCalled(number)
             return [.group(.gather(place))]
+        case (.handOver, .guide(let leadership)) where leadership.code != nil:
+            visit.overlay = Screen(.handOver)
+            return []
         case (.showGroup, .guide):
             visit.overlay = visit.overlay?.kind == .groupRoster ? nil : Screen(.groupRoster)
             return []
@@ -297,6 +306,25 @@ extension Tour {
             visit.group.role = .guide(leadership)
             visit.overlay = nil
             return [.group(words.map(GroupRequest.farewell) ?? .end), .endSession(.visitorLeft)]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// A guide handing the group over: Enter leaves it for a colleague and ends the guide's
+    /// session, Esc goes on leading. Nil when not handing over.
+    private func confirmHandOver(_ event: TourEvent, _ visit: inout VisitState) -> [TourEffect]? {
+        guard visit.overlay?.kind == .handOver, case .guide(var leadership) = visit.group.role else { return nil }
+        switch event {
+        case .key(.escape), .key(.backspace), .command(.back):
+            visit.overlay = nil
+        case .key(.enter), .command(.open):
+            // Left for a colleague: nothing is left for the session's end to end.
+            leadership.code = nil
+            visit.group.role = .guide(leadership)
+            visit.overlay = nil
+            return [.group(.handOver), .endSession(.visitorLeft)]
         default:
             break
         }
@@ -534,6 +562,15 @@ extension Tour {
         page.append(PageBlock(.field, [Run(say(.closingWords, language) + ": ", .fieldName),
                                        Run(TerminalSafety.clean(visit.group.closingWords) + "_", .strong)]))
         page.append(.paragraph, say(.endGroupKeys, language), .hint)
+        return page
+    }
+
+    func handOverPage(_ visit: VisitState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.handOverTitle, language), .title)
+        page.append(.paragraph, say(.handOverHowTo, language, GroupVisit.display(visit.group.leadership?.code ?? "")))
+        page.append(.paragraph, say(.handOverKeys, language), .hint)
         return page
     }
 

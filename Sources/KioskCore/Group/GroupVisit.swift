@@ -154,6 +154,8 @@ public struct Participation: Hashable, Sendable {
     /// The guide asked everyone to their place, and this participant, looking around alone,
     /// has not come yet.
     public var call: GuidePlace?
+    /// The guide said they are handing the group to a colleague, who has not yet come.
+    public var handingOver = false
     /// The connection to the guide dropped at this time; the group waits for them a minute.
     public var guideLostAt: Instant?
 
@@ -337,6 +339,9 @@ public enum GroupRequest: Hashable, Sendable {
     case end
     /// The guide ends the group for everyone, with a few closing words.
     case farewell(String)
+    /// The guide leaves the group for a colleague to take back: the participants are told,
+    /// and the group waits as for a guide whose connection dropped.
+    case handOver
 }
 
 /// What the session's sockets tell the tour.
@@ -349,6 +354,8 @@ public enum GroupEvent: Hashable, Sendable {
     case guideMoved(GuidePlace)
     /// The guide asks everyone to come to their place.
     case gathered(GuidePlace)
+    /// The guide is handing the group to a colleague.
+    case handingOver
     /// The connection to the guide dropped without a goodbye.
     case guideLost
     case guideBack

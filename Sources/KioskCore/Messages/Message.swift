@@ -53,6 +53,7 @@ public enum Message: String, CaseIterable, Sendable {
     case keyShowGroup, rosterTitle, rosterEmpty, visitorNumber, rosterHere, rosterAtDoor, rosterSteppedOut
     case rosterReadingAdvisory, rosterAtStop, rosterAtEnd, rosterGone, rosterOnTheirOwn, rosterPause, rosterMinutes
     case joinGroupName, groupName, joinGroupNameBack
+    case keyHandOver, handOverTitle, handOverHowTo, handOverKeys, barHandingOver
     case keyGather, barEveryoneCalled, barGuideCalls, barGoThere, plainGuideMoved, plainGuideAtEnd
     case endGroupTitle, endGroupHowTo, closingWords, endGroupKeys, groupEndedTitle, guideSaid, walkOnAlone
 
@@ -64,7 +65,7 @@ public enum Message: String, CaseIterable, Sendable {
         case .stepOutHint, .stepOutHintPlain, .noSuchStop, .typingStop, .noSuchChoice, .enlargeSize, .shrinkSize, .plainUnknown,
              .idleCountdown, .warnIdle, .warnTimeLimit, .groupCodeIs, .noSuchGroup, .joiningGroup, .takeBackGroup,
              .barGroup, .barGettingReady, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere, .barPauseBy,
-             .barHeldForPause, .barEveryoneCalled, .barGuideCalls, .visitorNumber, .rosterAtDoor, .rosterAtStop, .rosterMinutes,
+             .barHeldForPause, .barEveryoneCalled, .barGuideCalls, .visitorNumber, .handOverHowTo, .rosterAtDoor, .rosterAtStop, .rosterMinutes,
              .opensToday, .opensMonday, .opensTuesday, .opensWednesday, .opensThursday, .opensFriday, .opensSaturday,
              .opensSunday, .closingSoon, .tooManyJoinAttempts, .barConnecting:
             return 1
@@ -97,7 +98,7 @@ public enum Message: String, CaseIterable, Sendable {
              .record, .textAlternative, .staffPIN, .groupCode, .advisoryNote, .stop, .bookWords, .groupName, .closingWords:
             return 24
         case .keyNext, .keyPrevious, .keySelect, .keyPage, .keyOpen, .keyBack, .keyMap, .keyStop, .keyLanguage, .keyHelp,
-             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .keyShowGroup, .keyGather, .plainChoose, .plainGo, .plainRepeat:
+             .keyQuit, .keyStepOut, .keyRejoin, .keyPause, .keyWaitForEveryone, .keyShowGroup, .keyGather, .keyHandOver, .plainChoose, .plainGo, .plainRepeat:
             return 56
         case .begin, .continueTour, .readMore, .startAgain, .enterHall, .turnBack, .showGraphic, .returnToTour,
              .joinGroup, .takeBackGroup, .startGroup, .writeInBook, .readBook, .bookSave, .bookLeave, .bookReturn,
@@ -109,7 +110,7 @@ public enum Message: String, CaseIterable, Sendable {
              .barNotEveryoneHere, .barPressAgain, .barCannotOpen, .barChooseAgain, .warnIdleStay, .warnIdleStayPlain,
              .barConnecting, .bookIdleDiscards, .barAtDoor, .barSteppedOut, .barReadingAdvisory, .barElsewhere,
              .barPauseBy, .barHeldForPause, .joinGroupNameBack, .endGroupKeys,
-             .barEveryoneCalled, .barGuideCalls, .barGoThere:
+             .barEveryoneCalled, .barGuideCalls, .barGoThere, .handOverKeys, .barHandingOver:
             return 70
         case .visitorNumber, .rosterHere, .rosterAtDoor, .rosterSteppedOut, .rosterReadingAdvisory, .rosterAtStop, .rosterAtEnd,
              .rosterGone, .rosterOnTheirOwn, .rosterPause, .rosterMinutes:
@@ -117,7 +118,7 @@ public enum Message: String, CaseIterable, Sendable {
             return 32
         case .advisoryTitle, .inThisHall, .walkOn, .sources, .recordHeading, .mapTitle, .endTitle, .helpTitle,
              .beforeYouEnter, .quietTitle, .staffExitTitle, .idleTitle, .closedTitle, .chooseLanguage, .languageTitle,
-             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle, .rosterTitle, .endGroupTitle,
+             .plainCommands, .museumClosed, .silenceTitle, .closingSoon, .bookTitle, .rosterTitle, .endGroupTitle, .handOverTitle,
              .groupEndedTitle:
             // closingSoon: over the page, in the header's rows (StaffNotice.fitsOverThePage).
             return 72

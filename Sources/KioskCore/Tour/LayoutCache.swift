@@ -67,7 +67,7 @@ extension Tour {
     private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium, bookAvailable: Bool) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {
-        case .welcome, .help, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
+        case .welcome, .help, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             return nil
         case .map:
             detail = visit.place.kind.stop?.hall

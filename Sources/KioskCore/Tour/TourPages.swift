@@ -29,6 +29,7 @@ extension Tour {
         case .joinGroup: return joinGroupPage(visit)
         case .groupRoster: return rosterPage(visit, session)
         case .endGroup: return endGroupPage(visit)
+        case .handOver: return handOverPage(visit)
         case .groupEnded: return groupEndedPage(visit)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         case .book(let screen): return bookPage(screen, visit, session)

@@ -21,6 +21,8 @@ public enum ScreenKind: Hashable, Sendable {
     case groupRoster
     /// A guide ending the group: confirming, with closing words if they like.
     case endGroup
+    /// A guide handing the group to a colleague: confirming.
+    case handOver
     /// A participant whose guide ended the group: thanks, the guide's words, the way on.
     case groupEnded
     /// The book of remembrance: writing in it, or reading it.
@@ -30,7 +32,7 @@ public enum ScreenKind: Hashable, Sendable {
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book: return true
+        case .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book: return true
         default: return false
         }
     }

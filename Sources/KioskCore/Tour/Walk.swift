@@ -59,7 +59,7 @@ extension Tour {
         case .quit: if !kiosk.isKiosk { return [.endSession(.visitorLeft)] }
         // Digits are typed (`typeDigit`); the group's commands are the group's; the page
         // again is the line-by-line mode's own.
-        case .goToStop, .rejoinGuide, .askPause, .waitForEveryone, .showGroup, .gather, .repeatPage: break
+        case .goToStop, .rejoinGuide, .askPause, .waitForEveryone, .showGroup, .gather, .handOver, .repeatPage: break
         }
         return []
     }
@@ -142,7 +142,7 @@ extension Tour {
         case .remembrance:
             returnFromRemembrance(&visit, session)
             return
-        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
+        case .end, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
             let position = visit.place.kind.stop.flatMap { pack.routePositions[$0] } ?? 0
@@ -154,7 +154,7 @@ extension Tour {
     func previous(_ visit: inout VisitState, _ session: SessionState) {
         let target: ScreenKind?
         switch visit.place.kind {
-        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
+        case .welcome, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             target = nil
         case .chooseLanguage, .tourAdvisory:
             target = .welcome
@@ -276,7 +276,7 @@ extension Tour {
             visit.place = viewport(of: from, visit, session).scrolled(from, by: 0)
         case .remembrance:
             returnFromRemembrance(&visit, session)
-        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .groupEnded, .sessionClosed, .book:
+        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             break
         }
     }
