@@ -31,7 +31,7 @@ extension TourView {
             return ([reason, tour.say(.barPressAgain, language)], .notice)
         case .cannotOpen: return ([tour.say(.barCannotOpen, language), tour.say(.barChooseAgain, language)], .notice)
         case .alreadyFollowing: return ([tour.say(.barFollowingGuide, language)], .notice)
-        case .everyoneCalled(let number): return ([tour.say(.barEveryoneCalled, language, "\(number)")], .notice)
+        case .everyoneCalled: break
         case .noSuchGroup, .tooManyJoinAttempts, nil: break
         }
         switch state.visit.group.role {
@@ -43,6 +43,10 @@ extension TourView {
             // A pause asked matters most to a guide, by name; then whether everyone is here;
             // then where the others are, each participant counted in one place only.
             var parts: [String] = []
+            // Everyone was just asked over: said first, with who is here so far.
+            if case .everyoneCalled(let number) = state.visit.group.notice {
+                parts.append(tour.say(.barEveryoneCalled, language, "\(number)"))
+            }
             if leadership.members.contains(where: \.pause) { parts.append(tour.say(.barPauseBy, language, tour.names(asking: leadership.members, language))) }
             parts += [tour.say(.barGroup, language, GroupVisit.display(code)),
                       tour.say(.barHere, language, "\(counts.here)", "\(counts.participants)")]

@@ -190,4 +190,111 @@ import Testing
         back.send("n")
         participant.waitFor("Stop 402")
     }
+
+    /// Issue 15's walk: a guide leads three participants, two named, through five stops, with
+    /// one pause, one step-out and one gather, and every screen is checked at every stop.
+    @Test func aGuideLeadsThreeThroughFiveStopsWithAPauseAStepOutAndAGather() throws {
+        try Tool.require("tmux")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-group-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let kiosk = "\(Built.kiosk) --group-dir \(directory) --log \(directory)/kiosk.log"
+        let guide = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang en --lead")
+        guide.waitFor("Your group's code")
+        let code = try #require(GroupScreen.code(of: guide))
+
+        // Two give a first name on the join screen; the third joins by the code alone.
+        let anna = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang en")
+        let ivan = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang ru")
+        for (participant, join, name, label) in [(anna, "Join a group tour", "Anna", "Name:"),
+                                                 (ivan, "Присоединиться к групповой экскурсии", "Иван", "Имя:")] {
+            participant.waitFor(join)
+            participant.send("Down")
+            participant.send("Enter")
+            participant.type(code)
+            participant.send("Enter")
+            participant.waitFor(label)
+            participant.type(name)
+            participant.send("Enter")
+        }
+        let third = Tmux(columns: 80, rows: 24, command: "\(kiosk) --lang az --join \(code)")
+        anna.waitFor("Before you begin")
+        ivan.waitFor("Прежде чем начать")
+        third.waitFor("Başlamazdan əvvəl")
+        guide.waitFor("here: 0 of 3 · reading the advisory: 3")
+
+        // Stop 1: everyone comes to the guide; the roster names them.
+        guide.send("Enter")
+        guide.send("Enter")
+        guide.waitFor("Stop 400")
+        for participant in [anna, ivan, third] { participant.send("Enter") }
+        let stops = { (number: Int) in [(anna, "Stop \(number)"), (ivan, "Остановка \(number)"), (third, "Dayanacaq \(number)")] }
+        for (participant, stop) in stops(400) { participant.waitFor(stop) }
+        guide.waitFor("here: 3 of 3 ─")
+        guide.send("v")
+        guide.waitFor("Anna · at your stop")
+        guide.waitFor("Иван · at your stop")
+        guide.waitFor("Visitor 3 · at your stop")
+        guide.send("v")
+        #expect(guide.wait { !guide.screen.contains("Your group") })
+
+        // Stop 2, and a pause: a line with the name on the guide's screen, and the bell.
+        guide.send("n")
+        for (participant, stop) in stops(401) { participant.waitFor(stop) }
+        anna.send("w")
+        anna.waitFor("You asked for a pause")
+        guide.waitFor("Pause asked: Anna · Group")
+        #expect(guide.wait { guide.format("window_bell_flag") == "1" }, "the guide's terminal rang")
+
+        // Stop 3: the pause is over; then one steps out to the quiet room.
+        guide.send("n")
+        for (participant, stop) in stops(402) { participant.waitFor(stop) }
+        #expect(guide.wait { !guide.screen.contains("Pause asked") })
+        ivan.send("x")
+        ivan.waitFor("Зал памяти")
+        guide.waitFor("here: 2 of 3 · in the quiet room: 1 ─")
+
+        // Stop 4: the group moves on without the one in the quiet room; another walks ahead.
+        guide.send("n")
+        anna.waitFor("Stop 403")
+        third.waitFor("Dayanacaq 403")
+        third.send("n")
+        third.waitFor("Kənara çıxdınız")
+        guide.waitFor("here: 1 of 3 · in the quiet room: 1 · elsewhere: 1 ─")
+        guide.send("v")
+        guide.waitFor("Иван · in the quiet room")
+        guide.waitFor("Visitor 3 · at stop 404 · on their own")
+        guide.send("v")
+        #expect(guide.wait { !guide.screen.contains("Your group") })
+
+        // The gather: the one ahead is told and comes with g; the quiet room is not disturbed.
+        guide.send("a")
+        guide.waitFor("Everyone was asked to stop 403")
+        third.waitFor("Bələdçiniz 403 saylı dayanacaqdadır · g: ora keç")
+        #expect(ivan.screen.contains("Зал памяти"))
+        #expect(!ivan.screen.contains("Ваш экскурсовод на остановке"), "nothing in the quiet room")
+        third.send("g")
+        third.waitFor("Dayanacaq 403")
+        ivan.send("x")
+        ivan.waitFor("Ваш экскурсовод на остановке 403 · g: перейти туда")
+        ivan.send("g")
+        ivan.waitFor("Остановка 403")
+        guide.waitFor("here: 3 of 3 ─")
+
+        // Stop 5, everyone there; then the end, with a word from the guide.
+        guide.send("n")
+        for (participant, stop) in stops(404) { participant.waitFor(stop) }
+        guide.waitFor("here: 3 of 3 ─")
+        guide.send("q")
+        guide.waitFor("End the tour for everyone?")
+        guide.type("Thank you for coming.")
+        guide.send("Enter")
+        for (participant, title) in [(anna, "The group tour has ended"), (ivan, "Групповая экскурсия завершена"), (third, "Qrup turu başa çatdı")] {
+            participant.waitFor(title)
+            participant.waitFor("Thank you for coming.")
+        }
+        #expect(guide.wait { guide.isDead })
+        let log = (try? String(contentsOfFile: "\(directory)/kiosk.log", encoding: .utf8)) ?? ""
+        #expect(!log.contains("warning"), "\(log)")
+    }
 }
