@@ -565,6 +565,7 @@ extension Tour {
         return page
     }
 
+    /// A guide handing the group over: what happens, the keys.
     func handOverPage(_ visit: VisitState) -> Page {
         let language = visit.language
         var page = Page()
