@@ -163,7 +163,7 @@ public struct HTMLExport: Sendable {
         case .stepOut: return pack.remembranceHall.map(Location.hall)
         case .startAgain: return .home
         // The book is kept by a kiosk with a database; an exported page has none.
-        case .chooseLanguage, .chooseTour, .search, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup,
+        case .chooseLanguage, .chooseTour, .search, .enterHall, .turnBack, .returnToTour, .joinGroup, .startGroup, .takeBackGroup, .walkOnAlone,
              .writeInBook, .readBook, .bookField, .saveInBook, .leaveBook, .bookPage: return nil
         }
     }

@@ -14,8 +14,17 @@ public enum GroupMessage: Hashable, Sendable {
     /// Guide to participants: the tour the guide chose for the group, by its id in the pack
     /// (version 2).
     case tour(String)
+    /// Guide to participants: everyone is asked to the guide's place. On the wire, a `guide`
+    /// message with `gather`, which a kiosk that does not know it takes for a move.
+    case gather(GuidePlace)
     /// Guide to participants: the guide ended the group.
     case end
+    /// Guide to participants: the guide is handing the group to a colleague, whose kiosk will
+    /// take it back (a new type: a kiosk that does not know it drops it and sees the guide go).
+    case handOver
+    /// Guide to participants: the guide ended the group with a few closing words. On the
+    /// wire, an `end` with its `closing` field, which a kiosk that does not know it ignores.
+    case farewell(String)
     /// Participant to guide: where they are, whether they follow, whether they need a pause.
     case status(ParticipantStatus)
 }
@@ -46,7 +55,8 @@ public enum GroupWire {
     /// means what it did, and is read.
     public static let version = 2
     static let readableVersions = 1...version
-    /// The longest message, newline included. Real ones are under 150 bytes.
+    /// The longest message, newline included. Real ones are under 250 bytes (a status with
+    /// the longest name and ids).
     public static let maximumBytes = 512
     /// The longest hall or exhibit id accepted.
     static let maximumIDLength = 64
@@ -70,6 +80,16 @@ public enum GroupWire {
         var tour: String?
         var following: Bool?
         var pause: Bool?
+        // Added within version 1, optional both ways: a kiosk that does not know a field
+        // ignores it (JSONDecoder skips unknown keys), and its absence means what it always did.
+        /// A status's spot: "door" or "quiet"; absent on a page.
+        var at: String?
+        /// A status's first name, as the participant gave it.
+        var name: String?
+        /// An end's closing words, as the guide wrote them.
+        var closing: String?
+        /// A guide's place that everyone is asked to.
+        var gather: Bool?
     }
 
     /// The message as one line, newline included.
@@ -80,11 +100,17 @@ public enum GroupWire {
             wire = WireMessage(v: version, type: "guide", place: wirePlace(place))
         case .tour(let id):
             wire = WireMessage(v: version, type: "tour", tour: id)
+        case .gather(let place):
+            wire = WireMessage(v: version, type: "guide", place: wirePlace(place), gather: true)
         case .end:
             wire = WireMessage(v: version, type: "end")
+        case .handOver:
+            wire = WireMessage(v: version, type: "handover")
+        case .farewell(let words):
+            wire = WireMessage(v: version, type: "end", closing: words)
         case .status(let status):
             wire = WireMessage(v: version, type: "status", place: status.place.map(wirePlace),
-                               following: status.following, pause: status.pause)
+                               following: status.following, pause: status.pause, at: wireSpot(status.spot), name: status.name)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -104,19 +130,27 @@ public enum GroupWire {
         switch wire.type {
         case "guide":
             guard let place = wire.place else { return .failure(.invalid("place")) }
-            return guidePlace(place).map(GroupMessage.guide)
+            return guidePlace(place).map(wire.gather == true ? GroupMessage.gather : GroupMessage.guide)
         case "tour" where envelope.v >= 2:
             guard let tour = wire.tour, isID(tour) else { return .failure(.invalid("tour")) }
             return .success(.tour(tour))
+        case "handover":
+            return .success(.handOver)
         case "end":
-            return .success(.end)
+            // Words shown on every participant's screen: cleaned here whatever the guide sent.
+            return .success(wire.closing.flatMap(GroupVisit.cleanClosingWords).map(GroupMessage.farewell) ?? .end)
         case "status":
             guard let following = wire.following else { return .failure(.invalid("following")) }
             guard let pause = wire.pause else { return .failure(.invalid("pause")) }
+            guard let spot = spot(wire.at) else { return .failure(.invalid("at")) }
+            // A name is shown on the guide's terminal: cleaned here whatever the sender did.
+            let name = wire.name.flatMap(GroupVisit.cleanName)
             guard let place = wire.place else {
-                return .success(.status(ParticipantStatus(place: nil, following: following, pause: pause)))
+                return .success(.status(ParticipantStatus(place: nil, following: following, pause: pause, spot: spot, name: name)))
             }
-            return guidePlace(place).map { .status(ParticipantStatus(place: $0, following: following, pause: pause)) }
+            return guidePlace(place).map {
+                .status(ParticipantStatus(place: $0, following: following, pause: pause, spot: spot, name: name))
+            }
         default:
             return .failure(.unknownType)
         }
@@ -128,6 +162,23 @@ public enum GroupWire {
         case .advisory: return WirePlace(kind: "advisory")
         case .end: return WirePlace(kind: "end")
         case .stop(let hall, let exhibit, let more): return WirePlace(kind: "stop", hall: hall, exhibit: exhibit, more: more)
+        }
+    }
+
+    private static func wireSpot(_ spot: ParticipantSpot) -> String? {
+        switch spot {
+        case .page: return nil
+        case .door: return "door"
+        case .steppedOut: return "quiet"
+        }
+    }
+
+    private static func spot(_ wire: String?) -> ParticipantSpot? {
+        switch wire {
+        case nil: return .page
+        case "door"?: return .door
+        case "quiet"?: return .steppedOut
+        default: return nil
         }
     }
 

@@ -57,6 +57,10 @@ public final class GroupLink {
             switch opening {
             case .new: host = GuideHost.openNew(in: directory, logger: logger, size: groupSize)
             case .takeBack(let orphan): host = GuideHost.takeBack(orphan.code, in: directory, logger: logger, size: groupSize)
+            case .fixed(let code):
+                let opened = GuideHost.openFixed(code, in: directory, logger: logger, size: groupSize)
+                host = opened?.host
+                if let resumed = opened?.resumed { return [.resumed(resumed)] }
             }
             return [host.map { .opened($0.code) } ?? .cannotOpen]
         case .report(let status):
@@ -65,11 +69,19 @@ public final class GroupLink {
             host?.announce(place, now: now)
         case .announceTour(let id):
             host?.announce(tour: id, now: now)
+        case .gather(let place):
+            host?.gather(at: place, now: now)
         case .leave:
             participant?.close()
             participant = nil
         case .end:
             host?.end()
+            host = nil
+        case .farewell(let words):
+            host?.end(closing: words)
+            host = nil
+        case .handOver:
+            host?.handOver()
             host = nil
         }
         return []
@@ -91,7 +103,7 @@ public final class GroupLink {
                 events.append(event)
             }
         }
-        if let counts = host?.service(now: now) { events.append(.counts(counts)) }
+        if let tally = host?.service(now: now) { events.append(.counts(tally.counts, members: tally.members)) }
         return events
     }
 

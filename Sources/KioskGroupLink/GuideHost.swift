@@ -21,6 +21,7 @@ final class GuideHost {
     /// The tour the guide chose for the group.
     private var tour: String?
     private var counts = GroupCounts()
+    private var members: [GroupMember] = []
     private var lastBeat: Instant?
     /// Participants this group takes (`--group-size`), connecting ones included.
     private let size: Int
@@ -69,6 +70,24 @@ final class GuideHost {
         return nil
     }
 
+    /// Opens the group with a code fixed in advance: a new group, or, when this account's guide
+    /// left that group a moment ago, that group taken back (its place comes with it). A live
+    /// group with the code, or another account's, is not touched.
+    static func openFixed(_ code: String, in directory: GroupDirectory, logger: Logger,
+                          size: Int = maximumParticipants) -> (host: GuideHost, resumed: OrphanGroup?)? {
+        guard GroupVisit.isCode(code) else { return nil }
+        // Sweeps away a group with the code left longer than a minute ago (yesterday's tour).
+        let orphan = directory.orphans().first { $0.code == code }
+        if let state = StateFile.open(directory.statePath(code), creating: true) {
+            return open(code, state: state, in: directory, logger: logger, size: size).map { ($0, nil) }
+        }
+        guard let orphan else {
+            logger.warning("group \(code) cannot be opened: a guide is leading it")
+            return nil
+        }
+        return takeBack(code, in: directory, logger: logger, size: size).map { ($0, orphan) }
+    }
+
     /// Takes back a group whose guide is gone, if nobody else has already.
     static func takeBack(_ code: String, in directory: GroupDirectory, logger: Logger, size: Int = maximumParticipants) -> GuideHost? {
         guard GroupVisit.isCode(code), let state = StateFile.open(directory.statePath(code), creating: false),
@@ -107,6 +126,7 @@ final class GuideHost {
     func announce(_ newPlace: GuidePlace, now: Instant) {
         guard newPlace != place else { return }
         place = newPlace
+        roster.guideMoved(to: newPlace, now: now)
         state.write(newPlace)
         lastBeat = now
         for (id, peer) in peers where !peer.send(.guide(newPlace)) { drop(id, "it does not read", now: now) }
@@ -119,6 +139,12 @@ final class GuideHost {
         for (id, peer) in peers where !peer.send(.tour(newTour)) { drop(id, "it does not read", now: now) }
     }
 
+    /// Asks everyone to the guide's place, followers and those looking around alike.
+    func gather(at newPlace: GuidePlace, now: Instant) {
+        announce(newPlace, now: now)
+        for (id, peer) in peers where !peer.send(.gather(newPlace)) { drop(id, "it does not read", now: now) }
+    }
+
     /// When the state file is next touched, to show the guide is still there.
     var nextDeadline: Instant? {
         let heartbeat = lastBeat?.adding(seconds: Self.heartbeatSeconds)
@@ -128,8 +154,8 @@ final class GuideHost {
     }
 
     /// Keeps the state file fresh, takes in new participants and their news, and returns the
-    /// counts when they changed.
-    func service(now: Instant) -> GroupCounts? {
+    /// counts and the roster when they changed.
+    func service(now: Instant) -> (counts: GroupCounts, members: [GroupMember])? {
         if lastBeat.map({ now >= $0.adding(seconds: Self.heartbeatSeconds) }) ?? true {
             state.touch()
             lastBeat = now
@@ -147,7 +173,7 @@ final class GuideHost {
             for item in received {
                 switch item {
                 case .message(.status(let status)):
-                    roster.update(id, status)
+                    roster.update(id, status, now: now)
                     connecting[id] = nil
                 case .message(let other): warnings.warn("dropped a message from a participant: \(kind(of: other)) is the guide's to send", now: now)
                 case .refused(let problem): warnings.warn("dropped a message from a participant: \(problem)", now: now)
@@ -163,18 +189,20 @@ final class GuideHost {
             if budget <= 0 { break }
         }
         warnings.flush(now: now)
-        var newCounts = roster.counts(guideAt: place)
+        var newCounts = roster.counts
         newCounts.connecting = connecting.count
-        guard newCounts != counts else { return nil }
+        let newMembers = roster.members
+        guard newCounts != counts || newMembers != members else { return nil }
         counts = newCounts
-        return newCounts
+        members = newMembers
+        return (newCounts, newMembers)
     }
 
     private func kind(of message: GroupMessage) -> String {
         switch message {
-        case .guide: return "a place"
+        case .guide, .gather: return "a place"
         case .tour: return "a tour"
-        case .end: return "an end"
+        case .end, .farewell, .handOver: return "an end"
         case .status: return "a status"
         }
     }
@@ -221,16 +249,26 @@ final class GuideHost {
         peers[id]?.close()
         peers[id] = nil
         connecting[id] = nil
-        roster.remove(id)
+        roster.remove(id, now: now)
         if let reason { warnings.warn("let a participant go: \(reason)", now: now) }
     }
 
-    /// The guide ended the group: everyone is told, and the group is gone.
-    func end() {
-        for peer in peers.values { peer.send(.end) }
+    /// The guide ended the group, with closing words or without: everyone is told, and the
+    /// group is gone.
+    func end(closing words: String? = nil) {
+        for peer in peers.values { peer.send(words.map(GroupMessage.farewell) ?? .end) }
         unlink(directory.socketPath(code))
         unlink(directory.statePath(code))
         close()
+    }
+
+    /// The guide hands the group to a colleague: the participants are told, and the group
+    /// stays, as for a guide whose connection dropped, for the colleague to take back.
+    func handOver() {
+        for peer in peers.values {
+            peer.send(.handOver)
+        }
+        leave()
     }
 
     /// The guide's connection dropped: the group stays for a minute for them to take back.

@@ -68,7 +68,10 @@ final class ParticipantLink {
             switch item {
             case .message(.guide(let place)): events.append(.guideMoved(place))
             case .message(.tour(let id)): events.append(.guideChoseTour(id))
+            case .message(.gather(let place)): events.append(.gathered(place))
             case .message(.end): events.append(.groupEnded)
+            case .message(.farewell(let words)): events.append(.farewell(words))
+            case .message(.handOver): events.append(.handingOver)
             case .message(.status): logger.warning("group \(code): dropped a message from the guide: a status is a participant's to send")
             case .refused(let problem): logger.warning("group \(code): dropped a message from the guide: \(problem)")
             }
@@ -78,7 +81,7 @@ final class ParticipantLink {
             self.peer = nil
             lastAttempt = now
             if let reason { logger.warning("group \(code): left the guide: \(reason)") }
-            if !events.contains(.groupEnded) { events.append(.guideLost) }
+            if !events.contains(where: \.endsTheGroup) { events.append(.guideLost) }
         }
         return events
     }

@@ -42,9 +42,9 @@ public final class EffectRunner {
             guard let book else { return [.book(Self.withoutBook(request))] }
             book.ask(request)
             return []
-        case .endSession, .newVisit, .record:
-            // The runtime's loop stops, looks for a newer pack, or tells its watcher: its own
-            // to do.
+        case .endSession, .newVisit, .record, .ringBell:
+            // The runtime's loop stops, looks for a newer pack, tells its watcher, or rings
+            // the front's bell: its own to do.
             return []
         }
     }
@@ -62,7 +62,7 @@ public final class EffectRunner {
         switch request {
         case .join(let code): return [.noSuchGroup(code)]
         case .open: return [.cannotOpen]
-        case .report, .announce, .announceTour, .leave, .end: return []
+        case .report, .announce, .announceTour, .gather, .leave, .end, .farewell, .handOver: return []
         }
     }
 

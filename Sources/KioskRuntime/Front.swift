@@ -17,6 +17,8 @@ public protocol Front: AnyObject {
     /// `descriptors` (a group tour's sockets) is readable, and returns what came: possibly
     /// nothing. A front may wake sooner than asked; it never spins.
     func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput]
+    /// Rings the terminal's bell once (a guide asked for a pause).
+    func ringBell()
 }
 
 /// Where a running kiosk looks for a newer pack than the one it shows.

@@ -26,8 +26,11 @@ public final class PlainFront: Front {
     private let source: LineSource
     /// Writes lines for the reader at once; false when nobody reads any more.
     private let write: ([String]) -> Bool
-    /// The page last printed.
+    /// The page last printed, and where it was.
     private var shown: [String]?
+    private var shownPlace: ScreenKind?
+    /// How the group stood when last said.
+    private var groupSaid: String?
     /// What the visitor's last lines asked for besides events (help, the page again).
     private var replies: [String] = []
     /// A line was read that has had no reply yet.
@@ -63,10 +66,16 @@ public final class PlainFront: Front {
         replies = []
         let page = view.page(state)
         if page != shown {
-            // A blank line sets each page apart from what came before it.
-            lines += (shown == nil ? [] : [""]) + page
+            // A blank line sets each page apart from what came before it; a move the guide
+            // made is said before it, as a screen would show it.
+            let move = awaitingReply ? nil : view.guideMove(from: shownPlace, state)
+            lines += (shown == nil ? [] : [""]) + (move.map { [$0, ""] } ?? []) + page
             shown = page
         }
+        shownPlace = state.visit.place.kind
+        let group = view.groupLine(state)
+        if let group, group != groupSaid { lines.append(group) }
+        groupSaid = group
         if awaitingReply {
             if let notice = state.visit.notice {
                 lines.append(PlainView.clean(tour.say(notice: notice, state.language)))
@@ -112,6 +121,11 @@ public final class PlainFront: Front {
 }
 
 extension PlainFront {
+    /// The bell character, alone: a screen reader says or plays it as the terminal would.
+    public func ringBell() {
+        if !write(["\u{07}"]) { gone = true }
+    }
+
     public func presentOutOfOrder(_ lines: [String]) {
         if lines != shownTrouble, !write(lines) { gone = true }
         shownTrouble = lines

@@ -130,6 +130,7 @@ public final class SessionRuntime {
                     if let newer = packs?.newerTour() { changePack(to: newer) } else { for watcher in watchers { watcher.shows(tour) } }
                 }
                 if case .record(let record) = effect { for watcher in watchers { watcher.recorded(record) } }
+                if case .ringBell = effect { front.ringBell() }
                 answers += effects.perform(effect, now: clock.now)
             }
             pending = answers.flatMap { tour.reduce(&state, $0) }

@@ -85,6 +85,13 @@ public final class TestFront: Front {
         states.append(state)
     }
 
+    /// How many times the bell rang.
+    public private(set) var bells = 0
+
+    public func ringBell() {
+        bells += 1
+    }
+
     public func presentOutOfOrder(_ lines: [String]) {
         frames.append((clock.now, OutOfOrderView.render(lines, size: size)))
     }

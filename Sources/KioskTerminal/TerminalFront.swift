@@ -23,6 +23,10 @@ public final class TerminalFront: Front {
         screen.draw(OutOfOrderView.render(lines, size: screen.size))
     }
 
+    public func ringBell() {
+        screen.ringBell()
+    }
+
     public func read(waitingUpTo milliseconds: Int64?, wakingOn descriptors: [Int32]) -> [FrontInput] {
         screen.read(waitingUpTo: milliseconds, alsoWakingOn: descriptors)
     }

@@ -118,6 +118,12 @@ public final class TerminalScreen {
 
     // MARK: - Drawing
 
+    /// The terminal's bell, once (ncurses' `beep`: the audible bell, or a flash where the
+    /// terminal has none).
+    public func ringBell() {
+        beep()
+    }
+
     public func draw(_ frame: Frame) {
         if drawn?.size != frame.size {
             werase(window)

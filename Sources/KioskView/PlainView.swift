@@ -45,6 +45,20 @@ public struct PlainView: Sendable {
         return lines.map(Self.clean)
     }
 
+    /// What changed in a group without the reader asking, as lines before the page: the
+    /// guide took them to another stop since `previous`.
+    public func guideMove(from previous: ScreenKind?, _ state: TourState) -> String? {
+        previous.flatMap { tour.guideMove(from: $0, state) }.map(Self.clean)
+    }
+
+    /// How the group stands, as the status line says it on a screen: said again when it
+    /// changes (a pause asked, the guide's connection lost, the guide calling everyone over).
+    public func groupLine(_ state: TourState) -> String? {
+        // A warning that the session will close is said by itself.
+        guard state.visit.group.role != .none, state.sessionWarning == nil, let status = TourView(tour: tour).status(state) else { return nil }
+        return Self.clean(status.parts.joined(separator: " · "))
+    }
+
     private func header(_ state: TourState) -> String {
         let pack = tour.pack
         let language = state.language

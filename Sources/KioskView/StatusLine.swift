@@ -20,11 +20,18 @@ extension TourView {
         if let warning = state.sessionWarning { return (tour.say(warning: warning, language, medium: .screen), .notice) }
         if state.session.limits.closing != nil { return nil }
         switch state.visit.group.notice {
-        case .notEveryoneHere(let counts):
-            return ([tour.say(.barNotEveryoneHere, language, "\(counts.here)/\(counts.participants)"),
-                     tour.say(.barPauses, language, "\(counts.pauses)"), tour.say(.barPressAgain, language)], .notice)
+        case .notEveryoneHere:
+            // Why the move waits, as the group is now: one reason, never a count beside it
+            // that says otherwise.
+            guard let leadership = state.visit.group.leadership else { break }
+            let counts = leadership.counts
+            let reason = counts.here < counts.participants
+                ? tour.say(.barNotEveryoneHere, language, "\(counts.here)", "\(counts.participants)")
+                : tour.say(.barHeldForPause, language, tour.names(asking: leadership.members, language))
+            return ([reason, tour.say(.barPressAgain, language)], .notice)
         case .cannotOpen: return ([tour.say(.barCannotOpen, language), tour.say(.barChooseAgain, language)], .notice)
         case .alreadyFollowing: return ([tour.say(.barFollowingGuide, language)], .notice)
+        case .everyoneCalled: break
         case .noSuchGroup, .tooManyJoinAttempts, nil: break
         }
         switch state.visit.group.role {
@@ -33,16 +40,27 @@ extension TourView {
                 return leadership.orphans.isEmpty ? nil : ([tour.say(.barChooseGroup, language)], .notice)
             }
             let counts = leadership.counts
-            // Whether everyone is here matters most to a guide, then pauses.
-            var parts = [tour.say(.barGroup, language, GroupVisit.display(code)),
-                         tour.say(.barHere, language, "\(counts.here)/\(counts.participants)"),
-                         tour.say(.barPauses, language, "\(counts.pauses)"),
-                         tour.say(.barFollowers, language, "\(counts.following)")]
-            // Connections that have not yet joined: a guide sees them, and a flood of them.
-            if counts.connecting > 0 { parts.append(tour.say(.barConnecting, language, "\(counts.connecting)")) }
+            // A pause asked matters most to a guide, by name; then whether everyone is here;
+            // then where the others are, each participant counted in one place only.
+            var parts: [String] = []
+            // Everyone was just asked over: said first, with who is here so far.
+            if case .everyoneCalled(let number) = state.visit.group.notice {
+                parts.append(tour.say(.barEveryoneCalled, language, "\(number)"))
+            }
+            if leadership.members.contains(where: \.pause) { parts.append(tour.say(.barPauseBy, language, tour.names(asking: leadership.members, language))) }
+            parts += [tour.say(.barGroup, language, GroupVisit.display(code)),
+                      tour.say(.barHere, language, "\(counts.here)", "\(counts.participants)")]
+            let elsewhere: [(Int, Message)] = [(counts.atDoor, .barAtDoor), (counts.steppedOut, .barSteppedOut),
+                                               (counts.gettingReady, .barReadingAdvisory), (counts.elsewhere, .barElsewhere),
+                                               // Connections that have not yet joined: a guide sees them, and a flood of them.
+                                               (counts.connecting, .barConnecting)]
+            for (count, message) in elsewhere where count > 0 { parts.append(tour.say(message, language, "\(count)")) }
             if leadership.waitForEveryone { parts.append(tour.say(.barWaiting, language)) }
             return (parts, counts.pauses > 0 ? .notice : .strong)
         case .participant(let participation):
+            if participation.guideLostAt != nil, participation.handingOver {
+                return ([tour.say(.barHandingOver, language), tour.say(.barWaitingForGuide, language)], .notice)
+            }
             if participation.guideLostAt != nil {
                 return ([tour.say(.barGuideLost, language), tour.say(.barWaitingForGuide, language)], .notice)
             }
@@ -50,6 +68,10 @@ extension TourView {
             case .gettingReady:
                 return ([tour.say(.barGettingReady, language, GroupVisit.display(participation.code)),
                          tour.say(.barContinueToJoin, language)], .strong)
+            // The guide asked everyone over; not in the quiet room, which nothing disturbs.
+            case .away where participation.call != nil && state.visit.place.kind != .remembrance:
+                return ([tour.say(.barGuideCalls, language, tour.stopNumber(of: participation.call)),
+                         tour.say(.barGoThere, language)], .notice)
             case .away:
                 return ([tour.say(.barSteppedAway, language), tour.say(.barBackToGuide, language)], .notice)
             case .following where participation.pause:

@@ -42,6 +42,7 @@ struct Run: ParsableCommand {
         try KioskLogHandler.bootstrap(file: ssh.log)
         let staff = try mode.staffSettings()
         let clock = SystemClock()
+        try ssh.checkCodeWindow(at: clock.wall.local)
         // A stand serves its installed packs, the best that loads; otherwise the pack named
         // (or the bundled one), whose errors stop the kiosk before the screen opens.
         let installed = mode.packs.map { root in
@@ -93,7 +94,7 @@ struct Run: ParsableCommand {
         }
         // A public stand offers no group tours, whatever the host has set up for SSH.
         let group = mode.kiosk ? nil : try ssh.groupLink(tour: tour, environment: environment)
-        var start = ssh.sessionStart(language: lang, group: group)
+        var start = ssh.sessionStart(language: lang, group: group, environment: environment)
         if let lockFile { start.staffLock = lockFile.load() }
         // Where an entry came from, as the book records it.
         let way = mode.kiosk ? "stand" : environment["SSH_CONNECTION"] != nil ? "ssh" : mode.plain ? "plain" : "laptop"

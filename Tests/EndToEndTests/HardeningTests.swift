@@ -460,6 +460,8 @@ func memory(of pid: Int32) -> (peak: Int, now: Int)? {
         visitor.waitFor("Type the six-digit code")
         visitor.type(code)
         visitor.send("Enter")
+        visitor.waitFor("Leave it empty")
+        visitor.send("Enter")
         visitor.waitFor("Choose a language")
         visitor.tmux(["kill-server"])
         guide.tmux(["kill-server"])

@@ -82,14 +82,15 @@ import Testing
         participant.send("Enter")
         // A page printed whole scrolls its header off a 24-row screen: read what was written.
         #expect(participant.wait { participant.written.contains("Stop 400 · EN") })
-        guide.waitFor("here: 1/1")
+        guide.waitFor("here: 1 of 1")
         guide.send("n")
         #expect(participant.wait { participant.written.contains("Stop 401 · EN") })
+        #expect(participant.written.contains("The guide moved to stop 401: "), "the move is said, not only printed")
         participant.type("q")
         participant.send("Enter")
         #expect(participant.wait { participant.isDead })
         #expect(participant.exitStatus == 0)
-        guide.waitFor("here: 0/0")
+        guide.waitFor("here: 0 of 0")
     }
 
     @Test func plainCannotBeAKiosk() {

@@ -103,6 +103,9 @@ import Testing
         visitor.waitFor("Type the six-digit code")
         visitor.type(code)
         visitor.send("Enter")
+        // A first name for the guide, or none.
+        visitor.waitFor("Leave it empty")
+        visitor.send("Enter")
         // Over SSH nobody has given a language yet: the visitor chooses one, then reads the
         // tour's advisory before following.
         visitor.waitFor("Choose a language")
@@ -122,11 +125,13 @@ import Testing
         visitor.send("Enter")
         visitor.waitFor("Dayanacaq 400")
         visitor.waitFor("Bələdçini izləyirsiniz")
-        guide.waitFor("following: 1")
+        guide.waitFor("here: 1 of 1")
         guide.send("n")
         visitor.waitFor("Dayanacaq 401")
         #expect(Set(server.kiosks.compactMap(server.owner)) == ["tour", "guide"])
         guide.send("q")
+        guide.waitFor("End the tour for everyone?")
+        guide.send("Enter")
         visitor.waitFor("Bələdçi qrup turunu bitirdi")
         visitor.tmux(["kill-server"])
         guide.tmux(["kill-server"])

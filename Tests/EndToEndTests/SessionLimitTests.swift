@@ -52,6 +52,17 @@ import Testing
         let nowhere = run(Built.kiosk, ["--content", Built.smallPack, "--lead", "--group-dir", "/nonexistent/groups"])
         #expect(nowhere.status != 0)
         #expect(nowhere.error.contains("group tours need the directory /nonexistent/groups"))
+        #expect(run(Built.kiosk, ["--code", "150301"]).error.contains("use it with --lead"))
+        #expect(run(Built.kiosk, ["--lead", "--code", "15030"]).error.contains("--code takes six digits"))
+        #expect(run(Built.kiosk, ["--lead", "--code", "150301", "--code-window", "16:30-14:45"]).error.contains("such as 14:45-16:30"))
+        // A window that is not now: the guide is told when the code opens, and nothing opens.
+        var now = tm()
+        var seconds = time(nil)
+        localtime_r(&seconds, &now)
+        let window = now.tm_hour == 0 && now.tm_min == 0 ? "23:58-23:59" : "00:00-00:01"
+        let early = run(Built.kiosk, ["--content", Built.smallPack, "--lead", "--code", "150 301", "--code-window", window])
+        #expect(early.status != 0)
+        #expect(early.error.contains("the group 150 301 opens at \(window == "00:00-00:01" ? "0:00-0:01" : "23:58-23:59") only"), "\(early.error)")
         let help = run(Built.kiosk, ["run", "--help"]).output
         for option in ["--idle-exit <SECONDS>", "--max-session <SECONDS>", "--lead", "--join <CODE>", "--group-dir <DIR>", "--log <FILE>"] {
             #expect(help.contains(option), "\(option)")

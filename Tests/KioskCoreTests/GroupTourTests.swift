@@ -150,7 +150,8 @@ import Testing
         #expect(visit.state.visit.group.role == .ended(.guideEnded))
         #expect(visit.effects == [.group(.leave)], "the connection to the guide closes")
         visit.group(.guideMoved(Self.archive))
-        #expect(visit.kind == .hall(0))
+        #expect(visit.state.visit.place.kind == .hall(0))
+        #expect(visit.kind == .groupEnded, "a page that thanks them, over where they are")
         #expect(visit.tour.page(for: .welcome, in: visit.state).actions == [.continueTour, .joinGroup, .search])
         visit.press(.character("q"))
         #expect(visit.effects == [.endSession(.visitorLeft), .record(.ended(.left))])
@@ -166,13 +167,76 @@ import Testing
         var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
         visit.press(.down, .enter)
         visit.type("123456")
-        visit.press(.enter)
+        visit.press(.enter, .enter)
         #expect(visit.effects == [.group(.join("123456"))])
         visit.press(.escape)
         #expect(visit.state.visit.group.role == .none)
         visit.group(.joined("123456"))
         #expect(visit.effects == [.group(.leave)])
         #expect(visit.state.visit.group.role == .none)
+    }
+
+    @Test func theGuidesClosingWordsThankThemAndPointToTheQuietRoom() {
+        var visit = following()
+        visit.group(.farewell("Thank you all for coming."))
+        #expect(visit.state.visit.group.role == .ended(.guideEnded))
+        let page = visit.tour.page(for: .groupEnded, in: visit.state)
+        #expect(page.blocks.map(\.runs.plainText).starts(with: ["The group tour has ended", "Thank you for your visit.",
+                                                                 "Your guide's closing words:", "Thank you all for coming."]))
+        #expect(page.actions == [.stepOut, .walkOnAlone])
+        visit.press(.enter)
+        #expect(visit.kind == .remembrance, "the quiet room first")
+        visit.press(.character("x"))
+        #expect(visit.kind == .hall(0), "back where they were, the page of thanks not with them")
+    }
+
+    @Test func walkingOnAloneClosesThePageWhereTheyAre() {
+        var visit = following()
+        visit.group(.groupEnded)
+        visit.press(.down, .enter)
+        #expect(visit.kind == .hall(0))
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+    }
+
+    @Test func theEndDoesNotCoverAFormBeingFilledIn() {
+        var visit = following()
+        visit.state.visit.overlay = Screen(.book(.write))
+        visit.group(.groupEnded)
+        #expect(visit.kind == .book(.write))
+    }
+
+    @Test func aFollowerAskedOverIsTakenThere() {
+        var visit = following()
+        visit.group(.gathered(Self.plan))
+        #expect(visit.kind == .exhibit(0, 0))
+        #expect(visit.state.visit.group.participation?.call == nil)
+    }
+
+    @Test func oneLookingAroundIsToldWhereTheGuideIsAndGoesWithOneKey() {
+        var visit = following()
+        visit.press(.character("n"))
+        #expect(visit.state.visit.group.participation?.following == .away)
+        let away = visit.kind
+        visit.group(.gathered(Self.archive))
+        #expect(visit.kind == away, "never pulled along")
+        #expect(visit.state.visit.group.participation?.call == Self.archive)
+        visit.press(.character("g"))
+        #expect(visit.kind == .hall(1))
+        #expect(visit.state.visit.group.participation?.following == .following)
+        #expect(visit.state.visit.group.participation?.call == nil)
+    }
+
+    @Test func oneInTheQuietRoomIsNeverPulledOut() {
+        var visit = following()
+        visit.press(.character("x"))
+        visit.group(.gathered(Self.archive))
+        #expect(visit.kind == .remembrance)
+        visit.press(.character("x"))
+        #expect(visit.kind == .hall(0), "back where they were, of their own accord")
+        #expect(visit.state.visit.group.participation?.call == Self.archive, "and told where the guide is")
+        visit.group(.guideMoved(Self.plan))
+        #expect(visit.state.visit.group.participation?.call == nil, "the guide moved on: the call is over")
     }
 
     @Test func aPlaceThisPackDoesNotHaveMovesNobody() {
@@ -216,9 +280,36 @@ import Testing
         visit.type("7")
         #expect(visit.state.visit.group.typedCode == "123345", "six digits at most")
         visit.press(.enter)
+        #expect(visit.state.visit.group.namingStep, "then the name, which may stay empty")
+        visit.press(.enter)
         #expect(visit.state.visit.group.role == .joining("123345"))
         #expect(visit.effects == [.group(.join("123345"))])
         #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText).contains("Joining group 123 345…"))
+    }
+
+    @Test func aFirstNameIsTypedCleanedAndToldTheGuide() {
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
+        visit.press(.down, .enter)
+        visit.type("123456")
+        visit.press(.enter)
+        visit.type("Gülnarə\u{202E}x")
+        visit.press(.backspace)
+        #expect(visit.tour.page(for: .joinGroup, in: visit.state).blocks.map(\.runs.plainText).contains("Name: Gülnarə_"))
+        visit.press(.enter)
+        #expect(visit.effects == [.group(.join("123456"))])
+        visit.group(.joined("123456"))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .advisory, following: false, pause: false, name: "Gülnarə")))])
+    }
+
+    @Test func escapeFromTheNameGoesBackToTheCode() {
+        var visit = Visit(config: Tour.SessionStart(groupsAvailable: true))
+        visit.press(.down, .enter)
+        visit.type("123456")
+        visit.press(.enter, .escape)
+        #expect(!visit.state.visit.group.namingStep)
+        #expect(visit.state.visit.overlay?.kind == .joinGroup)
+        visit.press(.backspace)
+        #expect(visit.state.visit.group.typedCode == "12345")
     }
 
     @Test func enterWithAShortCodeWaitsForTheRest() {
@@ -299,7 +390,52 @@ import Testing
         #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false))), .record(entrance),
                                   .record(.steppedBack(hall: "entrance"))])
         visit.press(.character("q"))
+        #expect(visit.effects == [], "ending the group for everyone is asked again")
+        #expect(visit.kind == .endGroup)
+        visit.press(.escape)
+        #expect(visit.kind == .hall(0), "Esc: the guide goes on leading")
+        visit.press(.character("q"), .enter)
         #expect(visit.effects == [.group(.end), .endSession(.visitorLeft), .record(.ended(.left))])
+    }
+
+    @Test func aBringsEveryoneToTheGuidesStop() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.character("a"))
+        #expect(visit.effects == [], "the welcome is no stop to call a group to")
+        visit.press(.enter, .enter, .character("a"))
+        #expect(visit.effects == [.group(.gather(.stop(hall: "entrance", exhibit: nil, more: false)))])
+        let number = try? #require(visit.tour.pack.number(of: .hall(0)))
+        #expect(visit.state.visit.group.notice == number.map(GroupNotice.everyoneCalled))
+    }
+
+    @Test func handingOverIsAskedThenLeavesTheGroupForAColleague() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter, .character("h"))
+        #expect(visit.kind == .handOver)
+        visit.press(.escape)
+        #expect(visit.kind == .hall(0))
+        visit.press(.character("h"), .enter)
+        #expect(visit.effects == [.group(.handOver), .endSession(.visitorLeft)], "the group is left, not ended")
+    }
+
+    @Test func aParticipantIsToldTheirGuideIsHandingOver() {
+        var visit = ParticipantTests().following()
+        visit.group(.handingOver)
+        #expect(visit.state.visit.group.participation?.handingOver == true)
+        #expect(visit.state.visit.group.participation?.guideLostAt != nil, "the group waits as for a guide who dropped")
+        visit.group(.guideLost, .guideBack)
+        #expect(visit.state.visit.group.participation?.handingOver == false)
+    }
+
+    @Test func theGuideEndsWithClosingWordsCleaned() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter, .character("q"))
+        visit.type("Thank you\u{1B}[31m, all ")
+        visit.press(.backspace, .enter)
+        #expect(visit.effects == [.group(.farewell("Thank you[31m, all")), .endSession(.visitorLeft)])
     }
 
     @Test func aGuidesClosedSessionEndsTheGroupToo() {
@@ -321,7 +457,7 @@ import Testing
         #expect(visit.state.visit.group.leadership?.waitForEveryone == true)
         visit.press(.character("n"))
         #expect(visit.kind == .hall(0))
-        #expect(visit.state.visit.group.notice == .notEveryoneHere(counts))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere)
         visit.press(.character("n"))
         #expect(visit.kind == .exhibit(0, 0), "the same key again goes anyway")
         visit.press(.character("n"))
@@ -331,6 +467,80 @@ import Testing
         visit.group(.counts(GroupCounts(participants: 3, following: 3, here: 3, pauses: 0)))
         visit.press(.character("n"))
         #expect(visit.kind == .hall(1), "everyone here: no wait")
+    }
+
+    static func member(_ number: Int, _ whereabouts: Whereabouts = .here, pause: Bool = false, name: String? = nil) -> GroupMember {
+        GroupMember(number: number, name: name, whereabouts: whereabouts, since: Instant(milliseconds: 0), following: true, pause: pause)
+    }
+
+    /// Issue 15: "Not everyone is here (1/2)" stayed after the participant came back, and
+    /// "here: 2/2, pause: 1" said two things at once. The notice now says one reason, from the
+    /// counts as they are, and goes when it no longer holds.
+    @Test func theHeldMoveSaysWhyAndGoesWhenItNoLongerHolds() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter, .character("w"))
+        visit.group(.counts(GroupCounts(participants: 2, following: 2, here: 1, atDoor: 1), members: [Self.member(1), Self.member(2, .atDoor(nil))]))
+        visit.press(.character("n"))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere)
+        visit.group(.counts(GroupCounts(participants: 2, following: 2, here: 2), members: [Self.member(1), Self.member(2)]))
+        #expect(visit.state.visit.group.notice == nil, "everyone came: the notice goes")
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+        visit.group(.counts(GroupCounts(participants: 2, following: 2, here: 2, pauses: 1),
+                            members: [Self.member(1), Self.member(2, pause: true, name: "Anna")]))
+        visit.press(.character("n"))
+        #expect(visit.kind == .exhibit(0, 0))
+        #expect(visit.state.visit.group.notice == .notEveryoneHere)
+    }
+
+    @Test func aNewPauseRingsTheBellOnceAndNeverOnAPublicStand() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        let asking = [Self.member(1, pause: true, name: "Anna"), Self.member(2)]
+        visit.group(.counts(GroupCounts(participants: 2, here: 2, pauses: 1), members: asking))
+        #expect(visit.effects == [.ringBell])
+        visit.group(.counts(GroupCounts(participants: 2, here: 1, pauses: 1, elsewhere: 1), members: [asking[0], Self.member(2, .elsewhere(nil))]))
+        #expect(visit.effects == [], "the same request rings once")
+        var stand = Visit(tour: Tour(pack: TestPacks.tour.pack, kiosk: KioskSettings(isKiosk: true)),
+                          config: Tour.SessionStart(group: .lead(orphans: [])))
+        stand.group(.opened("482913"), .counts(GroupCounts(participants: 2, here: 2, pauses: 1), members: asking))
+        #expect(stand.effects == [])
+    }
+
+    @Test func vShowsWhoIsWhereAndSinceWhen() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter)
+        visit.group(.counts(GroupCounts(participants: 3, here: 1, pauses: 1, atDoor: 1, steppedOut: 1), members: [
+            Self.member(1, name: "Anna"), Self.member(2, .atDoor(.stop(hall: "archive", exhibit: nil, more: false)), pause: true),
+            Self.member(3, .steppedOut), Self.member(4, .gone, name: "Ivan"),
+        ]))
+        visit.tick(180)
+        visit.press(.character("v"))
+        #expect(visit.state.visit.overlay?.kind == .groupRoster)
+        let lines = visit.tour.page(for: .groupRoster, in: visit.state).blocks.map(\.runs.plainText)
+        #expect(lines.contains("Anna · at your stop · 3 min"))
+        #expect(lines.contains { $0.hasPrefix("Visitor 2 · at the door of stop ") && $0.hasSuffix("· asks for a pause") })
+        #expect(lines.contains("Visitor 3 · in the quiet room · 3 min"))
+        #expect(lines.contains("Ivan · no longer in the group · 3 min"))
+        visit.press(.character("v"))
+        #expect(visit.state.visit.overlay == nil)
+    }
+
+    /// Hall 1 has advisories at its door: a participant carried there stops at the door, and
+    /// the guide hears they are at the door, not in the hall.
+    @Test func aParticipantAtADoorOrInTheQuietRoomSaysSo() {
+        var config = Tour.SessionStart(groupsAvailable: true, group: .join("123456"))
+        config.language = "en"
+        var visit = Visit(doorsRead: false, config: config)
+        visit.group(.joined("123456"), .guideMoved(ParticipantTests.entrance))
+        visit.press(.enter)
+        visit.group(.guideMoved(ParticipantTests.archive))
+        #expect(visit.kind == .hallAdvisory(.hall(1), from: Screen(.hall(0))))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: ParticipantTests.archive, following: true, pause: false, spot: .door)))])
+        visit.press(.character("x"))
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: nil, following: false, pause: false, spot: .steppedOut)))])
     }
 
     @Test func withoutWaitingTheGuideMovesFreely() {
@@ -363,5 +573,30 @@ import Testing
 extension Visit {
     mutating func group(_ events: GroupEvent...) {
         for event in events { send(.group(event)) }
+    }
+}
+
+@Suite struct CodeWindowTests {
+    static func at(_ hour: Int, _ minute: Int) -> LocalTime {
+        LocalTime(year: 2026, month: 12, day: 5, weekday: 6, hour: hour, minute: minute)
+    }
+
+    @Test func aWindowIsATimeOfDayFromAndTo() throws {
+        let window = try #require(CodeWindow("14:45-16:30"))
+        #expect(!window.contains(Self.at(14, 44)))
+        #expect(window.contains(Self.at(14, 45)))
+        #expect(window.contains(Self.at(16, 29)))
+        #expect(!window.contains(Self.at(16, 30)))
+        #expect(window.description == "14:45-16:30")
+    }
+
+    @Test(arguments: ["", "14:45", "16:30-14:45", "14:45-24:00", "1:45-16:30", "14:45-16:3x", "١٤:٤٥-16:30"])
+    func anythingElseIsNoWindow(text: String) {
+        #expect(CodeWindow(text) == nil)
+    }
+
+    @Test func aFixedCodeIsOpenedAsIs() {
+        let visit = Visit(config: Tour.SessionStart(group: .leadWithCode("150301")))
+        #expect(visit.effects.first == .group(.open(.fixed("150301"))))
     }
 }

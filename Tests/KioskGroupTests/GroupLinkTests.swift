@@ -8,6 +8,87 @@ import Testing
 /// Group tours over real local sockets in a directory of the test's own, several kiosks in
 /// one test process, each with its own link, as separate processes would have.
 @Suite struct GroupLinkTests {
+    /// A guide hands the group to a colleague: the participants are told, and follow the
+    /// colleague's session once it takes the group back, at the stop it was left at.
+    @Test func aGuideHandsTheGroupToAColleague() throws {
+        let directory = TemporaryDirectory()
+        let (guide, participants, code) = try group(in: directory.path, participants: 1)
+        guide.press(.character("h"))
+        #expect(guide.state.visit.overlay?.kind == .handOver)
+        guide.press(.enter)
+        #expect(guide.runtime.ending == .tour(.visitorLeft))
+        settle(participants)
+        #expect(participants[0].state.visit.group.participation?.handingOver == true)
+        let colleague = Kiosk(directory: directory.path, group: .lead(orphans: GroupDirectory(path: directory.path).orphans()))
+        colleague.press(.enter)
+        #expect(colleague.code == code)
+        #expect(colleague.state.visit.place.kind == .hall(0))
+        participants[0].advance(milliseconds: 600)
+        settle([colleague] + participants)
+        #expect(participants[0].state.visit.group.participation?.handingOver == false)
+        colleague.press(.character("n"))
+        settle([colleague] + participants)
+        #expect(participants[0].state.visit.place.kind == .exhibit(0, 0))
+    }
+
+    /// A code fixed in advance opens the group, is refused to a second guide while the first
+    /// leads, and brings the first back to their own group after a dropped connection.
+    @Test func aFixedCodeOpensAGroupAndItsGuideResumesIt() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path, group: .leadWithCode("150301"))
+        #expect(guide.code == "150301")
+        let other = Kiosk(directory: directory.path, group: .leadWithCode("150301"))
+        #expect(other.code == nil)
+        #expect(other.state.visit.group.notice == .cannotOpen, "a live group's code is not taken")
+        other.link.close()
+        guide.press(.enter, .enter, .character("n"))
+        let participant = Kiosk(directory: directory.path, group: .join("150301"))
+        settle([guide, participant])
+        participant.press(.enter)
+        settle([guide, participant])
+        #expect(participant.state.visit.place.kind == .exhibit(0, 0))
+
+        guide.link.close()
+        settle([participant])
+        #expect(participant.state.visit.group.participation?.guideLostAt != nil)
+        let back = Kiosk(directory: directory.path, group: .leadWithCode("150301"))
+        #expect(back.code == "150301")
+        #expect(back.state.visit.place.kind == .exhibit(0, 0), "at the stop the group was left at")
+        participant.advance(milliseconds: 600)
+        settle([back, participant])
+        #expect(participant.state.visit.group.participation?.guideLostAt == nil, "the participants find their guide again")
+        back.press(.character("n"))
+        settle([back, participant])
+        #expect(participant.state.visit.place.kind == back.state.visit.place.kind)
+    }
+
+    /// A participant's name, cleaned, and their pause reach the guide, and the pause rings the
+    /// guide's terminal bell, once.
+    @Test func aPauseAskedByNameRingsTheGuidesBellOnce() throws {
+        let directory = TemporaryDirectory()
+        let guide = Kiosk(directory: directory.path, group: .lead(orphans: []))
+        let code = try #require(guide.code)
+        let participant = Kiosk(directory: directory.path, group: nil)
+        participant.press(.down, .enter)
+        for character in code { participant.press(.character(character)) }
+        participant.press(.enter)
+        #expect(participant.state.visit.group.namingStep, "the code, then the name")
+        for character in "\u{1B}[2JAnna" { participant.press(.character(character)) }
+        participant.press(.enter)
+        settle([guide, participant])
+        participant.press(.enter)
+        guide.press(.enter)
+        settle([guide, participant])
+        #expect(guide.state.visit.group.leadership?.members.map(\.name) == ["[2JAnna"], "the escape is gone")
+        #expect(guide.front.bells == 0)
+        participant.press(.character("w"))
+        settle([guide, participant])
+        #expect(guide.front.bells == 1)
+        #expect(guide.state.visit.group.leadership?.members.map(\.pause) == [true])
+        guide.exchange()
+        #expect(guide.front.bells == 1, "once")
+    }
+
     @Test func aGuideOpensAGroupAndParticipantsFollow() throws {
         let directory = TemporaryDirectory()
         let guide = Kiosk(directory: directory.path, group: .lead(orphans: []))
@@ -131,7 +212,8 @@ func write(_ text: String, to descriptor: Int32) {
         defer { close(rogue) }
         write("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":true}\n", to: rogue)
         settle([guide])
-        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1))
+        #expect(guide.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 2, here: 1, pauses: 1, gettingReady: 1),
+                "a status with no place is not at a stop")
         write("\u{1B}[2J not json\n{\"v\":9,\"type\":\"end\"}\n{\"v\":1,\"type\":\"guide\",\"place\":{\"kind\":\"end\"}}\n", to: rogue)
         settle([guide])
         let warnings = guide.log.all.filter { $0.hasPrefix("warning") }
@@ -196,8 +278,8 @@ func write(_ text: String, to descriptor: Int32) {
         for participant in participants { participant.advance(milliseconds: 600) }
         settle([returning] + participants)
         #expect(participants.allSatisfy { $0.state.visit.group.participation?.guideLostAt == nil })
-        #expect(returning.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0),
-                "one had stepped away, and still has")
+        #expect(returning.state.visit.group.leadership?.counts == GroupCounts(participants: 2, following: 1, here: 1, pauses: 0, atDoor: 1),
+                "one had walked off to the next hall's door, and is still there")
         returning.press(.character("n"))
         settle([returning] + participants)
         // The archive has advisories: the participant stops at its door first.
@@ -211,9 +293,12 @@ func write(_ text: String, to descriptor: Int32) {
         let directory = TemporaryDirectory()
         let (guide, participants, _) = try group(in: directory.path, participants: 2)
         guide.press(.character("q"))
+        for character in "Thank you" { guide.press(.character(character)) }
+        guide.press(.enter)
         #expect(guide.runtime.ending == .tour(.visitorLeft))
         settle(participants)
         #expect(participants.allSatisfy { $0.state.visit.group.role == .ended(.guideEnded) })
+        #expect(participants.allSatisfy { $0.state.visit.group.closingWords == "Thank you" && $0.state.visit.overlay?.kind == .groupEnded })
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["join-attempts"],
                 "only the host's count of wrong codes stays")
         #expect(GroupDirectory(path: directory.path).orphans().isEmpty)

@@ -55,7 +55,7 @@ import Testing
         defer { connections.forEach { close($0) } }
         usleep(20_000)
         let counts = link.service(now: now).compactMap { event -> GroupCounts? in
-            if case .counts(let counts) = event { return counts }
+            if case .counts(let counts, _) = event { return counts }
             return nil
         }
         #expect(counts.last?.connecting == 2)
@@ -76,7 +76,7 @@ import Testing
         defer { connections.forEach { close($0) } }
         func connecting(at time: Instant) -> Int? {
             link.service(now: time).compactMap { event -> Int? in
-                if case .counts(let counts) = event { return counts.connecting }
+                if case .counts(let counts, _) = event { return counts.connecting }
                 return nil
             }.last
         }

@@ -9,15 +9,17 @@ import Testing
     func decode(_ text: String) -> Result<GroupMessage, MessageProblem> { GroupWire.decode(Array(text.utf8)) }
 
     @Test(arguments: [
-        GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end),
+        GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end), .gather(stop), .farewell("Thank you «all»"), .handOver,
         .guide(.stop(hall: "entrance", exhibit: nil, more: false)), .end,
         .status(ParticipantStatus(place: stop, following: true, pause: false)),
         .status(ParticipantStatus(place: nil, following: false, pause: true)), .tour("short"),
+        .status(ParticipantStatus(place: stop, following: true, pause: false, spot: .door, name: "Gülnarə")),
+        .status(ParticipantStatus(place: nil, following: false, pause: true, spot: .steppedOut, name: "Анна Мария")),
     ])
     func everyMessageSurvivesTheWire(message: GroupMessage) throws {
         let line = GroupWire.encode(message)
         #expect(line.last == UInt8(ascii: "\n"))
-        #expect(line.count < 150)
+        #expect(line.count < 250)
         #expect(GroupWire.decode(line.dropLast()) == .success(message))
     }
 
@@ -54,9 +56,39 @@ import Testing
         ("{\"v\":1,\"type\":\"status\",\"pause\":false}", .invalid("following")),
         ("{\"v\":1,\"type\":\"status\",\"following\":1,\"pause\":false}", .notJSON),
         ("{\"v\":1,\"type\":\"status\",\"following\":true}", .invalid("pause")),
+        ("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":false,\"at\":\"roof\"}", .invalid("at")),
     ])
     func aBadMessageIsRefusedWithItsReason(text: String, problem: MessageProblem) {
         #expect(decode(text) == .failure(problem))
+    }
+
+    /// A status of a kiosk from before names and spots is still understood: on a page, no name.
+    /// What a kiosk from before gathering and closing words reads of them: a move, an end.
+    @Test func theNewMessagesAreOldOnesWithOptionalFields() {
+        #expect(String(decoding: GroupWire.encode(.gather(.end)), as: UTF8.self) == "{\"gather\":true,\"place\":{\"kind\":\"end\"},\"type\":\"guide\",\"v\":1}\n")
+        #expect(String(decoding: GroupWire.encode(.farewell("Bye")), as: UTF8.self) == "{\"closing\":\"Bye\",\"type\":\"end\",\"v\":1}\n")
+        #expect(decode("{\"v\":1,\"type\":\"end\",\"closing\":\"\\u001b[2J\"}") == .success(.farewell("[2J")), "cleaned on arrival")
+        #expect(decode("{\"v\":1,\"type\":\"end\",\"closing\":\"\\u0007\"}") == .success(.end), "nothing left: a plain end")
+    }
+
+    @Test func aStatusWithoutTheNewFieldsMeansWhatItAlwaysDid() {
+        #expect(decode("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":false}")
+            == .success(.status(ParticipantStatus(place: nil, following: true, pause: false))))
+    }
+
+    /// A name reaches the guide's terminal: whatever a peer sends, it arrives cleaned like pack
+    /// text (no escapes, no bidirectional overrides, no control characters) and bounded.
+    @Test(arguments: [
+        ("\\u001b]52;c;aGk=\\u0007Anna", "]52;c;aGk=Anna"),
+        ("\\u202eannA", "annA"),
+        ("  Ivan \\n\\t Petrov  ", "Ivan Petrov"),
+        ("\\u0000\\u0008", nil),
+        (String(repeating: "x", count: 100), String(repeating: "x", count: GroupVisit.nameLength)),
+        ("e" + String(repeating: "\\u0301", count: 40), nil),
+    ] as [(String, String?)])
+    func aNameIsCleanedOnArrival(sent: String, shown: String?) {
+        let decoded = decode("{\"v\":1,\"type\":\"status\",\"following\":true,\"pause\":false,\"name\":\"\(sent)\"}")
+        #expect(decoded == .success(.status(ParticipantStatus(place: nil, following: true, pause: false, name: shown))))
     }
 
     @Test func anIDLongerThanAnyPacksIsRefused() {
@@ -91,16 +123,58 @@ import Testing
 
 @Suite struct RosterTests {
     static let hall = GuidePlace.stop(hall: "archive", exhibit: nil, more: false)
+    static let ledger = GuidePlace.stop(hall: "archive", exhibit: "01-ledger", more: false)
+    static let garden = GuidePlace.stop(hall: "garden", exhibit: nil, more: false)
 
-    @Test func theGuideSeesCountsOnly() {
+    @Test func eachParticipantIsCountedInOnePlace() {
         var roster = Roster()
-        roster.update(1, ParticipantStatus(place: Self.hall, following: true, pause: false))
-        roster.update(2, ParticipantStatus(place: .stop(hall: "archive", exhibit: nil, more: true), following: true, pause: true))
-        roster.update(3, ParticipantStatus(place: .stop(hall: "garden", exhibit: nil, more: false), following: false, pause: false))
-        #expect(roster.counts(guideAt: Self.hall) == GroupCounts(participants: 3, following: 2, here: 2, pauses: 1))
-        roster.update(3, ParticipantStatus(place: Self.hall, following: true, pause: false))
-        #expect(roster.counts(guideAt: Self.hall) == GroupCounts(participants: 3, following: 3, here: 3, pauses: 1))
-        roster.remove(2)
-        #expect(roster.counts(guideAt: .stop(hall: "garden", exhibit: nil, more: false)) == GroupCounts(participants: 2, following: 2, here: 0, pauses: 0))
+        roster.guideMoved(to: Self.hall, now: Instant(milliseconds: 0))
+        roster.update(1, ParticipantStatus(place: Self.hall, following: true, pause: false, name: "Anna"), now: Instant(milliseconds: 0))
+        roster.update(2, ParticipantStatus(place: .stop(hall: "archive", exhibit: nil, more: true), following: true, pause: true),
+                      now: Instant(milliseconds: 0))
+        roster.update(3, ParticipantStatus(place: Self.garden, following: false, pause: false), now: Instant(milliseconds: 0))
+        #expect(roster.counts == GroupCounts(participants: 3, following: 2, here: 2, pauses: 1, elsewhere: 1))
+        roster.update(3, ParticipantStatus(place: Self.hall, following: true, pause: false), now: Instant(milliseconds: 0))
+        #expect(roster.counts == GroupCounts(participants: 3, following: 3, here: 3, pauses: 1))
+        roster.remove(2, now: Instant(milliseconds: 0))
+        roster.guideMoved(to: Self.garden, now: Instant(milliseconds: 0))
+        #expect(roster.counts == GroupCounts(participants: 2, following: 2, elsewhere: 2))
+        #expect(roster.members.map(\.whereabouts) == [.elsewhere(Self.hall), .gone, .elsewhere(Self.hall)])
+        #expect(roster.members.map(\.name) == ["Anna", nil, nil])
+    }
+
+    /// Issue 15: a participant still reading the advisories at the door of the guide's stop
+    /// was counted as here.
+    @Test func aParticipantAtTheDoorOfTheGuidesStopIsNotHere() {
+        var roster = Roster()
+        roster.guideMoved(to: Self.ledger, now: Instant(milliseconds: 0))
+        roster.update(1, ParticipantStatus(place: Self.ledger, following: true, pause: false, spot: .door), now: Instant(milliseconds: 0))
+        roster.update(2, ParticipantStatus(place: Self.ledger, following: true, pause: false), now: Instant(milliseconds: 0))
+        roster.update(3, ParticipantStatus(place: nil, following: false, pause: false, spot: .steppedOut), now: Instant(milliseconds: 0))
+        roster.update(4, ParticipantStatus(place: .advisory, following: false, pause: false), now: Instant(milliseconds: 0))
+        #expect(roster.counts == GroupCounts(participants: 4, following: 2, here: 1, atDoor: 1, steppedOut: 1, gettingReady: 1))
+        #expect(!roster.counts.everyoneReady)
+    }
+
+    @Test func sinceIsWhenTheirPlaceBesideTheGuideChanged() {
+        var roster = Roster()
+        roster.guideMoved(to: Self.hall, now: Instant(milliseconds: 0))
+        roster.update(1, ParticipantStatus(place: Self.hall, following: true, pause: false), now: Instant(milliseconds: 1000))
+        roster.update(1, ParticipantStatus(place: .stop(hall: "archive", exhibit: nil, more: true), following: true, pause: true),
+                      now: Instant(milliseconds: 2000))
+        #expect(roster.members.first?.since == Instant(milliseconds: 1000), "reading more, or asking a pause, is still here")
+        roster.guideMoved(to: Self.garden, now: Instant(milliseconds: 3000))
+        #expect(roster.members.first?.since == Instant(milliseconds: 3000))
+        #expect(roster.members.first?.whereabouts == .elsewhere(Self.hall))
+    }
+
+    @Test func theGoneAreKeptToABound() {
+        var roster = Roster()
+        for participant in 1...(Roster.goneKept + 10) {
+            roster.update(participant, ParticipantStatus(place: .welcome, following: false, pause: false), now: Instant(milliseconds: 0))
+            roster.remove(participant, now: Instant(milliseconds: 0))
+        }
+        #expect(roster.members.count == Roster.goneKept)
+        #expect(roster.members.first?.number == 11)
     }
 }

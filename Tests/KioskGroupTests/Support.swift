@@ -73,11 +73,13 @@ final class Kiosk {
     let link: GroupLink
     let log = LogRecord()
     let runtime: SessionRuntime
+    let front: TestFront
 
     init(directory: String, language: String = "en", group: GroupStart? = nil, tour: Tour = TestTour.tour) {
         self.tour = tour
         link = GroupLink(directory: GroupDirectory(path: directory), tour: tour, logger: log.logger)
-        runtime = SessionRuntime(tour: tour, front: TestFront(size: TestTour.size, clock: clock), clock: clock,
+        front = TestFront(size: TestTour.size, clock: clock)
+        runtime = SessionRuntime(tour: tour, front: front, clock: clock,
                                  effects: EffectRunner(group: link),
                                  start: Tour.SessionStart(language: language, groupsAvailable: true, group: group))
     }

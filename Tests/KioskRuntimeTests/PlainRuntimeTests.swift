@@ -95,6 +95,12 @@ import Testing
                             "Test Museum · Ground floor · Stop 101 · EN"],
                 "the tour's advisory, then the guide's stops, each printed as it came")
         #expect(printed.lines[2] == TestPack.laptop.say(.advisoryTitle, "en"), "a participant reads the advisory first")
+        // What changed without their asking is said as a line: the guide's move before its
+        // page, and how the group stands when it changes.
+        let moved = try #require(printed.lines.firstIndex { $0.hasPrefix("The guide moved to stop 101: ") })
+        #expect(printed.lines[moved + 2] == "Test Museum · Ground floor · Stop 101 · EN")
+        #expect(!printed.lines.contains { $0.hasPrefix("The guide moved to stop 100") }, "going on to the guide was the reader's own step")
+        #expect(printed.lines.filter { $0 == "Following the guide · w: I need a pause" }.count == 1, "said once, when it began")
         guide.wake()
         #expect(guide.state.visit.group.leadership?.counts.participants == 0, "the participant left the group")
     }

@@ -10,14 +10,64 @@ import Testing
 
     static let entrance = GuidePlace.stop(hall: "entrance", exhibit: nil, more: false)
 
-    func guide(_ columns: Int, _ rows: Int, counts: GroupCounts, waiting: Bool = false) -> Frame {
+    /// Twelve participants: ten here (one of them, Anna, asks for a pause), one at a door,
+    /// one in the quiet room, and one who left.
+    static let members: [GroupMember] = (1...13).map { number in
+        let whereabouts: Whereabouts = number == 11 ? .atDoor(.stop(hall: "archive", exhibit: nil, more: false))
+            : number == 12 ? .steppedOut : number == 13 ? .gone : .here
+        return GroupMember(number: number, name: [1: "Anna", 2: "Gülnarə", 5: "Иван"][number], whereabouts: whereabouts,
+                           since: Instant(milliseconds: Int64(number) * 60_000), following: number < 12, pause: number == 1)
+    }
+
+    func guide(_ columns: Int, _ rows: Int, counts: GroupCounts, members: [GroupMember] = [], waiting: Bool = false,
+               then more: [TourEvent] = []) -> Frame {
         var state = started(tour, language: "en", size: TerminalSize(columns: columns, rows: rows),
                             config: Tour.SessionStart(group: .lead(orphans: [])))
-        for event in [TourEvent.group(.opened("482913"))] + keys(.enter, .enter) + [.group(.counts(counts))] {
+        for event in [TourEvent.group(.opened("482913"))] + keys(.enter, .enter) + [.group(.counts(counts, members: members))] {
             _ = tour.reduce(&state, event)
         }
         if waiting { _ = tour.reduce(&state, .key(.character("w"))) }
+        for event in more { _ = tour.reduce(&state, event) }
         return view.render(state)
+    }
+
+    static let counts = GroupCounts(participants: 12, following: 11, here: 10, pauses: 1, atDoor: 1, steppedOut: 1)
+
+    @Test func theGuidesRosterSaysWhoIsWhereAndSinceWhen() {
+        assertSnapshot(of: guide(80, 24, counts: Self.counts, members: Self.members,
+                                 then: [.tick(Instant(milliseconds: 900_000))] + keys(.character("v"))),
+                       as: .screen, named: "guide-roster-80x24")
+    }
+
+    @Test func aHeldMoveSaysWhoAskedForAPause() {
+        let counts = GroupCounts(participants: 2, following: 2, here: 2, pauses: 1)
+        assertSnapshot(of: guide(80, 24, counts: counts, members: Array(Self.members.prefix(2)), waiting: true, then: keys(.character("n"))),
+                       as: .screen, named: "guide-held-for-pause-80x24")
+    }
+
+    @Test func aGuideConfirmsTheEndWithClosingWords() {
+        assertSnapshot(of: guide(80, 24, counts: Self.counts, members: Self.members, then: keys(.character("q")) + typed("Thank you all.")),
+                       as: .screen, named: "guide-ending-80x24")
+    }
+
+    @Test func aParticipantIsThankedWithTheGuidesWords() {
+        assertSnapshot(of: participant("az", [.group(.farewell("Gəldiyiniz üçün təşəkkür edirəm."))]), as: .screen,
+                       named: "group-ended-80x24-az")
+    }
+
+    @Test func oneLookingAroundIsToldWhereTheGuideIs() {
+        assertSnapshot(of: participant("ru", keys(.character("n")) + [.group(.gathered(.stop(hall: "archive", exhibit: nil, more: false)))]),
+                       as: .screen, named: "called-80x24-ru")
+    }
+
+    @Test func aParticipantWhoseGuideHandsOver() {
+        assertSnapshot(of: participant("en", [.group(.handingOver)]), as: .screen, named: "handing-over-80x24")
+    }
+
+    @Test func theJoinScreenAsksForAFirstName() {
+        var state = started(tour, language: "ru", config: Tour.SessionStart(groupsAvailable: true))
+        for event in keys(.down, .enter) + typed("482913") + keys(.enter) + typed("Аня") { _ = tour.reduce(&state, event) }
+        assertSnapshot(of: view.render(state), as: .screen, named: "join-name-80x24-ru")
     }
 
     func participant(_ language: String, _ events: [TourEvent]) -> Frame {
@@ -29,7 +79,7 @@ import Testing
     }
 
     @Test func theGuideSeesTheGroupInCounts() {
-        assertSnapshot(of: guide(80, 24, counts: GroupCounts(participants: 12, following: 11, here: 10, pauses: 1), waiting: true),
+        assertSnapshot(of: guide(80, 24, counts: Self.counts, members: Self.members, waiting: true),
                        as: .screen, named: "guide-80x24")
     }
 

@@ -16,6 +16,11 @@ extension Tour {
             return leadership.opening.map { [.group(.open($0))] } ?? []
         case .join(let code):
             return join(code: code, &visit)
+        case .leadWithCode(let code):
+            var leadership = Leadership(orphans: [])
+            leadership.opening = .fixed(code)
+            visit.group.role = .guide(leadership)
+            return [.group(.open(.fixed(code)))]
         }
     }
 
@@ -44,7 +49,7 @@ extension Tour {
         // the door too, if they have not read it.
         case .hallAdvisory(let stop, _): return guidePlace(of: self.kind(of: stop))
         // The quiet page is each visitor's own; the group stays where it was.
-        case .remembrance, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book: return nil
+        case .remembrance, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book: return nil
         }
     }
 
@@ -65,8 +70,14 @@ extension Tour {
     /// What a participant's kiosk tells the guide's, or nil when not in a group.
     public func participantStatus(_ visit: VisitState) -> ParticipantStatus? {
         guard let participation = visit.group.participation else { return nil }
+        let spot: ParticipantSpot
+        switch visit.place.kind {
+        case .remembrance: spot = .steppedOut
+        case .hallAdvisory: spot = .door
+        default: spot = .page
+        }
         return ParticipantStatus(place: guidePlace(of: visit.place.kind), following: participation.following == .following,
-                                 pause: participation.pause)
+                                 pause: participation.pause, spot: spot, name: participation.name)
     }
 
     /// What the other kiosks must hear of a change: a participant's new status, a guide's
@@ -104,7 +115,9 @@ extension Tour {
     func reduceGroup(_ event: GroupEvent, _ visit: inout VisitState, _ session: SessionState) -> [TourEffect] {
         switch (event, visit.group.role) {
         case (.joined(let code), .joining(let asked)) where code == asked:
-            visit.group.role = .participant(Participation(code: code))
+            var participation = Participation(code: code)
+            participation.name = GroupVisit.cleanName(visit.group.typedName)
+            visit.group.role = .participant(participation)
             // The guide's tour is the group's: the pack's first until the guide names another
             // (the guide's kiosk says so as the participant joins), whatever the visitor
             // chose before joining.
@@ -124,8 +137,15 @@ extension Tour {
             visit.group.role = .none
             visit.group.notice = .tooManyJoinAttempts(seconds)
             visit.overlay = Screen(.joinGroup)
-        case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil:
-            if participation.guidePlace?.gathering != place.gathering { participation.pause = false }
+        case (.guideMoved(let place), .participant(var participation)) where screenKind(for: place) != nil,
+             (.gathered(let place), .participant(var participation)) where screenKind(for: place) != nil:
+            if participation.guidePlace?.gathering != place.gathering {
+                participation.pause = false
+                participation.call = nil
+            }
+            // Asked over: a follower is taken there below; one looking around alone, or in the
+            // quiet room, is told where the guide is and goes with one key, never pulled along.
+            if case .gathered = event, participation.following != .following { participation.call = place }
             participation.guidePlace = place
             participation.guideLostAt = nil
             visit.group.role = .participant(participation)
@@ -139,14 +159,23 @@ extension Tour {
             if let index = pack.tours.firstIndex(where: { $0.id == id }), index != visit.tour.index {
                 visit.tour = ChosenTour(index: index)
             }
+        case (.handingOver, .participant(var participation)):
+            participation.handingOver = true
+            participation.guideLostAt = session.now
+            visit.group.role = .participant(participation)
         case (.guideLost, .participant(var participation)):
             participation.guideLostAt = session.now
             visit.group.role = .participant(participation)
         case (.guideBack, .participant(var participation)):
             participation.guideLostAt = nil
+            participation.handingOver = false
             visit.group.role = .participant(participation)
-        case (.groupEnded, .participant):
+        case (.groupEnded, .participant), (.farewell, .participant):
             visit.group.role = .ended(.guideEnded)
+            if case .farewell(let words) = event { visit.group.closingWords = words } else { visit.group.closingWords = "" }
+            // The page of thanks comes over what they read, never over a form or the staff's
+            // screen; the status line says it either way.
+            if visit.overlay.map({ [.map, .help, .languageMenu].contains($0.kind) }) ?? true { visit.overlay = Screen(.groupEnded) }
         case (.opened(let code), .guide(var leadership)):
             if case .takeBack(let orphan) = leadership.opening, orphan.code == code,
                let kind = screenKind(for: orphan.place) {
@@ -156,13 +185,26 @@ extension Tour {
             leadership.opening = nil
             leadership.orphans = []
             visit.group.role = .guide(leadership)
+        case (.resumed(let orphan), .guide(var leadership)):
+            if let kind = screenKind(for: orphan.place) { go(to: kind, &visit, session) }
+            leadership.code = orphan.code
+            leadership.opening = nil
+            leadership.orphans = []
+            visit.group.role = .guide(leadership)
         case (.cannotOpen, .guide(var leadership)):
             leadership.opening = nil
             visit.group.role = .guide(leadership)
             visit.group.notice = .cannotOpen
-        case (.counts(let counts), .guide(var leadership)):
+        case (.counts(let counts, let members), .guide(var leadership)):
+            // A new request for a pause rings the terminal's bell, once (never a public stand's).
+            let pausing = Set(leadership.members.filter(\.pause).map(\.number))
+            let asks = members.contains { $0.pause && !pausing.contains($0.number) }
             leadership.counts = counts
+            leadership.members = members
             visit.group.role = .guide(leadership)
+            // "Not everyone is here" holds only while it is true.
+            if visit.group.notice == .notEveryoneHere, counts.everyoneReady { visit.group.notice = nil }
+            if asks, !kiosk.isKiosk { return [.ringBell] }
         default:
             // An event for a role this visitor no longer has (a late answer): nothing to do.
             break
@@ -198,6 +240,8 @@ extension Tour {
         let held = visit.group.heldMove
         visit.group.heldMove = nil
         visit.group.notice = nil
+        if let effects = typeClosingWords(event, &visit) { return effects }
+        if let effects = confirmHandOver(event, &visit) { return effects }
         if let effects = groupTakes(event, &visit, session) { return effects }
         let before = visit
         let effects = walk(event, &visit, session)
@@ -208,6 +252,7 @@ extension Tour {
     /// pause (a participant), waiting for everyone (a guide). Nil when the input is not theirs.
     private func groupTakes(_ event: TourEvent, _ visit: inout VisitState, _ session: SessionState) -> [TourEffect]? {
         if visit.overlay?.kind == .joinGroup, case .key(let key) = event { return typeCode(key, &visit) }
+        if case .text(let line) = event, let effects = typedName(line, &visit) { return effects }
         let command: Command?
         switch event {
         case .key(let key) where visit.digits.isEmpty:
@@ -223,6 +268,7 @@ extension Tour {
             }
             guard participation.following == .away else { return nil }
             participation.following = .following
+            participation.call = nil
             visit.group.role = .participant(participation)
             if let place = participation.guidePlace, place.leads, let kind = screenKind(for: place) {
                 visit.overlay = nil
@@ -233,6 +279,23 @@ extension Tour {
             participation.pause.toggle()
             visit.group.role = .participant(participation)
             return []
+        case (.quit, .guide(let leadership)) where leadership.code != nil:
+            // Ending the group is for everyone: it is asked again, with room for a last word.
+            visit.group.closingWords = ""
+            visit.overlay = Screen(.endGroup)
+            return []
+        case (.gather, .guide(let leadership)) where leadership.code != nil:
+            // At a stop only: a door or the welcome is no place to call a group to.
+            guard let place = guidePlace(of: visit.place.kind), let stop = visit.place.kind.stop,
+                  let number = pack.number(of: stop) else { return [] }
+            visit.group.notice = .everyoneCalled(number)
+            return [.group(.gather(place))]
+        case (.handOver, .guide(let leadership)) where leadership.code != nil:
+            visit.overlay = Screen(.handOver)
+            return []
+        case (.showGroup, .guide):
+            visit.overlay = visit.overlay?.kind == .groupRoster ? nil : Screen(.groupRoster)
+            return []
         case (.waitForEveryone, .guide(var leadership)):
             leadership.waitForEveryone.toggle()
             visit.group.role = .guide(leadership)
@@ -242,14 +305,60 @@ extension Tour {
         }
     }
 
-    /// Typing a join code: digits, Backspace, Enter to join, Esc to leave the screen. Nil when
-    /// the key is not the code's.
+    /// A guide ending the group: typing closing words, Enter to end the group for everyone
+    /// (and the guide's session, as `q` always did), Esc to go on leading. Nil when not ending.
+    private func typeClosingWords(_ event: TourEvent, _ visit: inout VisitState) -> [TourEffect]? {
+        guard visit.overlay?.kind == .endGroup, case .guide(var leadership) = visit.group.role else { return nil }
+        switch event {
+        case .key(.character(let character)) where !character.isNewline:
+            if visit.group.closingWords.count < GroupVisit.closingLength { visit.group.closingWords.append(character) }
+        case .key(.backspace):
+            if !visit.group.closingWords.isEmpty { visit.group.closingWords.removeLast() }
+        case .key(.escape), .command(.back):
+            visit.overlay = nil
+        case .key(.enter), .command(.open), .text:
+            if case .text(let line) = event { visit.group.closingWords = line }
+            let words = GroupVisit.cleanClosingWords(visit.group.closingWords)
+            // Ended here: nothing is left for the session's end to end.
+            leadership.code = nil
+            visit.group.role = .guide(leadership)
+            visit.overlay = nil
+            return [.group(words.map(GroupRequest.farewell) ?? .end), .endSession(.visitorLeft)]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// A guide handing the group over: Enter leaves it for a colleague and ends the guide's
+    /// session, Esc goes on leading. Nil when not handing over.
+    private func confirmHandOver(_ event: TourEvent, _ visit: inout VisitState) -> [TourEffect]? {
+        guard visit.overlay?.kind == .handOver, case .guide(var leadership) = visit.group.role else { return nil }
+        switch event {
+        case .key(.escape), .key(.backspace), .command(.back):
+            visit.overlay = nil
+        case .key(.enter), .command(.open):
+            // Left for a colleague: nothing is left for the session's end to end.
+            leadership.code = nil
+            visit.group.role = .guide(leadership)
+            visit.overlay = nil
+            return [.group(.handOver), .endSession(.visitorLeft)]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Typing a join code: digits, Backspace, Enter for the name, Esc to leave the screen; then
+    /// the first name: letters, Backspace (past its start, back to the code), Enter to join,
+    /// Esc back to the code. Nil when the key is not the form's.
     private func typeCode(_ key: Key, _ visit: inout VisitState) -> [TourEffect]? {
         if case .joining = visit.group.role {
             // Connecting takes a moment; Esc gives up.
             if key == .escape { visit.group.role = .none }
             return []
         }
+        if visit.group.namingStep { return typeName(key, &visit) }
         switch key {
         case .character(let character) where character.isASCII && character.isNumber:
             if visit.group.typedCode.count < GroupVisit.codeLength { visit.group.typedCode.append(character) }
@@ -258,7 +367,7 @@ extension Tour {
         case .backspace where !visit.group.typedCode.isEmpty:
             visit.group.typedCode.removeLast()
         case .enter:
-            if GroupVisit.isCode(visit.group.typedCode) { return join(code: visit.group.typedCode, &visit) }
+            if GroupVisit.isCode(visit.group.typedCode) { visit.group.namingStep = true }
         case .escape, .backspace:
             visit.group.typedCode = ""
             visit.overlay = nil
@@ -266,6 +375,31 @@ extension Tour {
             return nil
         }
         return []
+    }
+
+    private func typeName(_ key: Key, _ visit: inout VisitState) -> [TourEffect] {
+        switch key {
+        case .character(let character) where !character.isNewline:
+            if visit.group.typedName.count < GroupVisit.nameLength { visit.group.typedName.append(character) }
+        case .backspace where !visit.group.typedName.isEmpty:
+            visit.group.typedName.removeLast()
+        case .enter:
+            visit.group.namingStep = false
+            return join(code: visit.group.typedCode, &visit)
+        case .escape, .backspace:
+            visit.group.namingStep = false
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The line-by-line mode types the name as a line, and joins.
+    func typedName(_ line: String, _ visit: inout VisitState) -> [TourEffect]? {
+        guard visit.overlay?.kind == .joinGroup, visit.group.namingStep else { return nil }
+        visit.group.typedName = String(line.prefix(GroupVisit.nameLength))
+        visit.group.namingStep = false
+        return join(code: visit.group.typedCode, &visit)
     }
 
     /// After a move has done its usual work: a participant who walked off steps away (or,
@@ -287,7 +421,10 @@ extension Tour {
             case .following:
                 if before.place.kind != visit.place.kind, place != guide { participation.following = .away }
             case .away:
-                if place != nil, place == guide { participation.following = .following }
+                if place != nil, place == guide {
+                    participation.following = .following
+                    participation.call = nil
+                }
             }
             visit.group.role = .participant(participation)
             return false
@@ -296,10 +433,9 @@ extension Tour {
                   guidePlace(of: visit.place.kind)?.gathering != guidePlace(of: before.place.kind)?.gathering,
                   held != event
             else { return false }
-            let counts = leadership.counts
             visit = before
             visit.group.heldMove = event
-            visit.group.notice = .notEveryoneHere(counts)
+            visit.group.notice = .notEveryoneHere
             return true
         case .none, .joining, .ended:
             return false
@@ -313,7 +449,11 @@ extension Tour {
         case (.joinGroup, .none), (.joinGroup, .ended):
             visit.group.role = .none
             visit.group.typedCode = ""
+            visit.group.typedName = ""
+            visit.group.namingStep = false
             visit.overlay = Screen(.joinGroup)
+        case (.walkOnAlone, _):
+            visit.overlay = nil
         case (.startGroup, .guide(var leadership)) where leadership.opening == nil && leadership.code == nil:
             leadership.opening = .new
             visit.group.role = .guide(leadership)
@@ -354,12 +494,137 @@ extension Tour {
         }
     }
 
+    // MARK: - Said in the line-by-line mode
+
+    /// A follower taken to another stop by the guide, as a line before its page ("The guide
+    /// moved to stop 452: …"); nil when the visitor was not taken anywhere since `previous`.
+    public func guideMove(from previous: ScreenKind, _ state: TourState) -> String? {
+        let visit = state.visit
+        guard visit.group.participation?.following == .following, previous != visit.place.kind else { return nil }
+        let stop: Stop
+        switch visit.place.kind {
+        case .end: return say(.plainGuideAtEnd, visit.language)
+        case .hallAdvisory(let door, _): stop = door
+        case let kind: guard let inside = kind.stop else { return nil }
+            stop = inside
+        }
+        // The same stop with its longer text open is no move.
+        guard previous.stop != stop, let number = pack.number(of: stop),
+              let title = page(for: kind(of: stop), in: state).blocks.first(where: { $0.kind == .title })?.runs.plainText
+        else { return nil }
+        return say(.plainGuideMoved, visit.language, "\(number)", title)
+    }
+
+    // MARK: - The roster
+
+    /// A participant as the guide knows them: the first name they gave, or "Visitor 3".
+    public func name(of member: GroupMember, _ language: String) -> String {
+        member.name ?? say(.visitorNumber, language, "\(member.number)")
+    }
+
+    /// Who asks for a pause, by name: the first three, then how many more.
+    public func names(asking members: [GroupMember], _ language: String) -> String {
+        let asking = members.filter(\.pause)
+        let named = asking.prefix(3).map { name(of: $0, language) }.joined(separator: ", ")
+        return asking.count > 3 ? named + " +\(asking.count - 3)" : named
+    }
+
+    /// Where a participant is, in the guide's words.
+    func whereabouts(_ whereabouts: Whereabouts, _ language: String) -> String {
+        switch whereabouts {
+        case .here: return say(.rosterHere, language)
+        case .atDoor(let place): return say(.rosterAtDoor, language, stopNumber(of: place))
+        case .steppedOut: return say(.rosterSteppedOut, language)
+        case .gettingReady: return say(.rosterReadingAdvisory, language)
+        case .elsewhere(.end?): return say(.rosterAtEnd, language)
+        case .elsewhere(let place): return say(.rosterAtStop, language, stopNumber(of: place))
+        case .gone: return say(.rosterGone, language)
+        }
+    }
+
+    /// A place's stop number as shown, or "?" where the pack has none.
+    public func stopNumber(of place: GuidePlace?) -> String {
+        guard let place, let stop = screenKind(for: place)?.stop, let number = pack.number(of: stop) else { return "?" }
+        return "\(number)"
+    }
+
+    /// A guide's roster: everyone who is or was in the group, where they are and for how long,
+    /// and who asks for a pause.
+    func rosterPage(_ visit: VisitState, _ session: SessionState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.rosterTitle, language), .title)
+        guard let leadership = visit.group.leadership else { return page }
+        if let code = leadership.code { page.append(.paragraph, say(.groupCodeIs, language, GroupVisit.display(code)), .strong) }
+        if leadership.members.isEmpty { page.append(.paragraph, say(.rosterEmpty, language)) }
+        for member in leadership.members {
+            var runs = [Run(name(of: member, language), .strong), Run(" · " + whereabouts(member.whereabouts, language), .body)]
+            if !member.following, member.whereabouts != .gone, member.whereabouts != .steppedOut {
+                runs.append(Run(" · " + say(.rosterOnTheirOwn, language), .body))
+            }
+            let minutes = max(0, member.since.milliseconds(until: session.now) / 60_000)
+            runs.append(Run(" · " + say(.rosterMinutes, language, "\(minutes)"), .hint))
+            if member.pause { runs.append(Run(" · " + say(.rosterPause, language), .notice)) }
+            page.append(PageBlock(.listItem, runs))
+        }
+        page.append(.paragraph, say(.joinGroupBack, language), .hint)
+        return page
+    }
+
+    /// A guide ending the group: what it does, the closing words, the keys.
+    func endGroupPage(_ visit: VisitState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.endGroupTitle, language), .title)
+        page.append(.paragraph, say(.endGroupHowTo, language))
+        page.append(PageBlock(.field, [Run(say(.closingWords, language) + ": ", .fieldName),
+                                       Run(TerminalSafety.clean(visit.group.closingWords) + "_", .strong)]))
+        page.append(.paragraph, say(.endGroupKeys, language), .hint)
+        return page
+    }
+
+    /// A guide handing the group over: what happens, the keys.
+    func handOverPage(_ visit: VisitState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.handOverTitle, language), .title)
+        page.append(.paragraph, say(.handOverHowTo, language, GroupVisit.display(visit.group.leadership?.code ?? "")))
+        page.append(.paragraph, say(.handOverKeys, language), .hint)
+        return page
+    }
+
+    /// A participant whose guide ended the group: thanks, the guide's closing words, the
+    /// Hall of Remembrance (or the quiet room) to stay a while, and the way on alone.
+    func groupEndedPage(_ visit: VisitState) -> Page {
+        let language = visit.language
+        var page = Page()
+        page.append(.title, say(.groupEndedTitle, language), .title)
+        page.append(.paragraph, say(.endText, language))
+        if !visit.group.closingWords.isEmpty {
+            page.append(.paragraph, say(.guideSaid, language))
+            page.append(.quote, visit.group.closingWords)
+        }
+        page.append(.paragraph, say(.endRemembrance, language))
+        page.append(.item(.stepOut), quietTitle(language), .item)
+        page.append(.item(.walkOnAlone), say(.walkOnAlone, language), .item)
+        return page
+    }
+
     func joinGroupPage(_ visit: VisitState) -> Page {
         let language = visit.language
         var page = Page()
         page.append(.title, say(.joinGroup, language), .title)
         if case .joining(let code) = visit.group.role {
             page.append(.paragraph, say(.joiningGroup, language, GroupVisit.display(code)))
+            return page
+        }
+        if visit.group.namingStep {
+            page.append(PageBlock(.field, [Run(say(.groupCode, language) + ": ", .fieldName),
+                                           Run(GroupVisit.display(visit.group.typedCode), .strong)]))
+            page.append(.paragraph, say(.joinGroupName, language))
+            page.append(PageBlock(.field, [Run(say(.groupName, language) + ": ", .fieldName),
+                                           Run(TerminalSafety.clean(visit.group.typedName) + "_", .strong)]))
+            page.append(.paragraph, say(.joinGroupNameBack, language), .hint)
             return page
         }
         page.append(.paragraph, say(.joinGroupHowTo, language))

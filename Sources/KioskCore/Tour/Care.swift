@@ -94,6 +94,8 @@ extension Tour {
             if visit.overlay != nil { visit.overlay = nil } else { returnFromRemembrance(&visit, session) }
             return
         }
+        // The page of a group's end is not one to come back to.
+        if visit.overlay?.kind == .groupEnded { visit.overlay = nil }
         visit.care.stepOut = StepOut(place: visit.place, overlay: visit.overlay)
         visit.overlay = nil
         visit.digits = ""

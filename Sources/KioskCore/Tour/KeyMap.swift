@@ -15,6 +15,10 @@ public enum Command: Hashable, Sendable {
     /// Group tours: a participant goes back to the guide, or asks for a pause; a guide has
     /// the group wait for everyone before moving on.
     case rejoinGuide, askPause, waitForEveryone
+    /// A guide: the roster, who is in the group and where; everyone asked to the guide's stop.
+    case showGroup, gather
+    /// A guide hands the group to a colleague's session.
+    case handOver
     /// The line-by-line mode only: the page again.
     case repeatPage
 }
@@ -116,6 +120,12 @@ public enum KeyMap {
                    help: (["w"], .keyPause), footer: nil, lineByLine: nil, scope: .participant),
         KeyBinding(command: .waitForEveryone, keys: [], letters: ["w", "ц"], words: [],
                    help: (["w"], .keyWaitForEveryone), footer: nil, lineByLine: nil, scope: .guide),
+        KeyBinding(command: .showGroup, keys: [], letters: ["v", "м"], words: [],
+                   help: (["v"], .keyShowGroup), footer: nil, lineByLine: nil, scope: .guide),
+        KeyBinding(command: .gather, keys: [], letters: ["a", "ф"], words: [],
+                   help: (["a"], .keyGather), footer: nil, lineByLine: nil, scope: .guide),
+        KeyBinding(command: .handOver, keys: [], letters: ["h", "р"], words: [],
+                   help: (["h"], .keyHandOver), footer: nil, lineByLine: nil, scope: .guide),
     ]
 
     /// Who is asking: where the scopes of the bindings are decided.

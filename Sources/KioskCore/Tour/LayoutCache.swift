@@ -71,7 +71,7 @@ extension Tour {
     private func cacheKey(_ kind: ScreenKind, _ visit: VisitState, width: Int, medium: Medium, bookAvailable: Bool) -> LayoutCache.Key? {
         let detail: Int?
         switch kind {
-        case .welcome, .help, .staffExit, .joinGroup, .sessionClosed, .book, .search:
+        case .welcome, .help, .staffExit, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book, .search:
             return nil
         case .map:
             detail = visit.place.kind.stop?.hall

@@ -22,6 +22,8 @@ public enum PageAction: Hashable, Sendable {
     case joinGroup
     case startGroup
     case takeBackGroup(String)
+    /// A participant whose guide ended the group goes on alone from where they are.
+    case walkOnAlone
     /// The book of remembrance: open the form or the entries; on the form, a part to fill in,
     /// save, or leave; on the entries, another page.
     case writeInBook, readBook

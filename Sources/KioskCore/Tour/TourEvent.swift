@@ -115,6 +115,8 @@ public enum TourEffect: Hashable, Sendable {
     /// Keep a visitor's words in the book of remembrance, or read a page of it; answered by
     /// `.book` when done, never while a key waits.
     case book(BookRequest)
+    /// Ring the terminal's bell once: a guide is asked for a pause. Never on a public stand.
+    case ringBell
 }
 
 /// What happened in a visit, as it is counted: never who, never a key, never a text. The

@@ -29,6 +29,10 @@ extension Tour {
         case .remembrance: return remembrancePage(language, session)
         case .staffExit: return staffExitPage(visit)
         case .joinGroup: return joinGroupPage(visit)
+        case .groupRoster: return rosterPage(visit, session)
+        case .endGroup: return endGroupPage(visit)
+        case .handOver: return handOverPage(visit)
+        case .groupEnded: return groupEndedPage(visit)
         case .sessionClosed(let reason): return sessionClosedPage(reason, language)
         case .book(let screen): return bookPage(screen, visit, session)
         }

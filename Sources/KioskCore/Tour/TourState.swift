@@ -20,6 +20,14 @@ public enum ScreenKind: Hashable, Sendable {
     case map, help, languageMenu, staffExit, search
     /// Typing a group's join code.
     case joinGroup
+    /// A guide's roster: who is in the group, where, and since when.
+    case groupRoster
+    /// A guide ending the group: confirming, with closing words if they like.
+    case endGroup
+    /// A guide handing the group to a colleague: confirming.
+    case handOver
+    /// A participant whose guide ended the group: thanks, the guide's words, the way on.
+    case groupEnded
     /// The book of remembrance: writing in it, or reading it.
     case book(BookScreen)
     /// The last screen of a session that closed itself.
@@ -27,7 +35,7 @@ public enum ScreenKind: Hashable, Sendable {
 
     public var isOverlay: Bool {
         switch self {
-        case .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book: return true
+        case .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book: return true
         default: return false
         }
     }

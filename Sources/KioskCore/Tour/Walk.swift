@@ -60,7 +60,7 @@ extension Tour {
         case .quit: if !kiosk.isKiosk { return [.endSession(.visitorLeft)] }
         // Digits are typed (`typeDigit`); the group's commands are the group's; the page
         // again is the line-by-line mode's own.
-        case .goToStop, .rejoinGuide, .askPause, .waitForEveryone, .repeatPage: break
+        case .goToStop, .rejoinGuide, .askPause, .waitForEveryone, .showGroup, .gather, .handOver, .repeatPage: break
         }
         return []
     }
@@ -151,7 +151,7 @@ extension Tour {
         case .remembrance:
             returnFromRemembrance(&visit, session)
             return
-        case .end, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book:
+        case .end, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             target = nil
         case .hall, .hallMore, .exhibit, .exhibitMore:
             target = stop(after: visit.place.kind, visit)
@@ -162,7 +162,7 @@ extension Tour {
     func previous(_ visit: inout VisitState, _ session: SessionState) {
         let target: ScreenKind?
         switch visit.place.kind {
-        case .welcome, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book:
+        case .welcome, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             target = nil
         case .chooseLanguage, .chooseTour, .tourAdvisory:
             target = .welcome
@@ -257,7 +257,7 @@ extension Tour {
         case .stepOut: stepOut(&visit, session)
         case .returnToTour: returnFromRemembrance(&visit, session)
         case .showGraphic: revealGraphic(&visit, session)
-        case .joinGroup, .startGroup, .takeBackGroup: return performGroup(action, &visit)
+        case .joinGroup, .startGroup, .takeBackGroup, .walkOnAlone: return performGroup(action, &visit)
         case .writeInBook, .readBook, .bookField, .saveInBook, .leaveBook, .bookPage: return performBook(action, &visit, session)
         }
         return []
@@ -284,7 +284,7 @@ extension Tour {
             visit.place = viewport(of: from, visit, session).scrolled(from, by: 0)
         case .remembrance:
             returnFromRemembrance(&visit, session)
-        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .sessionClosed, .book:
+        case .welcome, .hall, .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .sessionClosed, .book:
             break
         }
     }
