@@ -175,6 +175,8 @@ import Testing
         let participant = Tmux(columns: 80, rows: 24, command: "\(kiosk) --join 150301")
         participant.waitFor("Before you begin")
         guide.send("Enter")
+        guide.waitFor("Choose a tour")
+        guide.send("Enter")
         guide.send("Enter")
         guide.waitFor("Stop 400")
         participant.send("Enter")
@@ -226,6 +228,8 @@ import Testing
         guide.waitFor("here: 0 of 3 · reading the advisory: 3")
 
         // Stop 1: everyone comes to the guide; the roster names them.
+        guide.send("Enter")
+        guide.waitFor("Choose a tour")
         guide.send("Enter")
         guide.send("Enter")
         guide.waitFor("Stop 400")

@@ -148,7 +148,7 @@ import Testing
         var visit = following()
         visit.group(.groupEnded)
         #expect(visit.state.visit.group.role == .ended(.guideEnded))
-        #expect(visit.effects == [.group(.leave)], "the connection to the guide closes")
+        #expect(visit.effects == [.group(.leave), .record(.showing(nil))], "the connection to the guide closes; the thanks cover the stop")
         visit.group(.guideMoved(Self.archive))
         #expect(visit.state.visit.place.kind == .hall(0))
         #expect(visit.kind == .groupEnded, "a page that thanks them, over where they are")
@@ -298,7 +298,8 @@ import Testing
         visit.press(.enter)
         #expect(visit.effects == [.group(.join("123456"))])
         visit.group(.joined("123456"))
-        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .advisory, following: false, pause: false, name: "Gülnarə")))])
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: .advisory, following: false, pause: false, name: "Gülnarə"))),
+                                  .record(.showing(.tourAdvisory)), .record(.joinedGroup)])
     }
 
     @Test func escapeFromTheNameGoesBackToTheCode() {
@@ -390,7 +391,7 @@ import Testing
         #expect(visit.effects == [.group(.announce(.stop(hall: "entrance", exhibit: nil, more: false))), .record(entrance),
                                   .record(.steppedBack(hall: "entrance"))])
         visit.press(.character("q"))
-        #expect(visit.effects == [], "ending the group for everyone is asked again")
+        #expect(visit.effects == [.record(.showing(nil))], "ending the group for everyone is asked again, over the stop")
         #expect(visit.kind == .endGroup)
         visit.press(.escape)
         #expect(visit.kind == .hall(0), "Esc: the guide goes on leading")
@@ -417,7 +418,7 @@ import Testing
         visit.press(.escape)
         #expect(visit.kind == .hall(0))
         visit.press(.character("h"), .enter)
-        #expect(visit.effects == [.group(.handOver), .endSession(.visitorLeft)], "the group is left, not ended")
+        #expect(visit.effects == [.group(.handOver), .endSession(.visitorLeft), .record(.ended(.left))], "the group is left, not ended")
     }
 
     @Test func aParticipantIsToldTheirGuideIsHandingOver() {
@@ -435,7 +436,7 @@ import Testing
         visit.press(.enter, .enter, .character("q"))
         visit.type("Thank you\u{1B}[31m, all ")
         visit.press(.backspace, .enter)
-        #expect(visit.effects == [.group(.farewell("Thank you[31m, all")), .endSession(.visitorLeft)])
+        #expect(visit.effects == [.group(.farewell("Thank you[31m, all")), .endSession(.visitorLeft), .record(.ended(.left))])
     }
 
     @Test func aGuidesClosedSessionEndsTheGroupToo() {
@@ -538,9 +539,11 @@ import Testing
         visit.press(.enter)
         visit.group(.guideMoved(ParticipantTests.archive))
         #expect(visit.kind == .hallAdvisory(.hall(1), from: Screen(.hall(0))))
-        #expect(visit.effects == [.group(.report(ParticipantStatus(place: ParticipantTests.archive, following: true, pause: false, spot: .door)))])
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: ParticipantTests.archive, following: true, pause: false, spot: .door))),
+                                  .record(.showing(.door(hall: "archive")))])
         visit.press(.character("x"))
-        #expect(visit.effects == [.group(.report(ParticipantStatus(place: nil, following: false, pause: false, spot: .steppedOut)))])
+        #expect(visit.effects == [.group(.report(ParticipantStatus(place: nil, following: false, pause: false, spot: .steppedOut))),
+                                  .record(.showing(.quietRoom)), .record(.steppedOut(hall: "archive"))])
     }
 
     @Test func withoutWaitingTheGuideMovesFreely() {

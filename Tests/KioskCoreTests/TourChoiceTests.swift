@@ -126,7 +126,8 @@ import Testing
         #expect(visit.chosen == .joinGroup)
         visit.press(.enter)
         visit.type("123456")
-        visit.press(.enter)
+        // The code, then no name.
+        visit.press(.enter, .enter)
         #expect(visit.effects == [.group(.join("123456"))])
         visit.group(.joined("123456"))
         #expect(visit.state.visit.tour.index == 0, "the guide has named no tour: the pack's first")

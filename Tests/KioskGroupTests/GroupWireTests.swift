@@ -65,8 +65,8 @@ import Testing
     /// A status of a kiosk from before names and spots is still understood: on a page, no name.
     /// What a kiosk from before gathering and closing words reads of them: a move, an end.
     @Test func theNewMessagesAreOldOnesWithOptionalFields() {
-        #expect(String(decoding: GroupWire.encode(.gather(.end)), as: UTF8.self) == "{\"gather\":true,\"place\":{\"kind\":\"end\"},\"type\":\"guide\",\"v\":1}\n")
-        #expect(String(decoding: GroupWire.encode(.farewell("Bye")), as: UTF8.self) == "{\"closing\":\"Bye\",\"type\":\"end\",\"v\":1}\n")
+        #expect(String(decoding: GroupWire.encode(.gather(.end)), as: UTF8.self) == "{\"gather\":true,\"place\":{\"kind\":\"end\"},\"type\":\"guide\",\"v\":2}\n")
+        #expect(String(decoding: GroupWire.encode(.farewell("Bye")), as: UTF8.self) == "{\"closing\":\"Bye\",\"type\":\"end\",\"v\":2}\n")
         #expect(decode("{\"v\":1,\"type\":\"end\",\"closing\":\"\\u001b[2J\"}") == .success(.farewell("[2J")), "cleaned on arrival")
         #expect(decode("{\"v\":1,\"type\":\"end\",\"closing\":\"\\u0007\"}") == .success(.end), "nothing left: a plain end")
     }

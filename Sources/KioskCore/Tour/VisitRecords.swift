@@ -21,7 +21,8 @@ extension Tour {
             return .stop(hall: pack.halls[hall].id, exhibit: pack.halls[hall].exhibits[exhibit].id)
         case .end: return .end
         case .remembrance: return .quietRoom
-        case .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .book, .sessionClosed: return nil
+        case .map, .help, .languageMenu, .staffExit, .search, .joinGroup, .groupRoster, .endGroup, .handOver, .groupEnded, .book,
+             .sessionClosed: return nil
         }
     }
 
