@@ -52,8 +52,9 @@ public enum DatabaseSchema {
         """,
         // 3: the visit statistics of finished days, folded (KioskStatistics.VisitStatistics.fold):
         // the report's counts by day and stand (`what` names the count, `a` and `b` its other
-        // keys), and each stop's and hall's time per visit as a histogram of whole seconds, so
-        // a year's report sums counts instead of reading every row of every visit.
+        // keys), and each stop's and hall's time per visit as a histogram of whole seconds, by
+        // day and stand and, summed, by month for every stand (`day` its first day): a year's
+        // report sums counts instead of reading every row of every visit.
         """
         CREATE TABLE visit_counts (
             day TEXT NOT NULL,
@@ -71,7 +72,8 @@ public enum DatabaseSchema {
             hall TEXT NOT NULL,
             exhibit TEXT NOT NULL DEFAULT '',
             seconds BIGINT NOT NULL,
-            visits BIGINT NOT NULL
+            visits BIGINT NOT NULL,
+            month_last TEXT NOT NULL
         );
         CREATE INDEX visit_times_by_what ON visit_times (what, day);
         """,

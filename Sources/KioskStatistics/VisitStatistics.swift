@@ -50,9 +50,19 @@ public final class VisitStatistics {
     /// The retention rule: every row of a day before `day` (2025-11-04) is deleted, raw or
     /// folded. Returns how many raw events.
     public func forget(before day: String) throws(BookError) -> Int {
-        try connection.transaction { () throws(BookError) -> Int in
+        try connection.transaction(exclusive: true) { () throws(BookError) -> Int in
             let count = try connection.run("SELECT count(*) FROM visit_events WHERE day < $1", day).first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
             for table in ["visit_events", "visit_counts", "visit_times"] { try connection.run("DELETE FROM \(table) WHERE day < $1", day) }
+            // The month the rule cuts through: its sum, from the days it keeps.
+            let first = String(day.prefix(8)) + "01"
+            for time in [Time.stop, Time.hall] {
+                try connection.run("DELETE FROM visit_times WHERE what = '\(time.month)' AND day = $1", first)
+                try connection.run("""
+                    INSERT INTO visit_times (day, stand, what, hall, exhibit, seconds, visits, month_last)
+                    SELECT CAST($1 AS TEXT), '', '\(time.month)', hall, exhibit, seconds, sum(visits), month_last FROM visit_times
+                    WHERE what = '\(time.name)' AND substr(day, 1, 8) || '01' = $1 GROUP BY hall, exhibit, seconds, month_last
+                    """, first)
+            }
             return count
         }
     }
@@ -149,10 +159,13 @@ public final class VisitStatistics {
     }
 
     /// A median the report shows: each visit's time on a stop (`hall`, `exhibit`) or on a
-    /// hall and its exhibits (`hall`), kept under `name` in `visit_times` once folded.
+    /// hall and its exhibits (`hall`), kept under `name` in `visit_times` once folded, and
+    /// under `month` summed over a month's folded days and every stand: a day's histogram has
+    /// tens of thousands of rows, too many to read for a year in a second.
     struct Time {
         let name: String
         let columns: [String]
+        var month: String { name + "-month" }
 
         static let stop = Time(name: "stop", columns: ["hall", "exhibit"])
         static let hall = Time(name: "hall", columns: ["hall"])
@@ -172,6 +185,8 @@ public final class VisitStatistics {
         /// `$1` to `$3`: the first and last day, and the stand ('' for every stand).
         var parameters: [String?] { [period.since ?? "0000-00-00", period.until ?? "9999-99-99", period.stand ?? ""] }
         static let period = "day >= $1 AND day <= $2 AND (CAST($3 AS TEXT) = '' OR stand = $3)"
+        /// Every stand: a month the period covers whole is read from its sum, not its days.
+        static let everyStand = "CAST($3 AS TEXT) = ''"
 
         /// `count`'s value for each group of its columns: each row is the columns, then the
         /// value, as text ('' for NULL).
@@ -205,6 +220,10 @@ public final class VisitStatistics {
                         SELECT \(group), seconds, 1 AS visits FROM each_visit
                         UNION ALL
                         SELECT \(group), seconds, visits FROM visit_times WHERE what = '\(time.name)' AND \(Self.period)
+                            AND NOT (\(Self.everyStand) AND substr(day, 1, 8) || '01' >= $1 AND month_last <= $2)
+                        UNION ALL
+                        SELECT \(group), seconds, visits FROM visit_times
+                        WHERE what = '\(time.month)' AND \(Self.everyStand) AND day >= $1 AND month_last <= $2
                     ) AS timed GROUP BY \(group), seconds
                 ), ranked AS (
                     SELECT \(group), seconds, CAST(sum(visits) OVER (PARTITION BY \(group) ORDER BY seconds) AS BIGINT) AS reached,
@@ -284,16 +303,25 @@ public final class VisitStatistics {
                     WHERE kind = '\(count.kind.rawValue)' AND \(count.condition) AND \(Self.rows) GROUP BY \((["stand"] + count.keys).joined(separator: ", "))
                     """, parameters)
             }
+            let month = String(day.prefix(8)) + "01", monthLast = Self.lastDay(ofMonth: day)
             for time in [Time.stop, Time.hall] {
                 let group = (["stand"] + time.columns).joined(separator: ", ")
                 let exhibit = time.columns.contains("exhibit") ? "exhibit" : "''"
                 try connection.run("""
-                    INSERT INTO visit_times (day, stand, what, hall, exhibit, seconds, visits)
-                    SELECT CAST($1 AS TEXT), stand, '\(time.name)', hall, \(exhibit), seconds, count(*) FROM (
+                    INSERT INTO visit_times (day, stand, what, hall, exhibit, seconds, visits, month_last)
+                    SELECT CAST($1 AS TEXT), stand, '\(time.name)', hall, \(exhibit), seconds, count(*), CAST($3 AS TEXT) FROM (
                         SELECT \(group), \(Time.seconds) AS seconds FROM visit_events
                         WHERE kind = 'shown' AND place = '\(VisitEvent.Place.stop)' AND \(Self.rows) GROUP BY \(group), visit
                     ) AS each_visit GROUP BY \(group), seconds
-                    """, parameters)
+                    """, parameters + [monthLast])
+                // The month's sum, with the day added: written anew, then put in place of the old.
+                try connection.run("""
+                    INSERT INTO visit_times (day, stand, what, hall, exhibit, seconds, visits, month_last)
+                    SELECT CAST($2 AS TEXT), '', '\(time.month)-next', hall, exhibit, seconds, sum(visits), CAST($3 AS TEXT) FROM visit_times
+                    WHERE (what = '\(time.month)' AND day = $2) OR (what = '\(time.name)' AND day = $1) GROUP BY hall, exhibit, seconds
+                    """, day, month, monthLast)
+                try connection.run("DELETE FROM visit_times WHERE what = '\(time.month)' AND day = $1", month)
+                try connection.run("UPDATE visit_times SET what = '\(time.month)' WHERE what = '\(time.month)-next'")
             }
             try furthest(halls: halls)
             // The next day's rows first: their visits are found among the day's rows, which
@@ -301,6 +329,16 @@ public final class VisitStatistics {
             try connection.run("DELETE FROM visit_events WHERE day = $2 AND visit IN (SELECT visit FROM visit_events WHERE day = $1 AND visit <> 0)",
                                parameters)
             try connection.run("DELETE FROM visit_events WHERE day = $1", day)
+        }
+
+        /// The last day of `day`'s month (2024-02-29 for 2024-02-10).
+        static func lastDay(ofMonth day: String) -> String {
+            let parts = day.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return day }
+            let (year, month) = (parts[0], parts[1])
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+            return String(day.prefix(8)) + String(days)
         }
 
         /// How far each visit got, kept as the place itself (the end, the advisory, or a hall)
