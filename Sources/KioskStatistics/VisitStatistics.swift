@@ -266,17 +266,18 @@ public final class VisitStatistics {
     /// the day it began: its rows past midnight go with it, so no visit is counted in two days.
     /// `halls`: the pack's, in the tour's order, for how far each visit got.
     public func fold(before day: String, halls: [String]) throws(BookError) -> Int {
-        var folded = 0
-        while let first = try connection.run("SELECT min(day) FROM visit_events WHERE day < $1", day).first?.first ?? nil {
+        // The days, listed once: asked for one at a time, PostgreSQL would step over every
+        // row deleted so far (until a vacuum) to find the first left.
+        let days = try connection.run("SELECT DISTINCT day FROM visit_events WHERE day < $1 ORDER BY day", day).compactMap { $0.first ?? nil }
+        for first in days {
             // Under the migrations' lock (one writer in SQLite): a second folder waits, then
             // finds the day's rows gone and adds nothing.
             try connection.transaction(exclusive: true) { () throws(BookError) in
                 let next = try connection.run("SELECT min(day) FROM visit_events WHERE day > $1", first).first?.first ?? nil
                 try Fold(connection: connection, day: first, next: next).run(halls: halls)
             }
-            folded += 1
         }
-        return folded
+        return days.count
     }
 
     /// The statements that fold one day.
