@@ -185,8 +185,11 @@ public final class VisitStatistics {
         /// `$1` to `$3`: the first and last day, and the stand ('' for every stand).
         var parameters: [String?] { [period.since ?? "0000-00-00", period.until ?? "9999-99-99", period.stand ?? ""] }
         static let period = "day >= $1 AND day <= $2 AND (CAST($3 AS TEXT) = '' OR stand = $3)"
-        /// Every stand: a month the period covers whole is read from its sum, not its days.
+        /// Every stand: a month the period covers whole is read from its sum, and only the
+        /// days of the months the period begins and ends in (ranges an index finds, written
+        /// so, as `NOT`, where a bound is only a filter) are read one by one.
         static let everyStand = "CAST($3 AS TEXT) = ''"
+        static let uncovered = "\(everyStand) AND NOT (substr(day, 1, 8) || '01' >= $1 AND month_last <= $2)"
 
         /// `count`'s value for each group of its columns: each row is the columns, then the
         /// value, as text ('' for NULL).
@@ -219,8 +222,14 @@ public final class VisitStatistics {
                     SELECT \(group), seconds, CAST(sum(visits) AS BIGINT) AS visits FROM (
                         SELECT \(group), seconds, 1 AS visits FROM each_visit
                         UNION ALL
-                        SELECT \(group), seconds, visits FROM visit_times WHERE what = '\(time.name)' AND \(Self.period)
-                            AND NOT (\(Self.everyStand) AND substr(day, 1, 8) || '01' >= $1 AND month_last <= $2)
+                        SELECT \(group), seconds, visits FROM visit_times WHERE what = '\(time.name)' AND \(Self.period) AND NOT \(Self.everyStand)
+                        UNION ALL
+                        SELECT \(group), seconds, visits FROM visit_times
+                        WHERE what = '\(time.name)' AND day >= $1 AND day <= substr($1, 1, 8) || '31' AND NOT (day > $2) AND \(Self.uncovered)
+                        UNION ALL
+                        SELECT \(group), seconds, visits FROM visit_times
+                        WHERE what = '\(time.name)' AND day >= substr($2, 1, 8) || '01' AND day <= $2 AND NOT (day <= substr($1, 1, 8) || '31')
+                            AND \(Self.uncovered)
                         UNION ALL
                         SELECT \(group), seconds, visits FROM visit_times
                         WHERE what = '\(time.month)' AND \(Self.everyStand) AND day >= $1 AND month_last <= $2

@@ -68,7 +68,10 @@ import Testing
         let statistics = try VisitStatistics(connection: try PostgresBookConnection(url: url))
         try statistics.add(Self.events)
         let halls = ["entrance", "archive", "garden"]
-        let periods = [ReportPeriod(), ReportPeriod(stand: "hall-2"), ReportPeriod(since: "2026-12-05"), ReportPeriod(until: "2026-12-04", stand: "hall-1")]
+        // Every stand over whole months, over the days of the month a period begins or ends
+        // in, and over both; one stand.
+        let periods = [ReportPeriod(), ReportPeriod(stand: "hall-2"), ReportPeriod(since: "2026-12-05"), ReportPeriod(until: "2026-12-04"),
+                       ReportPeriod(since: "2026-12-04", until: "2026-12-04"), ReportPeriod(until: "2026-12-04", stand: "hall-1")]
         let raw = try periods.map { try statistics.figures($0, halls: halls) }
         #expect(try statistics.fold(before: "2026-12-05", halls: halls) == 1)
         #expect(try statistics.figures(ReportPeriod(), halls: halls) == raw[0], "a folded day and a raw one")
