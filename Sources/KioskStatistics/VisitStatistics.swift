@@ -317,9 +317,11 @@ public final class VisitStatistics {
             for time in [Time.stop, Time.hall] {
                 let group = (["stand"] + time.columns).joined(separator: ", ")
                 let exhibit = time.columns.contains("exhibit") ? "exhibit" : "''"
+                // The day's histogram, marked new until it is added to its month's sum: a day
+                // folded again (rows a stand wrote late) adds only what this fold counted.
                 try connection.run("""
                     INSERT INTO visit_times (day, stand, what, hall, exhibit, seconds, visits, month_last)
-                    SELECT CAST($1 AS TEXT), stand, '\(time.name)', hall, \(exhibit), seconds, count(*), CAST($3 AS TEXT) FROM (
+                    SELECT CAST($1 AS TEXT), stand, '\(time.name)-new', hall, \(exhibit), seconds, count(*), CAST($3 AS TEXT) FROM (
                         SELECT \(group), \(Time.seconds) AS seconds FROM visit_events
                         WHERE kind = 'shown' AND place = '\(VisitEvent.Place.stop)' AND \(Self.rows) GROUP BY \(group), visit
                     ) AS each_visit GROUP BY \(group), seconds
@@ -327,11 +329,12 @@ public final class VisitStatistics {
                 // The month's sum, with the day added: written anew, then put in place of the old.
                 try connection.run("""
                     INSERT INTO visit_times (day, stand, what, hall, exhibit, seconds, visits, month_last)
-                    SELECT CAST($2 AS TEXT), '', '\(time.month)-next', hall, exhibit, seconds, sum(visits), CAST($3 AS TEXT) FROM visit_times
-                    WHERE (what = '\(time.month)' AND day = $2) OR (what = '\(time.name)' AND day = $1) GROUP BY hall, exhibit, seconds
-                    """, day, month, monthLast)
+                    SELECT CAST($1 AS TEXT), '', '\(time.month)-next', hall, exhibit, seconds, sum(visits), CAST($2 AS TEXT) FROM visit_times
+                    WHERE (what = '\(time.month)' AND day = $1) OR what = '\(time.name)-new' GROUP BY hall, exhibit, seconds
+                    """, month, monthLast)
                 try connection.run("DELETE FROM visit_times WHERE what = '\(time.month)' AND day = $1", month)
                 try connection.run("UPDATE visit_times SET what = '\(time.month)' WHERE what = '\(time.month)-next'")
+                try connection.run("UPDATE visit_times SET what = '\(time.name)' WHERE what = '\(time.name)-new'")
             }
             try furthest(halls: halls)
             // The next day's rows first: their visits are found among the day's rows, which

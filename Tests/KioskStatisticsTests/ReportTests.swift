@@ -171,6 +171,15 @@ struct HandVisits {
         for (period, figures) in zip(periods, raw) {
             #expect(try statistics.figures(period, halls: SmallPack.halls) == figures, "\(period)")
         }
+        // A stand that writes a visit of a folded day late: folded with the day next time,
+        // and the month's sum adds it once.
+        var late = HandVisits()
+        late.visit(13, hour: 16, language: "en", shown: [(HandVisits.entrance, 50)], end: .left)
+        try statistics.add(late.events)
+        #expect(try statistics.fold(before: "2026-12-06", halls: SmallPack.halls) == 1)
+        let unfolded = try StatisticsFile()
+        try unfolded.open().add(HandVisits.morning + visits.events + late.events)
+        #expect(try statistics.figures(ReportPeriod(), halls: SmallPack.halls) == (try unfolded.open().figures(ReportPeriod(), halls: SmallPack.halls)))
         #expect(try statistics.forget(before: "2026-12-05") == 0)
         let kept = try statistics.figures(ReportPeriod(), halls: SmallPack.halls)
         #expect(kept.visits == 1, "the counts of a day forgotten go too")
