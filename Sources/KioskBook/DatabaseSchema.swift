@@ -50,6 +50,33 @@ public enum DatabaseSchema {
         CREATE INDEX visit_events_by_kind ON visit_events (kind, day);
         CREATE INDEX visit_events_by_day ON visit_events (day);
         """,
+        // 3: the visit statistics of finished days, folded (KioskStatistics.VisitStatistics.fold):
+        // the report's counts by day and stand (`what` names the count, `a` and `b` its other
+        // keys), and each stop's and hall's time per visit as a histogram of whole seconds, by
+        // day and stand and, summed, by month for every stand (`day` its first day): a year's
+        // report sums counts instead of reading every row of every visit.
+        """
+        CREATE TABLE visit_counts (
+            day TEXT NOT NULL,
+            stand TEXT NOT NULL,
+            what TEXT NOT NULL,
+            a TEXT NOT NULL DEFAULT '',
+            b TEXT NOT NULL DEFAULT '',
+            visits BIGINT NOT NULL
+        );
+        CREATE INDEX visit_counts_by_what ON visit_counts (what, day);
+        CREATE TABLE visit_times (
+            day TEXT NOT NULL,
+            stand TEXT NOT NULL,
+            what TEXT NOT NULL,
+            hall TEXT NOT NULL,
+            exhibit TEXT NOT NULL DEFAULT '',
+            seconds BIGINT NOT NULL,
+            visits BIGINT NOT NULL,
+            month_last TEXT NOT NULL
+        );
+        CREATE INDEX visit_times_by_what ON visit_times (what, day);
+        """,
     ]
 
     static var latest: Int { migrations.count }

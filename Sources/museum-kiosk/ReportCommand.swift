@@ -61,6 +61,12 @@ extension ReportCommand {
         func run() throws {
             let pack = try loadPack(content.content ?? Self.standPack())
             let statistics = try ReportCommand.open(book)
+            do throws(BookError) {
+                _ = try statistics.fold(before: ReportCommand.foldedBefore(), halls: pack.halls.map(\.id))
+            } catch {
+                // A database staff may only read: the report counts the raw rows instead.
+                printToStandardError("museum-kiosk: the finished days are not folded (\(error)); the report reads their rows")
+            }
             let period = ReportPeriod(since: since, until: until, stand: stand)
             let figures = try BookCommand.attempt { () throws(BookError) in
                 try statistics.figures(period, halls: pack.halls.map(\.id))
@@ -97,10 +103,12 @@ extension ReportCommand {
     struct Retain: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "retain",
-            abstract: "Delete the visit statistics older than kiosk.conf's statistics-keep-months (\(KioskConfiguration.standardStatisticsMonths) by default).",
+            abstract: "Fold the finished days' visit statistics into counts; delete those older than kiosk.conf's statistics-keep-months (\(KioskConfiguration.standardStatisticsMonths) by default).",
             discussion: "Without the configuration file, the default applies.")
 
         @OptionGroup var book: BookOptions
+
+        @OptionGroup var content: ContentOption
 
         @Option(help: ArgumentHelp("The configuration file with the rule.", valueName: "FILE"))
         var config: String = KioskConfiguration.defaultPath
@@ -116,10 +124,22 @@ extension ReportCommand {
                 }
             }
             let cutoff = WallTime(unixSeconds: StandCalendar.moment(months: months, before: SystemClock().wall.unixSeconds)).local.date
+            let halls = try loadPack(content.content ?? Show.standPack()).halls.map(\.id)
             let statistics = try ReportCommand.open(book)
+            let before = ReportCommand.foldedBefore()
+            let days = try BookCommand.attempt { () throws(BookError) in try statistics.fold(before: before, halls: halls) }
             let count = try BookCommand.attempt { () throws(BookError) in try statistics.forget(before: cutoff) }
-            print("\(count) \(count == 1 ? "event" : "events") of the days before \(cutoff) deleted (kept \(months) months)")
+            print("\(days) \(days == 1 ? "day" : "days") before \(before) folded into counts")
+            print("\(count) \(count == 1 ? "event" : "events") and the counts of the days before \(cutoff) deleted (kept \(months) months)")
         }
+    }
+
+    /// Days are folded once finished: those before yesterday, by this machine's calendar. A
+    /// day later than the day itself, so that a visit past midnight has ended and a stand
+    /// whose clock or queue is a little behind has written its rows; rows that still came
+    /// later would be counted as visits of their own.
+    static func foldedBefore() -> String {
+        WallTime(unixSeconds: SystemClock().wall.unixSeconds - 86_400).local.date
     }
 
     /// The statistics in the database the options name, or the command ends with why not. A

@@ -31,7 +31,7 @@ import Testing
         }
         #expect(opened.withLock { $0.allSatisfy { if case .success = $0 { true } else { false } } })
         let connection = try PostgresConnection(url: url)
-        #expect(try connection.query("SELECT version FROM book_schema").rows == [["2"]])
+        #expect(try connection.query("SELECT version FROM book_schema").rows == [["3"]])
     }
 
     @Test func aDatabaseANewerKioskMadeIsLeftAlone() throws {

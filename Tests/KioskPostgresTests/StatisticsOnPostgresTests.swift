@@ -62,4 +62,23 @@ import Testing
         #expect(try onPostgres.forget(before: "2026-12-05") == (try onSQLite.forget(before: "2026-12-05")))
         #expect(try onPostgres.rowsByStand() == (try onSQLite.rowsByStand()))
     }
+
+    @Test func foldedDaysGiveTheSameFiguresAsTheirRows() throws {
+        let url = try PostgresServer.require().freshDatabase()
+        let statistics = try VisitStatistics(connection: try PostgresBookConnection(url: url))
+        try statistics.add(Self.events)
+        let halls = ["entrance", "archive", "garden"]
+        // Every stand over whole months, over the days of the month a period begins or ends
+        // in, and over both; one stand.
+        let periods = [ReportPeriod(), ReportPeriod(stand: "hall-2"), ReportPeriod(since: "2026-12-05"), ReportPeriod(until: "2026-12-04"),
+                       ReportPeriod(since: "2026-12-04", until: "2026-12-04"), ReportPeriod(until: "2026-12-04", stand: "hall-1")]
+        let raw = try periods.map { try statistics.figures($0, halls: halls) }
+        #expect(try statistics.fold(before: "2026-12-05", halls: halls) == 1)
+        #expect(try statistics.figures(ReportPeriod(), halls: halls) == raw[0], "a folded day and a raw one")
+        #expect(try statistics.fold(before: "2026-12-06", halls: halls) == 1)
+        #expect(try statistics.rowsByStand() == [:])
+        for (period, figures) in zip(periods, raw) {
+            #expect(try statistics.figures(period, halls: halls) == figures, "\(period)")
+        }
+    }
 }

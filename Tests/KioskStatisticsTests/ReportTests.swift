@@ -143,6 +143,48 @@ struct HandVisits {
         let six = try statistics.figures(ReportPeriod(), halls: SmallPack.halls).stops[StopKey(hall: "entrance", exhibit: "")]
         #expect(six?.shown == Median(visits: 6, milliseconds: 35_000))
     }
+
+    @Test func foldedDaysGiveTheFiguresTheirRowsGave() throws {
+        let file = try StatisticsFile()
+        let statistics = try file.open()
+        var visits = HandVisits()
+        // On hall-2, a visit that begins before midnight and ends after it: folded whole into
+        // the day it began.
+        visits.visit(12, stand: "hall-2", hour: 23, language: "az", shown: [(HandVisits.entrance, 20)], end: .left)
+        visits.events.removeLast()
+        visits.events += [VisitEvent(visit: 12, stand: "hall-2", day: "2026-12-05", hour: 0, kind: .shown, place: HandVisits.ledger,
+                                     language: "az", amount: 1_600),
+                          VisitEvent(visit: 12, stand: "hall-2", day: "2026-12-05", hour: 0, kind: .ended, place: HandVisits.ledger,
+                                     language: "az", detail: VisitEvent.detail(.left)),
+                          VisitEvent(visit: 0, stand: "hall-1", day: "2026-12-04", hour: 11, kind: .dropped, amount: 2)]
+        try statistics.add(HandVisits.morning + visits.events)
+        let periods = [ReportPeriod(), ReportPeriod(stand: "hall-1"), ReportPeriod(until: "2026-12-04", stand: "hall-1"),
+                       ReportPeriod(since: "2026-12-05", stand: "hall-1"), ReportPeriod(stand: "hall-2")]
+        let raw = try periods.map { try statistics.figures($0, halls: SmallPack.halls) }
+        #expect(raw[0].visits == 12 && raw[0].dropped == 2)
+        #expect(try statistics.fold(before: "2026-12-05", halls: SmallPack.halls) == 1)
+        #expect(try statistics.rowsByStand() == ["hall-2": 3], "visit 11's rows; visit 12's went with its day")
+        #expect(try statistics.figures(ReportPeriod(), halls: SmallPack.halls) == raw[0], "a folded day and a raw one")
+        #expect(try statistics.fold(before: "2026-12-06", halls: SmallPack.halls) == 1)
+        #expect(try statistics.fold(before: "2026-12-06", halls: SmallPack.halls) == 0, "nothing is left to fold twice")
+        #expect(try statistics.rowsByStand() == [:])
+        for (period, figures) in zip(periods, raw) {
+            #expect(try statistics.figures(period, halls: SmallPack.halls) == figures, "\(period)")
+        }
+        // A stand that writes a visit of a folded day late: folded with the day next time,
+        // and the month's sum adds it once.
+        var late = HandVisits()
+        late.visit(13, hour: 16, language: "en", shown: [(HandVisits.entrance, 50)], end: .left)
+        try statistics.add(late.events)
+        #expect(try statistics.fold(before: "2026-12-06", halls: SmallPack.halls) == 1)
+        let unfolded = try StatisticsFile()
+        try unfolded.open().add(HandVisits.morning + visits.events + late.events)
+        #expect(try statistics.figures(ReportPeriod(), halls: SmallPack.halls) == (try unfolded.open().figures(ReportPeriod(), halls: SmallPack.halls)))
+        #expect(try statistics.forget(before: "2026-12-05") == 0)
+        let kept = try statistics.figures(ReportPeriod(), halls: SmallPack.halls)
+        #expect(kept.visits == 1, "the counts of a day forgotten go too")
+        #expect(kept.stops[StopKey(hall: "entrance", exhibit: "")]?.shown == Median(visits: 1, milliseconds: 7_000), "and its times from the month's")
+    }
 }
 
 @Suite struct ReportTests {
