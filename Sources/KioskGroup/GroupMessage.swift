@@ -17,6 +17,10 @@ public enum GroupMessage: Hashable, Sendable {
     /// Guide to participants: everyone is asked to the guide's place. On the wire, a `guide`
     /// message with `gather`, which a kiosk that does not know it takes for a move.
     case gather(GuidePlace)
+    /// Guide to participants: the block of the page at the top of the guide's screen, so a
+    /// long page is read together (a block, not a line: participants read it in their own
+    /// language, at their own width). A new type: a kiosk that does not know it drops it.
+    case reading(block: Int)
     /// Guide to participants: the guide ended the group.
     case end
     /// Guide to participants: the guide is handing the group to a colleague, whose kiosk will
@@ -58,6 +62,8 @@ public enum GroupWire {
     /// The longest message, newline included. Real ones are under 250 bytes (a status with
     /// the longest name and ids).
     public static let maximumBytes = 512
+    /// The highest block of a page accepted: far beyond any page's.
+    static let maximumBlock = 100_000
     /// The longest hall or exhibit id accepted.
     static let maximumIDLength = 64
 
@@ -90,6 +96,8 @@ public enum GroupWire {
         var closing: String?
         /// A guide's place that everyone is asked to.
         var gather: Bool?
+        /// The block at the top of the guide's screen (`reading`).
+        var block: Int?
     }
 
     /// The message as one line, newline included.
@@ -102,6 +110,8 @@ public enum GroupWire {
             wire = WireMessage(v: version, type: "tour", tour: id)
         case .gather(let place):
             wire = WireMessage(v: version, type: "guide", place: wirePlace(place), gather: true)
+        case .reading(let block):
+            wire = WireMessage(v: version, type: "reading", block: block)
         case .end:
             wire = WireMessage(v: version, type: "end")
         case .handOver:
@@ -136,6 +146,9 @@ public enum GroupWire {
             return .success(.tour(tour))
         case "handover":
             return .success(.handOver)
+        case "reading":
+            guard let block = wire.block, (0...maximumBlock).contains(block) else { return .failure(.invalid("block")) }
+            return .success(.reading(block: block))
         case "end":
             // Words shown on every participant's screen: cleaned here whatever the guide sent.
             return .success(wire.closing.flatMap(GroupVisit.cleanClosingWords).map(GroupMessage.farewell) ?? .end)

@@ -69,6 +69,8 @@ public final class GroupLink {
             host?.announce(place, now: now)
         case .announceTour(let id):
             host?.announce(tour: id, now: now)
+        case .announceReading(let block):
+            host?.announce(reading: block, now: now)
         case .gather(let place):
             host?.gather(at: place, now: now)
         case .leave:

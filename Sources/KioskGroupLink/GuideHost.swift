@@ -139,6 +139,11 @@ final class GuideHost {
         for (id, peer) in peers where !peer.send(.tour(newTour)) { drop(id, "it does not read", now: now) }
     }
 
+    /// Tells everyone the block at the top of the guide's page, as the guide scrolls.
+    func announce(reading block: Int, now: Instant) {
+        for (id, peer) in peers where !peer.send(.reading(block: block)) { drop(id, "it does not read", now: now) }
+    }
+
     /// Asks everyone to the guide's place, followers and those looking around alike.
     func gather(at newPlace: GuidePlace, now: Instant) {
         announce(newPlace, now: now)
@@ -202,6 +207,7 @@ final class GuideHost {
         switch message {
         case .guide, .gather: return "a place"
         case .tour: return "a tour"
+        case .reading: return "a reading place"
         case .end, .farewell, .handOver: return "an end"
         case .status: return "a status"
         }

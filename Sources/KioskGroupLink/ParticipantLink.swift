@@ -68,6 +68,7 @@ final class ParticipantLink {
             switch item {
             case .message(.guide(let place)): events.append(.guideMoved(place))
             case .message(.tour(let id)): events.append(.guideChoseTour(id))
+            case .message(.reading(let block)): events.append(.guideReading(block))
             case .message(.gather(let place)): events.append(.gathered(place))
             case .message(.end): events.append(.groupEnded)
             case .message(.farewell(let words)): events.append(.farewell(words))

@@ -62,7 +62,7 @@ public final class EffectRunner {
         switch request {
         case .join(let code): return [.noSuchGroup(code)]
         case .open: return [.cannotOpen]
-        case .report, .announce, .announceTour, .gather, .leave, .end, .farewell, .handOver: return []
+        case .report, .announce, .announceTour, .announceReading, .gather, .leave, .end, .farewell, .handOver: return []
         }
     }
 

@@ -421,6 +421,43 @@ import Testing
         #expect(visit.effects == [.group(.handOver), .endSession(.visitorLeft), .record(.ended(.left))], "the group is left, not ended")
     }
 
+    /// A long page read together: the guide's scrolling is told as the block at the top of
+    /// their screen, never on a move (a stop starts at its top).
+    @Test func aGuideWhoScrollsTellsTheGroupWhereTheyRead() {
+        var visit = leading()
+        visit.group(.opened("482913"))
+        visit.press(.enter, .enter)
+        #expect(visit.kind == .hall(0))
+        #expect(!visit.effects.contains { if case .group(.announceReading) = $0 { return true } else { return false } },
+                "a move says nothing of reading")
+        visit.resize(40, 12)
+        visit.press(.pageDown)
+        let told = visit.effects.compactMap { effect -> Int? in
+            if case .group(.announceReading(let block)) = effect { return block } else { return nil }
+        }
+        #expect(told.count == 1 && told[0] > 0, "\(visit.effects)")
+        for _ in 0..<10 where visit.state.visit.place.scroll > 0 { visit.press(.pageUp) }
+        #expect(visit.effects.contains(.group(.announceReading(0))))
+        visit.press(.pageUp)
+        #expect(visit.effects == [], "at the top already: nothing to tell")
+    }
+
+    /// A follower on the guide's page scrolls with the guide; one looking around alone does not.
+    @Test func aFollowerReadsWhereTheGuideReads() {
+        var visit = ParticipantTests().following()
+        visit.resize(40, 12)
+        #expect(visit.kind == .hall(0))
+        visit.group(.guideReading(0))
+        #expect(visit.state.visit.place.scroll == 0, "at the top with the guide")
+        visit.group(.guideReading(4))
+        #expect(visit.state.visit.place.scroll > 0, "taken down the page with the guide")
+        visit.press(.character("n"))
+        #expect(visit.state.visit.group.participation?.following != .following)
+        let own = visit.state.visit.place
+        visit.group(.guideReading(4))
+        #expect(visit.state.visit.place == own, "looking around alone: their own place")
+    }
+
     @Test func aParticipantIsToldTheirGuideIsHandingOver() {
         var visit = ParticipantTests().following()
         visit.group(.handingOver)

@@ -12,7 +12,7 @@ import Testing
         GroupMessage.guide(stop), .guide(.welcome), .guide(.advisory), .guide(.end), .gather(stop), .farewell("Thank you «all»"), .handOver,
         .guide(.stop(hall: "entrance", exhibit: nil, more: false)), .end,
         .status(ParticipantStatus(place: stop, following: true, pause: false)),
-        .status(ParticipantStatus(place: nil, following: false, pause: true)), .tour("short"),
+        .status(ParticipantStatus(place: nil, following: false, pause: true)), .tour("short"), .reading(block: 7),
         .status(ParticipantStatus(place: stop, following: true, pause: false, spot: .door, name: "Gülnarə")),
         .status(ParticipantStatus(place: nil, following: false, pause: true, spot: .steppedOut, name: "Анна Мария")),
     ])
@@ -45,6 +45,8 @@ import Testing
         ("not json", .notJSON),
         ("", .notJSON),
         ("[1,2]", .notJSON),
+        ("{\"v\":2,\"type\":\"reading\",\"block\":-1}", .invalid("block")),
+        ("{\"v\":2,\"type\":\"reading\"}", .invalid("block")),
         ("{\"v\":1,\"type\":\"shell\"}", .unknownType),
         ("{\"v\":1,\"type\":\"guide\"}", .invalid("place")),
         ("{\"v\":1,\"type\":\"guide\",\"place\":{\"kind\":\"stop\",\"hall\":\"../etc\",\"more\":false}}", .invalid("hall")),

@@ -102,7 +102,21 @@ extension Tour {
            opened || guidePlace(of: before.visit.place.kind) != place {
             effects.append(.group(.announce(place)))
         }
+        // A long page is read together: the guide's scrolling is told as the block at the top
+        // of their screen. A move starts at the top, which needs no word.
+        let samePlace = guidePlace(of: before.visit.place.kind) == guidePlace(of: after.visit.place.kind)
+        if after.visit.group.leadership?.code != nil, let block = readingBlock(after),
+           block != (samePlace ? readingBlock(before) : Optional(0)) {
+            effects.append(.group(.announceReading(block)))
+        }
         return effects
+    }
+
+    /// The block of a stop's page at the top of the screen; nil away from the stops.
+    private func readingBlock(_ state: TourState) -> Int? {
+        guard case .stop = guidePlace(of: state.visit.place.kind) else { return nil }
+        let viewport = viewport(of: state.visit.place, state.visit, state.session)
+        return viewport.layout.block(atLine: state.visit.place.scroll) ?? 0
     }
 
     /// A guide whose session ends ends the group with it.
@@ -152,6 +166,16 @@ extension Tour {
             if participation.following == .following, place.leads, let kind = screenKind(for: place),
                kind != visit.place.kind {
                 moveAlong(to: kind, &visit, session)
+            }
+        case (.guideReading(let block), .participant(let participation)):
+            // Read together: a follower on the guide's page, with nothing over it, scrolls with
+            // the guide; one looking around alone, or at a door, keeps their own place.
+            if participation.following == .following, visit.overlay == nil,
+               let place = participation.guidePlace, screenKind(for: place) == visit.place.kind {
+                let viewport = viewport(of: visit.place, visit, session)
+                var screen = visit.place
+                screen.scroll = min(viewport.lastTop, viewport.layout.firstLine(ofBlock: block))
+                visit.place = viewport.scrolled(screen, by: 0)
             }
         case (.guideChoseTour(let id), .participant):
             // The guide's tour is the group's: its labels, its halls on the map, and the

@@ -333,6 +333,8 @@ public enum GroupRequest: Hashable, Sendable {
     case announce(GuidePlace)
     /// A guide tells the group the tour they chose for it, by its id.
     case announceTour(String)
+    /// A guide tells the group which block of a stop's page is at the top of their screen.
+    case announceReading(Int)
     /// A guide asks everyone to come where they are.
     case gather(GuidePlace)
     /// The visitor is no longer in the group they followed: the connection closes.
@@ -354,6 +356,8 @@ public enum GroupEvent: Hashable, Sendable {
     /// Too many wrong codes: the try was not made; the next may be made in `seconds`.
     case tooManyJoinAttempts(String, seconds: Int)
     case guideMoved(GuidePlace)
+    /// The guide scrolled their stop's page: the block at the top of their screen.
+    case guideReading(Int)
     /// The guide chose a tour for the group, by its id in the pack.
     case guideChoseTour(String)
     /// The guide asks everyone to come to their place.
