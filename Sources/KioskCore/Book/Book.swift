@@ -56,12 +56,9 @@ extension Tour {
         return []
     }
 
-    /// Whether a line typed now is text for the form rather than a command (the
-    /// line-by-line mode): the book's, or a first name on joining a group.
-    public func awaitsText(_ state: TourState) -> Bool {
+    /// Whether the form, not yet sent, has a part to type in chosen (see `awaitsText`).
+    func bookFieldChosen(_ state: TourState) -> Bool {
         let visit = state.visit
-        if visit.overlay?.kind == .joinGroup, visit.group.namingStep { return true }
-        if visit.overlay?.kind == .endGroup { return true }
         guard visit.overlay?.kind == .book(.write), !visit.book.saved, !visit.book.sending else { return false }
         let actions = laidOut(visit.screen.kind, visit, state.session).page.actions
         guard actions.indices.contains(visit.screen.selection), case .bookField = actions[visit.screen.selection] else { return false }
